@@ -1,0 +1,102 @@
+/** Calendar arithmetic on IsoDate strings. Proleptic Gregorian, no time zones. */
+import type { IsoDate } from './types';
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** True when year-month-day names a real calendar date (years 1000–9999). */
+export function isRealDate(year: number, month: number, day: number): boolean {
+  return (
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    year >= 1000 &&
+    year <= 9999 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
+  );
+}
+
+export function toIso(year: number, month: number, day: number): IsoDate {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function fromIso(date: IsoDate): { year: number; month: number; day: number } {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parses a strict YYYY-MM-DD string; null when it is not a real date. */
+export function parseIso(text: string): IsoDate | null {
+  const m = ISO_RE.exec(text.trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isRealDate(y, mo, d) ? toIso(y, mo, d) : null;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+function dayNumber(date: IsoDate): number {
+  const { year, month, day } = fromIso(date);
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round(dayNumber(to) - dayNumber(from));
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const d = new Date((dayNumber(date) + days) * MS_PER_DAY);
+  return toIso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** The last day of a month. */
+export function endOfMonth(year: number, month: number): IsoDate {
+  return toIso(year, month, daysInMonth(year, month));
+}
+
+/**
+ * Converts an Excel date serial to a calendar date, or null when the serial is no date
+ * (zero, negative, or beyond 9999-12-31). The time part of a serial is dropped.
+ * 1900 system: serial 1 = 1900-01-01, and Excel's phantom 1900-02-29 (serial 60) is not a date.
+ * 1904 system: serial 0 = 1904-01-01.
+ */
+export function serialToIso(serial: number, system: 1900 | 1904 = 1900): IsoDate | null {
+  if (!Number.isFinite(serial)) return null;
+  const whole = Math.floor(serial);
+  let unixDays: number;
+  if (system === 1904) {
+    if (whole < 0) return null;
+    unixDays = whole - 24107; // 1904-01-01 is 24107 days before 1970-01-01
+  } else {
+    if (whole < 1 || whole === 60) return null;
+    unixDays = whole - (whole > 60 ? 25569 : 25568);
+  }
+  const d = new Date(unixDays * MS_PER_DAY);
+  const year = d.getUTCFullYear();
+  if (year > 9999) return null;
+  return toIso(year, d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** The inverse of serialToIso: the serial Excel stores for a calendar date. */
+export function isoToSerial(date: IsoDate, system: 1900 | 1904 = 1900): number {
+  const unixDays = dayNumber(date);
+  if (system === 1904) return unixDays + 24107;
+  const serial = unixDays + 25569;
+  return serial > 60 ? serial : serial - 1;
+}
+
+/** Today's date in the machine's local time zone. */
+export function localToday(now: Date = new Date()): IsoDate {
+  return toIso(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}

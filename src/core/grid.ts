@@ -1,0 +1,58 @@
+/** Small helpers over the engine's grid of cells. */
+import type { Cell, Grid } from './types';
+
+export const EMPTY: Cell = Object.freeze({ type: 'empty', value: null }) as Cell;
+
+/** 1 → 'A', 27 → 'AA'. */
+export function columnLetter(column: number): string {
+  let n = column;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** 'A' → 1, 'AA' → 27; 0 for anything that is not a column letter. */
+export function columnNumber(letters: string): number {
+  if (!/^[A-Za-z]{1,3}$/.test(letters)) return 0;
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** The cell at a sheet row and column (1-based), empty when outside the grid. */
+export function cellAt(grid: Grid, row: number, column: number): Cell {
+  const r = grid.cells[row - grid.firstRow];
+  if (!r) return EMPTY;
+  return r[column - grid.firstColumn] ?? EMPTY;
+}
+
+export function lastRow(grid: Grid): number {
+  return grid.firstRow + grid.cells.length - 1;
+}
+
+export function lastColumn(grid: Grid): number {
+  let width = 0;
+  for (const r of grid.cells) if (r.length > width) width = r.length;
+  return grid.firstColumn + width - 1;
+}
+
+/** The cell's content as plain text, trimmed: what a clerk would read in it. */
+export function cellText(cell: Cell | undefined): string {
+  if (!cell || cell.value === null) return '';
+  switch (cell.type) {
+    case 'text':
+      return String(cell.value).trim();
+    case 'boolean':
+      return cell.value ? 'TRUE' : 'FALSE';
+    default:
+      return String(cell.value).trim();
+  }
+}
+
+export function isBlank(cell: Cell | undefined): boolean {
+  return !cell || cell.type === 'empty' || cellText(cell) === '';
+}
