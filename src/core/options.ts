@@ -1,0 +1,63 @@
+/**
+ * Check options and the settings a clerk saves with a workbook, validated with zod so that a
+ * hand-edited or older settings blob can never crash the engine: what does not parse is dropped.
+ */
+import { z } from 'zod';
+import { localToday, parseIso } from './calendar';
+import { DEFAULT_REQUIRED, FIELDS, type CheckOptions, type Field, type Lang } from './types';
+
+const fieldSchema = z.enum(FIELDS);
+const isoDateSchema = z.string().refine((s) => parseIso(s) !== null, { message: 'not a YYYY-MM-DD date' });
+
+export const DEFAULT_DUE_SOON_DAYS = 7;
+
+/** What the task pane saves with the workbook and reuses next time. */
+export const ledgerSettingsSchema = z.object({
+  version: z.literal(1).default(1),
+  /** The clerk's own column choices: 1-based sheet column per field, null = "no such column". */
+  columnOverrides: z.partialRecord(fieldSchema, z.number().int().min(1).max(16384).nullable()).default({}),
+  required: z.array(fieldSchema).default([...DEFAULT_REQUIRED]),
+  dueSoonDays: z.number().int().min(0).max(365).default(DEFAULT_DUE_SOON_DAYS),
+  /** A fixed as-of date; null means "today". */
+  asOf: isoDateSchema.nullable().default(null),
+  /** Also colour done rows green. */
+  markDone: z.boolean().default(false),
+});
+export type LedgerSettings = z.infer<typeof ledgerSettingsSchema>;
+
+export function defaultSettings(): LedgerSettings {
+  return ledgerSettingsSchema.parse({});
+}
+
+/** Reads saved settings; anything malformed falls back to the defaults instead of failing. */
+export function parseSettings(raw: unknown): LedgerSettings {
+  const parsed = ledgerSettingsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : defaultSettings();
+}
+
+/** Parses a comma-separated list of field names ('problem,measure'); returns the unknown names too. */
+export function parseFieldList(text: string): { fields: Field[]; unknown: string[] } {
+  const fields: Field[] = [];
+  const unknown: string[] = [];
+  for (const part of text.split(/[,，、\s]+/).filter(Boolean)) {
+    const f = fieldSchema.safeParse(part);
+    if (f.success) {
+      if (!fields.includes(f.data)) fields.push(f.data);
+    } else unknown.push(part);
+  }
+  return { fields, unknown };
+}
+
+export function checkOptionsFromSettings(
+  settings: LedgerSettings,
+  lang: Lang,
+  today: string = localToday(),
+): CheckOptions {
+  return {
+    asOf: settings.asOf ?? today,
+    dueSoonDays: settings.dueSoonDays,
+    required: settings.required,
+    lang,
+    columnOverrides: settings.columnOverrides,
+  };
+}
