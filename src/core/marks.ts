@@ -1,0 +1,105 @@
+/**
+ * Which cells of a checked sheet the add-in colours, and how. Pure: the Excel host turns a plan
+ * into conditional-format rules it can recognise and remove again; nothing here touches a sheet.
+ *
+ * Row marks cover a ledger row from the leftmost to the rightmost mapped column. Cell marks
+ * ('missing') point at the one cell a clerk has to fill in or correct; they come first in the
+ * plan because the host gives earlier groups higher rule priority, so a missing 责任部门 cell
+ * stays visible inside a red or amber row.
+ */
+import { columnLetter, columnNumber } from './grid';
+import type { FindingCode, SheetReport } from './types';
+
+export type MarkKind = 'overdue' | 'due-soon' | 'done' | 'missing';
+
+/** Excel's usual good/neutral/bad pairs; 'missing' is a stronger red with bold text. */
+export const MARK_COLOURS: Record<MarkKind, { fill: string; font: string; bold: boolean }> = {
+  missing: { fill: '#FF8F8F', font: '#7F0000', bold: true },
+  overdue: { fill: '#FFC7CE', font: '#9C0006', bold: false },
+  'due-soon': { fill: '#FFEB9C', font: '#9C5700', bold: false },
+  done: { fill: '#C6EFCE', font: '#006100', bold: false },
+};
+
+/** Groups in priority order: the first group's rule wins where areas overlap. */
+export const MARK_ORDER: readonly MarkKind[] = ['missing', 'overdue', 'due-soon', 'done'];
+
+export interface MarkGroup {
+  kind: MarkKind;
+  /** A1 addresses: row blocks ('A5:L7', consecutive rows merged) or cells ('E9', 'E9:E11'). */
+  areas: string[];
+}
+
+export interface MarkPlan {
+  sheet: string;
+  groups: MarkGroup[];
+}
+
+const CELL_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  'missing-required',
+  'missing-department',
+  'invalid-date',
+]);
+
+/** Sorted, de-duplicated row numbers → [first, last] runs of consecutive rows. */
+function runs(rows: Iterable<number>): Array<[number, number]> {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const out: Array<[number, number]> = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r === last[1] + 1) last[1] = r;
+    else out.push([r, r]);
+  }
+  return out;
+}
+
+function rowArea(left: string, right: string, top: number, bottom: number): string {
+  return `${left}${top}:${right}${bottom}`;
+}
+
+export function planMarks(report: SheetReport, opts: { markDone?: boolean } = {}): MarkPlan {
+  const groups: MarkGroup[] = [];
+
+  // Cell marks: one area per run of vertically adjacent cells in the same column.
+  const cellRows = new Map<string, number[]>();
+  for (const f of report.findings) {
+    if (!CELL_CODES.has(f.code) || !f.column || f.row === null) continue;
+    const col = f.column.toUpperCase();
+    if (!columnNumber(col)) continue;
+    const list = cellRows.get(col) ?? [];
+    list.push(f.row);
+    cellRows.set(col, list);
+  }
+  const cellAreas: string[] = [];
+  for (const col of [...cellRows.keys()].sort((a, b) => columnNumber(a) - columnNumber(b))) {
+    for (const [top, bottom] of runs(cellRows.get(col) ?? [])) {
+      cellAreas.push(top === bottom ? `${col}${top}` : `${col}${top}:${col}${bottom}`);
+    }
+  }
+
+  // Row marks span the mapped columns.
+  const mapped = Object.values(report.columns)
+    .map((c) => (c ? columnNumber(c.column) : 0))
+    .filter((n) => n > 0);
+  const rowAreas: Record<'overdue' | 'due-soon' | 'done', string[]> = { overdue: [], 'due-soon': [], done: [] };
+  if (mapped.length > 0) {
+    const left = Math.min(...mapped);
+    const right = Math.max(...mapped);
+    const leftL = columnLetter(left);
+    const rightL = columnLetter(right);
+    const byKind: Record<'overdue' | 'due-soon' | 'done', number[]> = { overdue: [], 'due-soon': [], done: [] };
+    for (const r of report.rows) {
+      if (r.overdue) byKind.overdue.push(r.row);
+      else if (r.dueSoon) byKind['due-soon'].push(r.row);
+      else if (opts.markDone && r.state === 'done') byKind.done.push(r.row);
+    }
+    for (const kind of ['overdue', 'due-soon', 'done'] as const) {
+      rowAreas[kind] = runs(byKind[kind]).map(([top, bottom]) => rowArea(leftL, rightL, top, bottom));
+    }
+  }
+
+  for (const kind of MARK_ORDER) {
+    const areas = kind === 'missing' ? cellAreas : rowAreas[kind];
+    if (areas.length > 0) groups.push({ kind, areas });
+  }
+  return { sheet: report.name, groups };
+}
