@@ -1,0 +1,436 @@
+/**
+ * The figures an inspection asks for, computed from checked ledger sheets. Pure: no I/O.
+ *
+ * Definitions (also printed on the 整改汇总 sheet as 注 lines, see summaryPlans.ts):
+ *
+ * - 整改措施 (measures): ledger rows, across every sheet given.
+ * - 问题 (problems): distinct RowReport.problemKey per sheet. A problem cell merged over several
+ *   measures is one problem; the same key on two sheets is two problems (two units' ledgers). A row
+ *   whose problem cell is blank (key '' or 'text:') counts as a problem of its own, so that the
+ *   count never drops below what the ledger lists; such rows are on the 待补充清单 anyway.
+ * - 已完成 (completed) = done + long_term. A long-running measure is never overdue and is reported
+ *   as "已取得阶段性成效", inside 已完成, as the inspectors' sentence does:
+ *   "已完成28项(其中长期任务已取得阶段性成效9项)".
+ * - 逾期未完成 (overdue) = rows the engine flagged overdue that are not completed.
+ * - 正在推进 (ongoing, the sentence only) = everything else: in_progress, not_started, and rows
+ *   whose status is unknown or missing, when not overdue. So 已完成 + 正在推进 + 逾期未完成 =
+ *   整改措施 always, and each measure is in exactly one of the three.
+ * - 即将到期 (dueSoon) = rows flagged due soon that are neither overdue nor completed.
+ * - 完成率 (completion rate) = 已完成 / 整改措施 (long-term measures count as completed, matching
+ *   the sentence); null when there are no measures.
+ * - Departments: each department of a multi-department cell counts on its own, so department
+ *   rows add up to more than the measures. Lead (牵头/责任) and cooperating (配合) departments are
+ *   counted in separate tables; rows with no lead department are counted in `noDepartment`.
+ *   Departments are listed in the order they first appear in the ledger(s).
+ * - Overdue ageing: days past the deadline 1–30, 31–90, over 90. Every overdue measure is in one
+ *   bucket, so the buckets add up to 逾期未完成.
+ */
+import { daysBetween, fromIso } from './calendar';
+import { columnNumber } from './grid';
+import type { Field, FindingCode, IsoDate, Lang, ProgressState, RowReport, SheetReport } from './types';
+
+export interface Counts {
+  measures: number;
+  done: number;
+  longTerm: number;
+  inProgress: number;
+  notStarted: number;
+  /** Status written but not recognised. */
+  unknown: number;
+  /** Status cell blank. */
+  missingStatus: number;
+  /** Overdue and not completed. */
+  overdue: number;
+  /** Due soon, not overdue, not completed. */
+  dueSoon: number;
+  /** done + longTerm: the sentence's 已完成. */
+  completed: number;
+  /** Not completed and not overdue: the sentence's 正在推进. */
+  ongoing: number;
+  /** completed / measures, 0..1; null when there are no measures. */
+  completionRate: number | null;
+}
+
+export interface GroupCounts extends Counts {
+  name: string;
+}
+
+export interface SheetCounts extends GroupCounts {
+  problems: number;
+}
+
+export interface AgeingBuckets {
+  /** 1–30 days overdue. */
+  upTo30: number;
+  /** 31–90 days overdue. */
+  upTo90: number;
+  /** More than 90 days overdue. */
+  over90: number;
+}
+
+/** One line of the 逾期清单. */
+export interface AlertItem {
+  kind: 'overdue' | 'due-soon';
+  sheet: string;
+  row: number;
+  problem: string;
+  measure: string;
+  departments: string[];
+  cooperating: string[];
+  deadline: IsoDate | null;
+  /** The deadline as the clerk wrote it. */
+  deadlineText: string;
+  daysOverdue: number | null;
+  daysLeft: number | null;
+  state: ProgressState;
+  /** The status as written, or '' when blank. */
+  statusText: string;
+  /** A1 address on `sheet` the link jumps to. */
+  cell: string;
+}
+
+export const TO_COMPLETE_CODES: readonly FindingCode[] = [
+  'missing-department',
+  'missing-required',
+  'invalid-date',
+  'unknown-status',
+];
+
+export interface ToCompleteIssue {
+  code: FindingCode;
+  field: Field | null;
+  column: string | null;
+  /** The column's header as the clerk wrote it, when mapped. */
+  header: string | null;
+  message: string;
+}
+
+/** One line of the 待补充清单: a ledger row with something missing or unreadable. */
+export interface ToCompleteItem {
+  sheet: string;
+  row: number;
+  problem: string;
+  measure: string;
+  /** The lead department is missing (these rows come first). */
+  missingDepartment: boolean;
+  /** In order: department first, then by column. */
+  issues: ToCompleteIssue[];
+  /** A1 address of the first issue's cell (or of the row when the issue has no column). */
+  cell: string;
+}
+
+export interface LedgerSummary {
+  ledgerName: string;
+  asOf: IsoDate;
+  sheets: string[];
+  problems: number;
+  totals: Counts;
+  /** Lead departments, first appearance order. */
+  byDepartment: GroupCounts[];
+  /** Cooperating departments, first appearance order. */
+  byCooperating: GroupCounts[];
+  /** Rows with no lead department; null when every row has one. */
+  noDepartment: Counts | null;
+  /** True when some sheet maps a category column. */
+  hasCategory: boolean;
+  byCategory: GroupCounts[];
+  /** Rows with a blank category (only when hasCategory); null when none. */
+  uncategorised: Counts | null;
+  bySheet: SheetCounts[];
+  ageing: AgeingBuckets;
+  /** Overdue (most overdue first), then due soon (fewest days left first). */
+  alerts: AlertItem[];
+  /** Missing-department rows first, then sheet order and row order. */
+  toComplete: ToCompleteItem[];
+}
+
+function emptyCounts(): Counts {
+  return {
+    measures: 0,
+    done: 0,
+    longTerm: 0,
+    inProgress: 0,
+    notStarted: 0,
+    unknown: 0,
+    missingStatus: 0,
+    overdue: 0,
+    dueSoon: 0,
+    completed: 0,
+    ongoing: 0,
+    completionRate: null,
+  };
+}
+
+function isCompleted(r: RowReport): boolean {
+  return r.state === 'done' || r.state === 'long_term';
+}
+
+function add(c: Counts, r: RowReport): void {
+  c.measures++;
+  switch (r.state) {
+    case 'done':
+      c.done++;
+      break;
+    case 'long_term':
+      c.longTerm++;
+      break;
+    case 'in_progress':
+      c.inProgress++;
+      break;
+    case 'not_started':
+      c.notStarted++;
+      break;
+    case 'unknown':
+      c.unknown++;
+      break;
+    default:
+      c.missingStatus++;
+  }
+  if (isCompleted(r)) c.completed++;
+  else if (r.overdue) c.overdue++;
+  else {
+    c.ongoing++;
+    if (r.dueSoon) c.dueSoon++;
+  }
+  c.completionRate = c.completed / c.measures;
+}
+
+/** Counts grouped by name, keeping first-appearance order. */
+class Groups {
+  private readonly map = new Map<string, GroupCounts>();
+  add(name: string, r: RowReport): void {
+    let g = this.map.get(name);
+    if (!g) {
+      g = { name, ...emptyCounts() };
+      this.map.set(name, g);
+    }
+    add(g, r);
+  }
+  list(): GroupCounts[] {
+    return [...this.map.values()];
+  }
+}
+
+function daysOverdueOf(r: RowReport, asOf: IsoDate): number | null {
+  if (r.daysOverdue !== null) return r.daysOverdue;
+  return r.deadline ? daysBetween(r.deadline, asOf) : null;
+}
+
+/** The cell a link to a ledger row jumps to: the measure cell, else the problem cell, else column A. */
+export function rowAnchor(report: SheetReport, row: number): string {
+  const cols = report.columns;
+  const col = cols.measure?.column ?? cols.problem?.column ?? firstMappedColumn(report) ?? 'A';
+  return `${col}${row}`;
+}
+
+function firstMappedColumn(report: SheetReport): string | null {
+  let best: string | null = null;
+  for (const c of Object.values(report.columns)) {
+    if (c && columnNumber(c.column) > 0 && (best === null || columnNumber(c.column) < columnNumber(best))) {
+      best = c.column;
+    }
+  }
+  return best;
+}
+
+function isDepartmentIssue(code: FindingCode, field: Field | null): boolean {
+  return code === 'missing-department' || (code === 'missing-required' && field === 'department');
+}
+
+export function summarize(
+  reports: SheetReport[],
+  opts: { asOf: IsoDate; ledgerName: string },
+): LedgerSummary {
+  const totals = emptyCounts();
+  const lead = new Groups();
+  const coop = new Groups();
+  const cats = new Groups();
+  let noDepartment: Counts | null = null;
+  let uncategorised: Counts | null = null;
+  const hasCategory = reports.some((r) => r.columns.category !== undefined);
+  const problemKeys = new Set<string>();
+  const bySheet: SheetCounts[] = [];
+  const ageing: AgeingBuckets = { upTo30: 0, upTo90: 0, over90: 0 };
+  const alerts: AlertItem[] = [];
+  const toComplete: ToCompleteItem[] = [];
+  const sheetOrder = new Map<string, number>();
+
+  reports.forEach((report, sheetIndex) => {
+    sheetOrder.set(report.name, sheetIndex);
+    const sheetCounts: SheetCounts = { name: report.name, problems: 0, ...emptyCounts() };
+    const sheetProblems = new Set<string>();
+    for (const r of report.rows) {
+      add(totals, r);
+      add(sheetCounts, r);
+      const key = r.problemKey === '' || r.problemKey === 'text:' ? `row:${r.row}` : r.problemKey;
+      sheetProblems.add(key);
+      problemKeys.add(`${sheetIndex}\u0000${key}`);
+
+      if (r.departments.length === 0) {
+        noDepartment ??= emptyCounts();
+        add(noDepartment, r);
+      }
+      for (const d of new Set(r.departments)) lead.add(d, r);
+      for (const d of new Set(r.cooperating)) coop.add(d, r);
+      if (hasCategory) {
+        const cat = (r.text.category ?? '').trim();
+        if (cat) cats.add(cat, r);
+        else {
+          uncategorised ??= emptyCounts();
+          add(uncategorised, r);
+        }
+      }
+
+      const overdue = !isCompleted(r) && r.overdue;
+      const dueSoon = !isCompleted(r) && !r.overdue && r.dueSoon;
+      let daysOverdue: number | null = null;
+      if (overdue) {
+        daysOverdue = daysOverdueOf(r, opts.asOf);
+        const d = daysOverdue ?? 0;
+        if (d > 90) ageing.over90++;
+        else if (d > 30) ageing.upTo90++;
+        else ageing.upTo30++;
+      }
+      if (overdue || dueSoon) {
+        alerts.push({
+          kind: overdue ? 'overdue' : 'due-soon',
+          sheet: report.name,
+          row: r.row,
+          problem: r.text.problem ?? '',
+          measure: r.text.measure ?? '',
+          departments: [...r.departments],
+          cooperating: [...r.cooperating],
+          deadline: r.deadline,
+          deadlineText: r.text.deadline ?? '',
+          daysOverdue,
+          daysLeft: overdue ? null : r.daysLeft,
+          state: r.state,
+          statusText: r.text.status ?? '',
+          cell: rowAnchor(report, r.row),
+        });
+      }
+    }
+    sheetCounts.problems = sheetProblems.size;
+    bySheet.push(sheetCounts);
+
+    // The 待补充清单: one line per row, its issues department first, then by column.
+    const issuesByRow = new Map<number, ToCompleteIssue[]>();
+    for (const f of report.findings) {
+      if (f.row === null || !TO_COMPLETE_CODES.includes(f.code)) continue;
+      const list = issuesByRow.get(f.row) ?? [];
+      const header = f.field ? (report.columns[f.field]?.header ?? null) : null;
+      list.push({ code: f.code, field: f.field, column: f.column, header, message: f.message });
+      issuesByRow.set(f.row, list);
+    }
+    const rowsByNumber = new Map(report.rows.map((r) => [r.row, r]));
+    for (const [rowNo, issues] of issuesByRow) {
+      issues.sort((a, b) => {
+        const da = isDepartmentIssue(a.code, a.field) ? 0 : 1;
+        const db = isDepartmentIssue(b.code, b.field) ? 0 : 1;
+        if (da !== db) return da - db;
+        return columnNumber(a.column ?? '') - columnNumber(b.column ?? '');
+      });
+      const r = rowsByNumber.get(rowNo);
+      const first = issues[0];
+      toComplete.push({
+        sheet: report.name,
+        row: rowNo,
+        problem: r?.text.problem ?? '',
+        measure: r?.text.measure ?? '',
+        missingDepartment: issues.some((i) => isDepartmentIssue(i.code, i.field)),
+        issues,
+        cell:
+          first.column && columnNumber(first.column) > 0
+            ? `${first.column.toUpperCase()}${rowNo}`
+            : rowAnchor(report, rowNo),
+      });
+    }
+  });
+
+  const order = (sheet: string) => sheetOrder.get(sheet) ?? 0;
+  alerts.sort((a, b) => {
+    if (a.kind !== b.kind) return a.kind === 'overdue' ? -1 : 1;
+    if (a.kind === 'overdue') {
+      const d = (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0);
+      if (d !== 0) return d;
+    } else {
+      const d = (a.daysLeft ?? Number.MAX_SAFE_INTEGER) - (b.daysLeft ?? Number.MAX_SAFE_INTEGER);
+      if (d !== 0) return d;
+    }
+    return order(a.sheet) - order(b.sheet) || a.row - b.row;
+  });
+  toComplete.sort(
+    (a, b) =>
+      Number(b.missingDepartment) - Number(a.missingDepartment) ||
+      order(a.sheet) - order(b.sheet) ||
+      a.row - b.row,
+  );
+
+  return {
+    ledgerName: opts.ledgerName,
+    asOf: opts.asOf,
+    sheets: reports.map((r) => r.name),
+    problems: problemKeys.size,
+    totals,
+    byDepartment: lead.list(),
+    byCooperating: coop.list(),
+    noDepartment,
+    hasCategory,
+    byCategory: cats.list(),
+    uncategorised,
+    bySheet,
+    ageing,
+    alerts,
+    toComplete,
+  };
+}
+
+/** '2024-04-15' → '2024年4月15日'. */
+export function chineseDate(date: IsoDate): string {
+  const { year, month, day } = fromIso(date);
+  return `${year}年${month}月${day}日`;
+}
+
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** '2024-04-15' → '15 April 2024'. */
+export function englishDate(date: IsoDate): string {
+  const { year, month, day } = fromIso(date);
+  return `${day} ${EN_MONTHS[month - 1]} ${year}`;
+}
+
+/**
+ * The one-sentence progress report, in DOMAIN.md's shape (its punctuation too):
+ * "截至2024年4月15日,共梳理问题17个,制定整改措施30项,已完成28项(其中长期任务已取得阶段性成效9项),
+ * 正在推进2项,逾期未完成0项。" 已完成 + 正在推进 + 逾期未完成 = 制定整改措施.
+ */
+export function reportSentence(summary: LedgerSummary, lang: Lang): string {
+  const t = summary.totals;
+  if (lang === 'en') {
+    const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+    return (
+      `As of ${englishDate(summary.asOf)}, ${n(summary.problems, 'problem', 'problems')} identified and ` +
+      `${n(t.measures, 'measure', 'measures')} set: ${t.completed} completed ` +
+      `(including ${n(t.longTerm, 'long-term measure', 'long-term measures')} showing results), ` +
+      `${t.ongoing} in progress, ${t.overdue} overdue.`
+    );
+  }
+  return (
+    `截至${chineseDate(summary.asOf)},共梳理问题${summary.problems}个,制定整改措施${t.measures}项,` +
+    `已完成${t.completed}项(其中长期任务已取得阶段性成效${t.longTerm}项),` +
+    `正在推进${t.ongoing}项,逾期未完成${t.overdue}项。`
+  );
+}

@@ -1,0 +1,456 @@
+/**
+ * Summary figures on hand-made reports. Every expected number below was counted by hand from the
+ * table in the comment, not computed by the code under test.
+ */
+import fc from 'fast-check';
+import { summarize, reportSentence, chineseDate, type Counts } from '../../src/core/summary';
+import { finding, report, row, STANDARD_COLUMNS } from '../helpers/reports';
+import type { ProgressState } from '../../src/core/types';
+
+const AS_OF = '2024-04-15';
+
+/*
+ * Sheet 甲局, as of 2024-04-15:
+ * row problemKey  state        lead            cooperating     category   flags
+ *  4  merge:4:3   done         办公室、财务科    人事科          作风建设
+ *  5  merge:4:3   long_term    办公室                            作风建设
+ *  6  merge:4:3   in_progress  财务科、办公室    人事科、纪检组   作风建设   overdue 30
+ *  7  text:P2     not_started  办公室、人事科    财务科          财务管理   overdue 31
+ *  8  text:P3     in_progress  财务科                            财务管理   overdue 90
+ *  9  text:P3     unknown      (none)                            (blank)    overdue 91
+ * 10  text:P4     missing      纪检组            办公室          财务管理   due soon, 3 days left
+ * 11  text:P5     in_progress  人事科                            作风建设   due soon, 0 days left
+ * 12  text:P6     done         财务科                            财务管理
+ */
+function sheetA() {
+  const P1 = { problem: '公务用车管理不规范', problemKey: 'merge:4:3' };
+  return report(
+    '甲局',
+    [
+      row({ row: 4, ...P1, state: 'done', dept: '办公室、财务科', coop: '人事科', category: '作风建设' }),
+      row({ row: 5, ...P1, state: 'long_term', dept: '办公室', category: '作风建设' }),
+      row({
+        row: 6,
+        ...P1,
+        state: 'in_progress',
+        dept: '财务科、办公室',
+        coop: '人事科、纪检组',
+        category: '作风建设',
+        deadline: '2024-03-16',
+        overdue: 30,
+      }),
+      row({
+        row: 7,
+        problem: 'P2',
+        state: 'not_started',
+        dept: '办公室、人事科',
+        coop: '财务科',
+        category: '财务管理',
+        deadline: '2024-03-15',
+        overdue: 31,
+      }),
+      row({
+        row: 8,
+        problem: 'P3',
+        state: 'in_progress',
+        dept: '财务科',
+        category: '财务管理',
+        deadline: '2024-01-16',
+        overdue: 90,
+      }),
+      row({
+        row: 9,
+        problem: 'P3',
+        state: 'unknown',
+        category: '',
+        status: '研究中',
+        deadline: '2024-01-15',
+        overdue: 91,
+      }),
+      row({
+        row: 10,
+        problem: 'P4',
+        state: 'missing',
+        dept: '纪检组',
+        coop: '办公室',
+        category: '财务管理',
+        deadline: '2024-04-18',
+        dueSoon: 3,
+      }),
+      row({
+        row: 11,
+        problem: 'P5',
+        state: 'in_progress',
+        dept: '人事科',
+        category: '作风建设',
+        deadline: '2024-04-15',
+        dueSoon: 0,
+      }),
+      row({ row: 12, problem: 'P6', state: 'done', dept: '财务科', category: '财务管理' }),
+    ],
+    [
+      finding('missing-column', null, null, 'evidence'),
+      finding('unknown-status', 9, 'H', 'status', '整改进展“研究中”无法识别'),
+      finding('missing-department', 9, 'E', 'department', '请填写责任单位'),
+      finding('missing-required', 10, 'H', 'status', '请填写整改进展'),
+      finding('vague-department', 11, 'E', 'department'),
+      finding('overdue', 8, null, null),
+      finding('invalid-date', 12, 'G', 'deadline', '2月没有30日'),
+    ],
+  );
+}
+
+/*
+ * Sheet 乙所 (no category column):
+ * row problemKey  state        lead            flags
+ *  5  text:P2     done         办公室
+ *  6  merge:6:3   in_progress  办公室、财务科    overdue 5
+ *  7  merge:6:3   long_term    人事科
+ */
+function sheetB() {
+  const { category: _c, ...columns } = STANDARD_COLUMNS;
+  return report(
+    '乙所',
+    [
+      row({ row: 5, problem: 'P2', state: 'done', dept: '办公室' }),
+      row({
+        row: 6,
+        problem: 'Q',
+        problemKey: 'merge:6:3',
+        state: 'in_progress',
+        dept: '办公室、财务科',
+        deadline: '2024-04-10',
+        overdue: 5,
+      }),
+      row({ row: 7, problem: 'Q', problemKey: 'merge:6:3', state: 'long_term', dept: '人事科' }),
+    ],
+    [finding('missing-required', 7, 'E', 'department'), finding('missing-department', 6, 'E', 'department')],
+    columns,
+  );
+}
+
+/** Counts with every field, zeros unless given. */
+function counts(partial: Partial<Counts>): Counts {
+  return {
+    measures: 0,
+    done: 0,
+    longTerm: 0,
+    inProgress: 0,
+    notStarted: 0,
+    unknown: 0,
+    missingStatus: 0,
+    overdue: 0,
+    dueSoon: 0,
+    completed: 0,
+    ongoing: 0,
+    completionRate: null,
+    ...partial,
+  };
+}
+
+describe('summarize: one sheet', () => {
+  const s = summarize([sheetA()], { asOf: AS_OF, ledgerName: '甲局巡察整改台账' });
+
+  test('totals', () => {
+    expect(s.totals).toEqual(
+      counts({
+        measures: 9,
+        done: 2,
+        longTerm: 1,
+        inProgress: 3,
+        notStarted: 1,
+        unknown: 1,
+        missingStatus: 1,
+        overdue: 4,
+        dueSoon: 2,
+        completed: 3,
+        ongoing: 2,
+        completionRate: 3 / 9,
+      }),
+    );
+  });
+
+  test('a problem merged over three measures, and one written twice, count once each', () => {
+    // merge:4:3, P2, P3 (rows 8 and 9), P4, P5, P6
+    expect(s.problems).toBe(6);
+  });
+
+  test('lead departments: each department of a multi-department cell counted on its own', () => {
+    expect(s.byDepartment.map((d) => d.name)).toEqual(['办公室', '财务科', '人事科', '纪检组']);
+    const [office, finance, personnel, discipline] = s.byDepartment;
+    // 办公室 is in three multi-department cells (rows 4, 6, 7) and alone in row 5.
+    expect(office).toEqual({
+      name: '办公室',
+      ...counts({
+        measures: 4,
+        done: 1,
+        longTerm: 1,
+        inProgress: 1,
+        notStarted: 1,
+        overdue: 2,
+        completed: 2,
+        completionRate: 0.5,
+      }),
+    });
+    expect(finance).toEqual({
+      name: '财务科',
+      ...counts({ measures: 4, done: 2, inProgress: 2, overdue: 2, completed: 2, completionRate: 0.5 }),
+    });
+    expect(personnel).toEqual({
+      name: '人事科',
+      ...counts({
+        measures: 2,
+        inProgress: 1,
+        notStarted: 1,
+        overdue: 1,
+        dueSoon: 1,
+        ongoing: 1,
+        completionRate: 0,
+      }),
+    });
+    expect(discipline).toEqual({
+      name: '纪检组',
+      ...counts({ measures: 1, missingStatus: 1, dueSoon: 1, ongoing: 1, completionRate: 0 }),
+    });
+    expect(s.noDepartment).toEqual(counts({ measures: 1, unknown: 1, overdue: 1, completionRate: 0 }));
+  });
+
+  test('cooperating departments are counted apart from lead departments', () => {
+    expect(s.byCooperating.map((d) => [d.name, d.measures, d.overdue, d.completed])).toEqual([
+      ['人事科', 2, 1, 1],
+      ['纪检组', 1, 1, 0],
+      ['财务科', 1, 1, 0],
+      ['办公室', 1, 0, 0],
+    ]);
+    // 办公室 as a cooperating department (row 10) does not add to its lead figures (4).
+    expect(s.byDepartment[0].measures).toBe(4);
+  });
+
+  test('by category, blank category apart', () => {
+    expect(s.hasCategory).toBe(true);
+    expect(s.byCategory).toEqual([
+      {
+        name: '作风建设',
+        ...counts({
+          measures: 4,
+          done: 1,
+          longTerm: 1,
+          inProgress: 2,
+          overdue: 1,
+          dueSoon: 1,
+          completed: 2,
+          ongoing: 1,
+          completionRate: 0.5,
+        }),
+      },
+      {
+        name: '财务管理',
+        ...counts({
+          measures: 4,
+          done: 1,
+          inProgress: 1,
+          notStarted: 1,
+          missingStatus: 1,
+          overdue: 2,
+          dueSoon: 1,
+          completed: 1,
+          ongoing: 1,
+          completionRate: 0.25,
+        }),
+      },
+    ]);
+    expect(s.uncategorised).toEqual(counts({ measures: 1, unknown: 1, overdue: 1, completionRate: 0 }));
+  });
+
+  test('overdue ageing at the boundaries: 30 | 31, 90 | 91', () => {
+    expect(s.ageing).toEqual({ upTo30: 1, upTo90: 2, over90: 1 });
+  });
+
+  test('alerts: most overdue first, then due soon with fewest days left first', () => {
+    expect(s.alerts.map((a) => [a.kind, a.row, a.daysOverdue, a.daysLeft])).toEqual([
+      ['overdue', 9, 91, null],
+      ['overdue', 8, 90, null],
+      ['overdue', 7, 31, null],
+      ['overdue', 6, 30, null],
+      ['due-soon', 11, null, 0],
+      ['due-soon', 10, null, 3],
+    ]);
+    expect(s.alerts[3]).toMatchObject({
+      sheet: '甲局',
+      problem: '公务用车管理不规范',
+      measure: '措施6',
+      departments: ['财务科', '办公室'],
+      cooperating: ['人事科', '纪检组'],
+      deadline: '2024-03-16',
+      cell: 'D6',
+    });
+  });
+
+  test('to-complete: missing department first, issues named, other findings ignored', () => {
+    expect(
+      s.toComplete.map((t) => [t.row, t.missingDepartment, t.cell, t.issues.map((i) => i.code)]),
+    ).toEqual([
+      [9, true, 'E9', ['missing-department', 'unknown-status']],
+      [10, false, 'H10', ['missing-required']],
+      [12, false, 'G12', ['invalid-date']],
+    ]);
+    expect(s.toComplete[0].issues[0]).toMatchObject({ field: 'department', header: '责任单位', column: 'E' });
+  });
+
+  test('the sentence', () => {
+    expect(reportSentence(s, 'zh')).toBe(
+      '截至2024年4月15日,共梳理问题6个,制定整改措施9项,已完成3项(其中长期任务已取得阶段性成效1项),正在推进2项,逾期未完成4项。',
+    );
+    expect(reportSentence(s, 'en')).toBe(
+      'As of 15 April 2024, 6 problems identified and 9 measures set: 3 completed ' +
+        '(including 1 long-term measure showing results), 2 in progress, 4 overdue.',
+    );
+  });
+});
+
+describe('summarize: several sheets together', () => {
+  const s = summarize([sheetA(), sheetB()], { asOf: AS_OF, ledgerName: '系统整改台账' });
+
+  test('totals and problems across sheets (the same key on two sheets is two problems)', () => {
+    expect(s.sheets).toEqual(['甲局', '乙所']);
+    expect(s.problems).toBe(8);
+    expect(s.totals).toMatchObject({
+      measures: 12,
+      done: 3,
+      longTerm: 2,
+      inProgress: 4,
+      completed: 5,
+      overdue: 5,
+      ongoing: 2,
+    });
+    expect(s.bySheet.map((b) => [b.name, b.problems, b.measures, b.overdue])).toEqual([
+      ['甲局', 6, 9, 4],
+      ['乙所', 2, 3, 1],
+    ]);
+  });
+
+  test('departments are added up across sheets', () => {
+    expect(s.byDepartment.map((d) => [d.name, d.measures])).toEqual([
+      ['办公室', 6],
+      ['财务科', 5],
+      ['人事科', 3],
+      ['纪检组', 1],
+    ]);
+  });
+
+  test('a sheet without a category column counts as uncategorised', () => {
+    expect(s.uncategorised?.measures).toBe(4);
+  });
+
+  test('alerts and to-complete items across sheets keep their order rules', () => {
+    expect(s.alerts.map((a) => `${a.sheet}!${a.row}`)).toEqual([
+      '甲局!9',
+      '甲局!8',
+      '甲局!7',
+      '甲局!6',
+      '乙所!6',
+      '甲局!11',
+      '甲局!10',
+    ]);
+    expect(s.toComplete.map((t) => `${t.sheet}!${t.row}`)).toEqual([
+      '甲局!9',
+      '乙所!6',
+      '乙所!7',
+      '甲局!10',
+      '甲局!12',
+    ]);
+  });
+});
+
+describe('the report sentence', () => {
+  test("DOMAIN.md's example, exactly", () => {
+    // 30 measures over 17 problems: 19 done, 9 long-term, 2 in progress, none overdue.
+    const states: ProgressState[] = [
+      ...Array<ProgressState>(19).fill('done'),
+      ...Array<ProgressState>(9).fill('long_term'),
+      'in_progress',
+      'in_progress',
+    ];
+    const rows = states.map((state, i) =>
+      row({ row: i + 4, state, problem: `问题${i % 17}`, dept: '办公室' }),
+    );
+    const s = summarize([report('台账', rows)], { asOf: '2024-04-15', ledgerName: 'X' });
+    expect(reportSentence(s, 'zh')).toBe(
+      '截至2024年4月15日,共梳理问题17个,制定整改措施30项,已完成28项(其中长期任务已取得阶段性成效9项),正在推进2项,逾期未完成0项。',
+    );
+  });
+
+  test('an empty ledger gives zeros and no completion rate', () => {
+    const s = summarize([], { asOf: '2024-01-05', ledgerName: 'X' });
+    expect(s.totals.completionRate).toBeNull();
+    expect(reportSentence(s, 'zh')).toBe(
+      '截至2024年1月5日,共梳理问题0个,制定整改措施0项,已完成0项(其中长期任务已取得阶段性成效0项),正在推进0项,逾期未完成0项。',
+    );
+  });
+
+  test('Chinese dates drop leading zeros', () => {
+    expect(chineseDate('2024-01-05')).toBe('2024年1月5日');
+    expect(chineseDate('2025-12-31')).toBe('2025年12月31日');
+  });
+
+  test('a blank problem is a problem of its own per row', () => {
+    const rows = [
+      row({ row: 4, problem: '', problemKey: 'text:' }),
+      row({ row: 5, problem: '', problemKey: '' }),
+    ];
+    expect(summarize([report('台账', rows)], { asOf: AS_OF, ledgerName: 'X' }).problems).toBe(2);
+  });
+});
+
+describe('invariants (property)', () => {
+  const states: ProgressState[] = ['done', 'in_progress', 'long_term', 'not_started', 'unknown', 'missing'];
+  const depts = ['办公室', '财务科', '人事科', '纪检组'];
+  const rowArb = fc.record({
+    state: fc.constantFrom(...states),
+    dept: fc.subarray(depts),
+    coop: fc.subarray(depts),
+    overdueDays: fc.option(fc.integer({ min: 1, max: 400 })),
+    dueSoonDays: fc.option(fc.integer({ min: 0, max: 7 })),
+    problem: fc.integer({ min: 0, max: 5 }),
+  });
+
+  test('the sentence buckets partition the measures; ageing adds up to overdue; departments count per name', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(rowArb, { maxLength: 12 }), { maxLength: 3 }), (sheets) => {
+        const reports = sheets.map((rs, si) =>
+          report(
+            `S${si}`,
+            rs.map((r, i) => {
+              const done = r.state === 'done' || r.state === 'long_term';
+              return row({
+                row: i + 4,
+                state: r.state,
+                dept: r.dept,
+                coop: r.coop,
+                problem: `P${r.problem}`,
+                overdue: !done && r.overdueDays !== null ? r.overdueDays : undefined,
+                dueSoon:
+                  !done && r.overdueDays === null && r.dueSoonDays !== null ? r.dueSoonDays : undefined,
+              });
+            }),
+          ),
+        );
+        const s = summarize(reports, { asOf: AS_OF, ledgerName: 'X' });
+        const t = s.totals;
+        const all = reports.flatMap((r) => r.rows);
+        expect(t.completed + t.ongoing + t.overdue).toBe(all.length);
+        expect(t.done + t.longTerm + t.inProgress + t.notStarted + t.unknown + t.missingStatus).toBe(
+          all.length,
+        );
+        expect(s.ageing.upTo30 + s.ageing.upTo90 + s.ageing.over90).toBe(t.overdue);
+        expect(s.alerts.filter((a) => a.kind === 'overdue')).toHaveLength(t.overdue);
+        expect(s.alerts.filter((a) => a.kind === 'due-soon')).toHaveLength(t.dueSoon);
+        const leadSum = s.byDepartment.reduce((n, d) => n + d.measures, 0) + (s.noDepartment?.measures ?? 0);
+        expect(leadSum).toBe(all.reduce((n, r) => n + Math.max(1, r.departments.length), 0));
+        const coopSum = s.byCooperating.reduce((n, d) => n + d.measures, 0);
+        expect(coopSum).toBe(all.reduce((n, r) => n + r.cooperating.length, 0));
+        expect(s.problems).toBe(reports.reduce((n, r) => n + r.stats.problems, 0));
+      }),
+    );
+  });
+});
