@@ -1,0 +1,139 @@
+/**
+ * Every sentence the engine says to a clerk, in Chinese and English. Each one says what is wrong
+ * and what to do about it.
+ */
+import type { Field, FindingCode, Lang, ProgressState, Severity } from './types';
+
+export const FIELD_LABELS: Record<Field, { zh: string; en: string }> = {
+  index: { zh: '序号', en: 'No.' },
+  category: { zh: '问题类别', en: 'Category' },
+  problem: { zh: '存在问题', en: 'Problem' },
+  measure: { zh: '整改措施', en: 'Measure' },
+  department: { zh: '责任单位', en: 'Responsible department' },
+  cooperating: { zh: '配合单位', en: 'Cooperating departments' },
+  person: { zh: '责任人', en: 'Responsible person' },
+  deadline: { zh: '整改时限', en: 'Deadline' },
+  status: { zh: '整改进展', en: 'Progress' },
+  completedOn: { zh: '完成时间', en: 'Completed on' },
+  evidence: { zh: '佐证材料', en: 'Evidence' },
+  remarks: { zh: '备注', en: 'Remarks' },
+};
+
+export const STATE_LABELS: Record<ProgressState, { zh: string; en: string }> = {
+  done: { zh: '已完成', en: 'Done' },
+  in_progress: { zh: '正在推进', en: 'In progress' },
+  long_term: { zh: '长期坚持', en: 'Long-term' },
+  not_started: { zh: '未启动', en: 'Not started' },
+  unknown: { zh: '无法识别', en: 'Unrecognised' },
+  missing: { zh: '未填写', en: 'Not filled in' },
+};
+
+/** What each kind of finding is called in a grouped list. */
+export const CODE_TITLES: Record<FindingCode, { zh: string; en: string }> = {
+  'missing-column': { zh: '缺少列', en: 'Missing columns' },
+  'missing-required': { zh: '必填项未填', en: 'Required fields empty' },
+  'missing-department': { zh: '缺责任单位', en: 'No responsible department' },
+  'invalid-date': { zh: '日期无法识别', en: 'Unreadable dates' },
+  'unknown-status': { zh: '进展无法识别', en: 'Unrecognised progress' },
+  overdue: { zh: '逾期未完成', en: 'Overdue' },
+  'due-soon': { zh: '即将到期', en: 'Due soon' },
+  'done-without-completion-date': { zh: '已完成但无完成时间', en: 'Done without a completion date' },
+  'completed-late': { zh: '超期完成', en: 'Completed after the deadline' },
+  'duplicate-index': { zh: '序号重复', en: 'Duplicate numbers' },
+  'vague-department': { zh: '责任单位不具体', en: 'Vague departments' },
+  'immediate-not-done': { zh: '立行立改未完成', en: 'Immediate fixes not done' },
+  'error-cell': { zh: '单元格错误值', en: 'Error values in cells' },
+};
+
+export const SEVERITY_LABELS: Record<Severity, { zh: string; en: string }> = {
+  error: { zh: '错误', en: 'error' },
+  warning: { zh: '提醒', en: 'warning' },
+  info: { zh: '提示', en: 'note' },
+};
+
+export type MessageParams = {
+  field?: Field;
+  header?: string;
+  seen?: string[];
+  value?: string;
+  reason?: string;
+  deadline?: string;
+  completedOn?: string;
+  days?: number;
+  rows?: number[];
+  department?: string;
+};
+
+function label(field: Field | undefined, lang: Lang): string {
+  return field ? FIELD_LABELS[field][lang] : '';
+}
+
+function quote(text: string | undefined, lang: Lang): string {
+  const t = (text ?? '').length > 40 ? `${[...(text ?? '')].slice(0, 40).join('')}…` : (text ?? '');
+  return lang === 'zh' ? `“${t}”` : `"${t}"`;
+}
+
+export function findingMessage(code: FindingCode, p: MessageParams, lang: Lang): string {
+  const zh = lang === 'zh';
+  const f = label(p.field, lang);
+  switch (code) {
+    case 'missing-column': {
+      const seen = (p.seen ?? []).join(zh ? '、' : ', ') || (zh ? '(无)' : '(none)');
+      return zh
+        ? `表头中找不到“${f}”列。请添加该列，或在“列设置”中指定哪一列是${f}。已识别的表头：${seen}。`
+        : `No "${f}" column was found in the header. Add one, or choose which column holds it in Column settings. Headers seen: ${seen}.`;
+    }
+    case 'missing-required':
+      return zh ? `“${f}”未填写，请补充。` : `${f} is empty; please fill it in.`;
+    case 'missing-department':
+      return zh
+        ? '责任单位未填写：每项整改措施都要落实到具体单位，请补充。'
+        : 'No responsible department: every measure needs one; please fill it in.';
+    case 'invalid-date':
+      return zh
+        ? `${f}${quote(p.value, lang)}不是有效日期（${p.reason ?? '无法识别'}），请改为如“2024年6月30日”的写法。`
+        : `${f} ${quote(p.value, lang)} is not a valid date (${p.reason ?? 'not recognised'}); write it like 2024-06-30.`;
+    case 'unknown-status':
+      return zh
+        ? `整改进展${quote(p.value, lang)}无法判断，请写明“已完成”“正在推进”“未启动”或“长期坚持”。`
+        : `Progress ${quote(p.value, lang)} is not recognised; write done, in progress, not started or long-term.`;
+    case 'overdue':
+      return zh
+        ? `已逾期${p.days}天（整改时限${p.deadline}），尚未完成，请督促落实或说明原因。`
+        : `Overdue by ${p.days} day(s) (deadline ${p.deadline}) and not done; follow it up or record why.`;
+    case 'due-soon':
+      return zh
+        ? p.days === 0
+          ? `今天到期（整改时限${p.deadline}），请尽快完成。`
+          : `还有${p.days}天到期（整改时限${p.deadline}），请抓紧推进。`
+        : p.days === 0
+          ? `Due today (${p.deadline}); finish it soon.`
+          : `Due in ${p.days} day(s) (${p.deadline}); push it forward.`;
+    case 'done-without-completion-date':
+      return zh
+        ? '已标为完成，但没有填写完成时间，请补充完成时间以便销号。'
+        : 'Marked done but no completion date; add it so the item can be closed off.';
+    case 'completed-late':
+      return zh
+        ? `完成时间${p.completedOn}晚于整改时限${p.deadline}（超期${p.days}天），请在备注中说明原因。`
+        : `Completed on ${p.completedOn}, after the deadline ${p.deadline} (${p.days} day(s) late); explain why in the remarks.`;
+    case 'duplicate-index': {
+      const rows = (p.rows ?? []).join(zh ? '、' : ', ');
+      return zh
+        ? `序号${quote(p.value, lang)}重复（第${rows}行），请重新编号。`
+        : `Number ${quote(p.value, lang)} is used more than once (rows ${rows}); renumber them.`;
+    }
+    case 'vague-department':
+      return zh
+        ? `责任单位${quote(p.department, lang)}不具体，请写明牵头的具体单位。`
+        : `Responsible department ${quote(p.department, lang)} names nobody in particular; name the lead department.`;
+    case 'immediate-not-done':
+      return zh
+        ? '立行立改事项尚未完成，请尽快整改到位或更新进展。'
+        : 'Marked for immediate fixing but not done; fix it now or update the progress.';
+    case 'error-cell':
+      return zh
+        ? `${f}单元格是错误值${quote(p.value, lang)}，请检查公式。`
+        : `The ${f} cell holds the error ${quote(p.value, lang)}; check its formula.`;
+  }
+}
