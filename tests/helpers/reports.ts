@@ -116,3 +116,125 @@ export function report(
     stats,
   };
 }
+
+// Hand-counted fixtures shared by the summary tests (tests/core/summary.test.ts counts them).
+
+/*
+ * Sheet 甲局, as of 2024-04-15:
+ * row problemKey  state        lead            cooperating     category   flags
+ *  4  merge:4:3   done         办公室、财务科    人事科          作风建设
+ *  5  merge:4:3   long_term    办公室                            作风建设
+ *  6  merge:4:3   in_progress  财务科、办公室    人事科、纪检组   作风建设   overdue 30
+ *  7  text:P2     not_started  办公室、人事科    财务科          财务管理   overdue 31
+ *  8  text:P3     in_progress  财务科                            财务管理   overdue 90
+ *  9  text:P3     unknown      (none)                            (blank)    overdue 91
+ * 10  text:P4     missing      纪检组            办公室          财务管理   due soon, 3 days left
+ * 11  text:P5     in_progress  人事科                            作风建设   due soon, 0 days left
+ * 12  text:P6     done         财务科                            财务管理
+ */
+export function sheetA() {
+  const P1 = { problem: '公务用车管理不规范', problemKey: 'merge:4:3' };
+  return report(
+    '甲局',
+    [
+      row({ row: 4, ...P1, state: 'done', dept: '办公室、财务科', coop: '人事科', category: '作风建设' }),
+      row({ row: 5, ...P1, state: 'long_term', dept: '办公室', category: '作风建设' }),
+      row({
+        row: 6,
+        ...P1,
+        state: 'in_progress',
+        dept: '财务科、办公室',
+        coop: '人事科、纪检组',
+        category: '作风建设',
+        deadline: '2024-03-16',
+        overdue: 30,
+      }),
+      row({
+        row: 7,
+        problem: 'P2',
+        state: 'not_started',
+        dept: '办公室、人事科',
+        coop: '财务科',
+        category: '财务管理',
+        deadline: '2024-03-15',
+        overdue: 31,
+      }),
+      row({
+        row: 8,
+        problem: 'P3',
+        state: 'in_progress',
+        dept: '财务科',
+        category: '财务管理',
+        deadline: '2024-01-16',
+        overdue: 90,
+      }),
+      row({
+        row: 9,
+        problem: 'P3',
+        state: 'unknown',
+        category: '',
+        status: '研究中',
+        deadline: '2024-01-15',
+        overdue: 91,
+      }),
+      row({
+        row: 10,
+        problem: 'P4',
+        state: 'missing',
+        dept: '纪检组',
+        coop: '办公室',
+        category: '财务管理',
+        deadline: '2024-04-18',
+        dueSoon: 3,
+      }),
+      row({
+        row: 11,
+        problem: 'P5',
+        state: 'in_progress',
+        dept: '人事科',
+        category: '作风建设',
+        deadline: '2024-04-15',
+        dueSoon: 0,
+      }),
+      row({ row: 12, problem: 'P6', state: 'done', dept: '财务科', category: '财务管理' }),
+    ],
+    [
+      finding('missing-column', null, null, 'evidence'),
+      finding('unknown-status', 9, 'H', 'status', '整改进展“研究中”无法识别'),
+      finding('missing-department', 9, 'E', 'department', '请填写责任单位'),
+      finding('missing-required', 10, 'H', 'status', '请填写整改进展'),
+      finding('vague-department', 11, 'E', 'department'),
+      finding('overdue', 8, null, null),
+      finding('invalid-date', 12, 'G', 'deadline', '2月没有30日'),
+    ],
+  );
+}
+
+/*
+ * Sheet 乙所 (no category column):
+ * row problemKey  state        lead            flags
+ *  5  text:P2     done         办公室
+ *  6  merge:6:3   in_progress  办公室、财务科    overdue 5
+ *  7  merge:6:3   long_term    人事科
+ */
+export function sheetB() {
+  const { category: _c, ...columns } = STANDARD_COLUMNS;
+  return report(
+    '乙所',
+    [
+      row({ row: 5, problem: 'P2', state: 'done', dept: '办公室' }),
+      row({
+        row: 6,
+        problem: 'Q',
+        problemKey: 'merge:6:3',
+        state: 'in_progress',
+        dept: '办公室、财务科',
+        deadline: '2024-04-10',
+        overdue: 5,
+      }),
+      row({ row: 7, problem: 'Q', problemKey: 'merge:6:3', state: 'long_term', dept: '人事科' }),
+    ],
+    [finding('missing-required', 7, 'E', 'department'), finding('missing-department', 6, 'E', 'department')],
+    columns,
+  );
+}

@@ -1,0 +1,413 @@
+/**
+ * The three sheets handed to an inspection team, as SheetPlans the hosts write:
+ *
+ * - 整改汇总 (kind 'summary'): title, as-of date, the report sentence, a totals table, tables by
+ *   lead department, cooperating department, category and (several sheets) by sheet, overdue
+ *   ageing, 注 lines stating the definitions, and a stacked bar chart by department.
+ * - 逾期清单 (kind 'overdue-list'): every overdue and due-soon measure, most overdue first, with a
+ *   link to its ledger row.
+ * - 待补充清单 (kind 'to-complete-list'): every row with a missing or unreadable required field,
+ *   missing departments first, naming what is missing, with a link to the cell.
+ *
+ * Everything from the ledger goes in as kind 'text' (hosts keep = + - @ literal). Pure: no I/O.
+ * The definitions behind the numbers are in summary.ts.
+ */
+import type { ChartPlan, PlanCell, PlanStyle, SheetPlan } from './sheetPlan';
+import { num, text } from './sheetPlan';
+import { columnLetter } from './grid';
+import {
+  chineseDate,
+  type Counts,
+  type GroupCounts,
+  type LedgerSummary,
+  type ToCompleteIssue,
+  reportSentence,
+} from './summary';
+import type { Field, ProgressState, SheetReport } from './types';
+
+export const SUMMARY_SHEET_NAMES = {
+  summary: '整改汇总',
+  'overdue-list': '逾期清单',
+  'to-complete-list': '待补充清单',
+} as const;
+
+export interface SummaryPlanOptions {
+  /** The due-soon window the check used, for the 注 line; omitted when unknown. */
+  dueSoonDays?: number;
+}
+
+const CN_DATE_FORMAT = 'yyyy"年"m"月"d"日"';
+const PERCENT_FORMAT = '0.0%';
+const COUNT_FORMAT = '0';
+
+const CN_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+const STATE_LABELS: Record<ProgressState, string> = {
+  done: '已完成',
+  in_progress: '正在推进',
+  long_term: '长期推进',
+  not_started: '未启动',
+  unknown: '无法识别',
+  missing: '未填写',
+};
+
+const FIELD_LABELS: Record<Field, string> = {
+  index: '序号',
+  category: '问题类别',
+  problem: '存在问题',
+  measure: '整改措施',
+  department: '责任单位',
+  cooperating: '配合单位',
+  person: '责任人',
+  deadline: '整改时限',
+  status: '整改进展',
+  completedOn: '完成时间',
+  evidence: '佐证材料',
+  remarks: '备注',
+};
+
+const count = (n: number, style: PlanStyle = 'number'): PlanCell => num(n, style, COUNT_FORMAT);
+const rate = (r: number | null, style: PlanStyle = 'number'): PlanCell =>
+  r === null ? text('—', style) : num(r, style, PERCENT_FORMAT);
+
+/** Builds a plan row by row; merges a line across the full width when asked. */
+class PlanBuilder {
+  readonly rows: PlanCell[][] = [];
+  readonly merges: SheetPlan['merges'] = [];
+  constructor(readonly width: number) {}
+  get nextRow(): number {
+    return this.rows.length + 1;
+  }
+  row(cells: PlanCell[]): number {
+    this.rows.push(cells);
+    return this.rows.length;
+  }
+  /** A single text spanning the whole width (title, sentence, note). */
+  line(value: string, style: PlanStyle): number {
+    const r = this.row([text(value, style)]);
+    if (this.width > 1) this.merges.push({ top: r, left: 1, bottom: r, right: this.width });
+    return r;
+  }
+  blank(): void {
+    this.rows.push([]);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 整改汇总
+
+const GROUP_HEADERS = [
+  '措施数',
+  '已完成',
+  '长期推进',
+  '正在推进',
+  '未启动',
+  '进展未明',
+  '逾期',
+  '即将到期',
+  '完成率',
+];
+/** Plan columns (1-based) of the state columns that partition the measures: the chart's series. */
+const STATE_SERIES_COLUMNS = [3, 4, 5, 6, 7];
+
+function groupRow(
+  name: string,
+  c: Counts,
+  nameStyle: PlanStyle = 'cell',
+  numStyle: PlanStyle = 'number',
+): PlanCell[] {
+  return [
+    text(name, nameStyle),
+    count(c.measures, numStyle),
+    count(c.done, numStyle),
+    count(c.longTerm, numStyle),
+    count(c.inProgress, numStyle),
+    count(c.notStarted, numStyle),
+    count(c.unknown + c.missingStatus, numStyle),
+    count(c.overdue, numStyle),
+    count(c.dueSoon, numStyle),
+    rate(c.completionRate, numStyle),
+  ];
+}
+
+/** A table of group rows; returns the plan rows of its first and last data rows (0 when empty). */
+function groupTable(
+  b: PlanBuilder,
+  firstHeader: string,
+  groups: GroupCounts[],
+  extra: { name: string; counts: Counts } | null,
+  total: Counts | null,
+): { first: number; last: number } {
+  b.row([text(firstHeader, 'header'), ...GROUP_HEADERS.map((h) => text(h, 'header'))]);
+  let first = 0;
+  let last = 0;
+  for (const g of groups) {
+    last = b.row(groupRow(g.name, g));
+    first ||= last;
+  }
+  if (extra) b.row(groupRow(extra.name, extra.counts, 'note', 'number'));
+  if (total) b.row(groupRow('合计', total, 'total', 'total'));
+  return { first, last };
+}
+
+function summaryPlan(summary: LedgerSummary, opts: SummaryPlanOptions): SheetPlan {
+  const width = 1 + GROUP_HEADERS.length;
+  const b = new PlanBuilder(width);
+  const t = summary.totals;
+  const charts: ChartPlan[] = [];
+  let section = 0;
+  const heading = (title: string) => b.line(`${CN_NUMERALS[section++] ?? section}、${title}`, 'subtitle');
+
+  b.line(`${summary.ledgerName || '整改台账'}汇总`, 'title');
+  const scope =
+    summary.sheets.length > 1
+      ? `;统计范围:${summary.sheets.join('、')}(共${summary.sheets.length}个工作表)`
+      : '';
+  b.line(`截至${chineseDate(summary.asOf)}${scope}`, 'subtitle');
+  b.blank();
+  b.line(reportSentence(summary, 'zh'), 'sentence');
+  b.blank();
+
+  heading('总体情况');
+  b.row([text('项目', 'header'), text('数量', 'header'), text('说明', 'header')]);
+  b.merges.push({ top: b.nextRow - 1, left: 3, bottom: b.nextRow - 1, right: width });
+  const item = (label: string, value: PlanCell, note: string) => {
+    const r = b.row([text(label, 'cell'), value, text(note, 'cell')]);
+    b.merges.push({ top: r, left: 3, bottom: r, right: width });
+  };
+  const unclear = t.unknown + t.missingStatus;
+  item('梳理问题(个)', count(summary.problems), '问题单元格合并覆盖多条措施的,计为一个问题');
+  item('制定整改措施(项)', count(t.measures), '台账中的措施行数');
+  item('已完成(项)', count(t.completed), `其中已完成${t.done}项,长期任务已取得阶段性成效${t.longTerm}项`);
+  item(
+    '正在推进(项)',
+    count(t.ongoing),
+    `未逾期的未完成措施(推进中、未启动、进展未填写或无法识别);全部措施中推进中${t.inProgress}项、未启动${t.notStarted}项、进展未明${unclear}项`,
+  );
+  item('逾期未完成(项)', count(t.overdue), '整改时限已过、未完成且非长期任务的措施,见“逾期清单”');
+  const window = opts.dueSoonDays !== undefined ? `${opts.dueSoonDays}日内到期` : '临近整改时限';
+  item('即将到期(项)', count(t.dueSoon), `${window}且未完成的措施,见“逾期清单”`);
+  item('完成率', rate(t.completionRate), '已完成 ÷ 整改措施,长期任务计入已完成');
+  item('待补充(行)', count(summary.toComplete.length), '必填项缺失或无法识别的台账行,见“待补充清单”');
+  b.blank();
+
+  heading('按责任单位统计(牵头单位)');
+  const deptTable = groupTable(
+    b,
+    '责任单位',
+    summary.byDepartment,
+    summary.noDepartment ? { name: '(未填写责任单位)', counts: summary.noDepartment } : null,
+    null,
+  );
+  if (deptTable.first > 0) {
+    charts.push({
+      title: '各责任单位整改进展',
+      firstRow: deptTable.first,
+      lastRow: deptTable.last,
+      labelColumn: 1,
+      seriesColumns: STATE_SERIES_COLUMNS,
+      anchor: `${columnLetter(width + 2)}${deptTable.first - 1}`,
+      widthColumns: 8,
+      heightRows: Math.max(15, deptTable.last - deptTable.first + 6),
+    });
+  }
+  b.line('注:一条措施有多个责任单位的,每个单位各计一次,故各单位措施数之和可能大于措施总数。', 'note');
+  b.blank();
+
+  if (summary.byCooperating.length > 0) {
+    heading('按配合单位统计');
+    groupTable(b, '配合单位', summary.byCooperating, null, null);
+    b.line('注:配合单位与牵头单位分开统计;一条措施有多个配合单位的,每个单位各计一次。', 'note');
+    b.blank();
+  }
+
+  if (summary.hasCategory) {
+    heading('按问题类别统计');
+    groupTable(
+      b,
+      '问题类别',
+      summary.byCategory,
+      summary.uncategorised ? { name: '(未分类)', counts: summary.uncategorised } : null,
+      t,
+    );
+    b.blank();
+  }
+
+  if (summary.bySheet.length > 1) {
+    heading('按工作表统计');
+    groupTable(b, '工作表', summary.bySheet, null, t);
+    b.blank();
+  }
+
+  heading('逾期时长分布');
+  b.row([text('逾期时长', 'header'), text('措施数', 'header')]);
+  b.row([text('1—30天', 'cell'), count(summary.ageing.upTo30)]);
+  b.row([text('31—90天', 'cell'), count(summary.ageing.upTo90)]);
+  b.row([text('90天以上', 'cell'), count(summary.ageing.over90)]);
+  b.row([text('合计', 'total'), count(t.overdue, 'total')]);
+  b.blank();
+
+  b.line(
+    '注:1. 完成率 = 已完成 ÷ 整改措施;长期任务(已取得阶段性成效)计入已完成,与报告句中的“已完成”一致。',
+    'note',
+  );
+  b.line(
+    '2. 已完成 + 正在推进 + 逾期未完成 = 整改措施;“正在推进”含未启动及进展未填写、无法识别而未逾期的措施,每条措施只计一次。',
+    'note',
+  );
+  b.line(
+    '3. “进展未明”为整改进展未填写或无法识别的措施;表中“正在推进”为进展写明推进中的措施(含已逾期的)。',
+    'note',
+  );
+
+  return {
+    name: SUMMARY_SHEET_NAMES.summary,
+    kind: 'summary',
+    columnWidths: [26, 11, 11, 11, 11, 11, 11, 11, 11, 11],
+    rows: b.rows,
+    merges: b.merges,
+    // Several tables share the sheet: no single header to freeze.
+    headerRow: 0,
+    charts,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 逾期清单
+
+function deadlineCell(deadline: string | null, written: string): PlanCell {
+  if (deadline) return { kind: 'date', date: deadline, format: CN_DATE_FORMAT, style: 'cell' };
+  return text(written, 'cell');
+}
+
+function overduePlan(summary: LedgerSummary, multiSheet: boolean): SheetPlan {
+  const headers = [
+    '序号',
+    ...(multiSheet ? ['工作表'] : []),
+    '存在问题',
+    '整改措施',
+    '责任单位',
+    '配合单位',
+    '整改时限',
+    '预警',
+    '逾期天数',
+    '剩余天数',
+    '整改进展',
+    '定位',
+  ];
+  const widths = [6, ...(multiSheet ? [12] : []), 30, 36, 16, 14, 16, 10, 9, 9, 20, 10];
+  const b = new PlanBuilder(headers.length);
+  const overdue = summary.alerts.filter((a) => a.kind === 'overdue').length;
+  const dueSoon = summary.alerts.length - overdue;
+  b.line(`${summary.ledgerName || '整改台账'}逾期及即将到期清单`, 'title');
+  b.line(
+    `截至${chineseDate(summary.asOf)},逾期未完成${overdue}项,即将到期${dueSoon}项;逾期的按逾期天数从多到少排列,即将到期的按剩余天数从少到多排列。`,
+    'subtitle',
+  );
+  const headerRow = b.row(headers.map((h) => text(h, 'header')));
+  summary.alerts.forEach((a, i) => {
+    b.row([
+      count(i + 1),
+      ...(multiSheet ? [text(a.sheet, 'cell')] : []),
+      text(a.problem, 'cell'),
+      text(a.measure, 'cell'),
+      text(a.departments.join('、'), 'cell'),
+      text(a.cooperating.join('、'), 'cell'),
+      deadlineCell(a.deadline, a.deadlineText),
+      text(a.kind === 'overdue' ? '逾期' : '即将到期', 'cell'),
+      a.daysOverdue === null ? null : count(a.daysOverdue),
+      a.daysLeft === null ? null : count(a.daysLeft),
+      text(a.statusText || `(${STATE_LABELS[a.state]})`, 'cell'),
+      { kind: 'link', text: `第${a.row}行`, sheet: a.sheet, cell: a.cell, style: 'cell' },
+    ]);
+  });
+  if (summary.alerts.length === 0) b.line('没有逾期或即将到期的整改措施。', 'note');
+  return {
+    name: SUMMARY_SHEET_NAMES['overdue-list'],
+    kind: 'overdue-list',
+    columnWidths: widths,
+    rows: b.rows,
+    merges: b.merges,
+    headerRow,
+    charts: [],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 待补充清单
+
+/** What an issue asks the clerk to supply, in a few words: "缺责任单位", "整改时限无法识别". */
+export function issueLabel(issue: ToCompleteIssue): string {
+  const name = issue.header ?? (issue.field ? FIELD_LABELS[issue.field] : '');
+  switch (issue.code) {
+    case 'missing-department':
+      return `缺${issue.header ?? FIELD_LABELS.department}`;
+    case 'missing-required':
+      return `缺${name || '必填项'}`;
+    case 'invalid-date':
+      return `${issue.header ?? FIELD_LABELS.deadline}无法识别`;
+    case 'unknown-status':
+      return `${issue.header ?? FIELD_LABELS.status}无法识别`;
+    default:
+      return name;
+  }
+}
+
+function toCompletePlan(summary: LedgerSummary, multiSheet: boolean): SheetPlan {
+  const headers = [
+    '序号',
+    ...(multiSheet ? ['工作表'] : []),
+    '行号',
+    '存在问题',
+    '整改措施',
+    '待补充内容',
+    '说明',
+    '定位',
+  ];
+  const widths = [6, ...(multiSheet ? [12] : []), 7, 30, 34, 22, 34, 10];
+  const b = new PlanBuilder(headers.length);
+  const noDept = summary.toComplete.filter((t) => t.missingDepartment).length;
+  b.line(`${summary.ledgerName || '整改台账'}待补充事项清单`, 'title');
+  b.line(
+    `截至${chineseDate(summary.asOf)},共${summary.toComplete.length}行需补充或更正,其中缺责任单位${noDept}行(排在前面)。`,
+    'subtitle',
+  );
+  const headerRow = b.row(headers.map((h) => text(h, 'header')));
+  summary.toComplete.forEach((item, i) => {
+    const labels = [...new Set(item.issues.map(issueLabel))];
+    const messages = [...new Set(item.issues.map((x) => x.message).filter(Boolean))];
+    b.row([
+      count(i + 1),
+      ...(multiSheet ? [text(item.sheet, 'cell')] : []),
+      count(item.row),
+      text(item.problem, 'cell'),
+      text(item.measure, 'cell'),
+      text(labels.join('、'), 'cell'),
+      text(messages.join('\n'), 'cell'),
+      { kind: 'link', text: item.cell, sheet: item.sheet, cell: item.cell, style: 'cell' },
+    ]);
+  });
+  if (summary.toComplete.length === 0) b.line('必填项均已填写,没有待补充的事项。', 'note');
+  return {
+    name: SUMMARY_SHEET_NAMES['to-complete-list'],
+    kind: 'to-complete-list',
+    columnWidths: widths,
+    rows: b.rows,
+    merges: b.merges,
+    headerRow,
+    charts: [],
+  };
+}
+
+/**
+ * The three summary sheets, in the order they should appear: 整改汇总, 逾期清单, 待补充清单.
+ * The lists carry a 工作表 column when more than one ledger sheet was summarised.
+ */
+export function planSummarySheets(
+  summary: LedgerSummary,
+  reports: SheetReport[],
+  opts: SummaryPlanOptions = {},
+): SheetPlan[] {
+  const multiSheet = Math.max(reports.length, summary.sheets.length) > 1;
+  return [summaryPlan(summary, opts), overduePlan(summary, multiSheet), toCompletePlan(summary, multiSheet)];
+}
