@@ -7,6 +7,7 @@
  * - The sheet is always new: when plan.name is taken, a free name is chosen (safeSheetName), so
  *   nothing already in the workbook is overwritten. Callers that want to replace a generated sheet
  *   remove it first. The returned worksheet carries the name actually used.
+ * - A text cell with '' is written as a styled blank cell (borders, no value).
  * - Charts (plan.charts) are skipped: exceljs cannot draw charts.
  */
 import type ExcelJS from 'exceljs';
@@ -71,8 +72,9 @@ export function quoteSheetName(name: string): string {
 function writeCell(target: ExcelJS.Cell, cell: Exclude<PlanCell, null>): void {
   switch (cell.kind) {
     case 'text':
-      // A JS string is always a string cell in exceljs (formulas need { formula }).
-      target.value = cell.text;
+      // A JS string is always a string cell in exceljs (formulas need { formula }). An empty text
+      // is a styled blank: the cell gets its borders but no value, so it reads as empty.
+      if (cell.text !== '') target.value = cell.text;
       break;
     case 'number':
       target.value = cell.value;

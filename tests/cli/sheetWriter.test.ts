@@ -114,6 +114,14 @@ describe('applySheetPlan', () => {
     expect(ws.views.length).toBe(0);
   });
 
+  test("an empty text cell is a styled blank: borders, no value", async () => {
+    const wb = new ExcelJS.Workbook();
+    applySheetPlan(wb, plan({ rows: [[text(''), text('x')]], merges: [], headerRow: 0 }));
+    const ws = (await roundTrip(wb)).worksheets[0];
+    expect(ws.getCell('A1').value).toBeNull();
+    expect(ws.getCell('A1').border.top?.style).toBe('thin');
+  });
+
   test('quoteSheetName doubles quotes', () => {
     expect(quoteSheetName("a'b")).toBe("'a''b'");
   });

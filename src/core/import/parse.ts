@@ -1,0 +1,433 @@
+/**
+ * A rectification plan or progress report (整改方案, 实施方案, 整改进展通报) as plain text →
+ * ledger rows, one per measure. Pure: no I/O. Never throws: any text gives rows or a failure
+ * with a plain Chinese message.
+ *
+ * How it reads a document:
+ * 1. The numbered lines (一、 (一) 1. (1) ①) form an outline tree (outline.ts).
+ * 2. Sections that are not problems (指导思想, 工作步骤, 组织保障, …) are dropped (sections.ts).
+ *    When the document labels its fields anywhere ("整改措施:", "责任单位:", "〔责任单位:…〕",
+ *    "针对“…”的问题"), a top-level section that labels nothing is dropped too.
+ * 3. What a level means is inferred from its content, not its depth: an item with a measure label
+ *    or a quoted problem is a problem; an item whose unlabelled children read like actions
+ *    ("制定…", "建立…") is a problem with those measures; an item over problems is a category;
+ *    a leaf such as "聚焦X,开展Y专项整治。重点整治…" is category X, measure Y, problem the rest.
+ * 4. Deadlines: the item's own (整改时限:, a bracketed tail), else the last quarter of its
+ *    推进计划, else the end of the rectification phase of the schedule (全面整改阶段(…至…)).
+ */
+import { localToday } from '../calendar';
+import type { IsoDate } from '../types';
+import { documentYear, isoYear, lastQuarterLabel, readDeadline } from './deadline';
+import {
+  closingStatus,
+  entriesOf,
+  type Entry,
+  type FieldKey,
+  labelLineKey,
+  looksLikeMeasure,
+  looksLikeProblem,
+  quotedProblem,
+  splitDepartments,
+  splitEnumeration,
+  splitFocusAction,
+  statusPhrase,
+  tidy,
+} from './fields';
+import { buildOutline, liftTrailingFieldLines, nodeText, type OutlineNode, splitLines, walkNodes } from './outline';
+import {
+  findPhases,
+  headingOf,
+  isContainerHeading,
+  isNonProblemHeading,
+  isProblemHeading,
+  rectificationPhase,
+} from './sections';
+
+export interface ImportedRow {
+  category: string;
+  problem: string;
+  measure: string;
+  departments: string[];
+  /** The department text as written. */
+  departmentsText: string;
+  person: string;
+  /** The deadline as a date when one could be resolved, else null (long-running, immediate, none). */
+  deadline: IsoDate | null;
+  /** The deadline as written ("2024年6月底", "长期坚持", "四季度", "6月7日至6月14日"); '' when none. */
+  deadlineText: string;
+  /** Where the deadline came from: the item itself, its 推进计划, the phase schedule, or nowhere. */
+  deadlineSource: 'item' | 'plan' | 'phase' | 'none';
+  /** Progress as the report states it ("已完成", "正在推进"); '' for a plan. */
+  status: string;
+  /** 推进计划, 配合单位, 佐证材料 and 备注 as written. */
+  remarks: string;
+  /** 1-based number of the problem this measure belongs to (rows of one problem share it). */
+  problemIndex: number;
+}
+
+export interface ImportMissing {
+  problem: number;
+  measure: number;
+  department: number;
+  deadline: number;
+}
+
+export interface ImportSuccess {
+  ok: true;
+  rows: ImportedRow[];
+  /** Distinct problems with a problem text. */
+  problems: number;
+  /** Measures (= rows). */
+  measures: number;
+  /** Rows lacking each required cell. */
+  missing: ImportMissing;
+  /** The year dates without one were read in. */
+  year: number;
+  /** 'report' when the document reports progress (针对“…”的问题, 进展通报), else 'plan'. */
+  mode: 'plan' | 'report';
+  warnings: string[];
+}
+
+export interface ImportFailure {
+  ok: false;
+  message: string;
+}
+
+export type ImportResult = ImportSuccess | ImportFailure;
+
+export interface ImportOptions {
+  /** The year for dates written without one; default: the document's own year, else asOf's. */
+  year?: number;
+  /** Today, for the default year; default: the machine's date. */
+  asOf?: IsoDate;
+}
+
+export const UNRECOGNISED_MESSAGE =
+  '没有从文档中识别出整改问题或整改措施:请确认它是整改方案或整改进展通报,且问题带有编号(一、(一)1.)或“整改措施:”“责任单位:”等标注。';
+
+type Defaults = Partial<Record<FieldKey, string>>;
+
+interface Draft {
+  category: string;
+  problem: string;
+  measure: string;
+  fields: Defaults;
+  status: string;
+  group: number;
+}
+
+const MARKER_KEYS: FieldKey[] = ['measure', 'problem', 'department', 'report'];
+const INHERITED: FieldKey[] = ['department', 'cooperating', 'person', 'deadline'];
+
+function hasMarkers(text: string): boolean {
+  return entriesOf(text).some((e) => MARKER_KEYS.some((k) => e.fields[k] !== undefined)) || quotedProblem(text) !== null;
+}
+
+class Reader {
+  drafts: Draft[] = [];
+  private group = 0;
+  private markedCache = new Map<OutlineNode, boolean>();
+
+  constructor(readonly report: boolean) {}
+
+  newGroup(): number {
+    return ++this.group;
+  }
+
+  subtreeMarked(node: OutlineNode): boolean {
+    const hit = this.markedCache.get(node);
+    if (hit !== undefined) return hit;
+    let marked = false;
+    for (const n of walkNodes(node)) {
+      if (n.kind !== 'root' && (hasMarkers(nodeText(n)) || quotedProblem(n.title))) {
+        marked = true;
+        break;
+      }
+    }
+    this.markedCache.set(node, marked);
+    return marked;
+  }
+
+  /** Emits the measures of one entry of a problem. */
+  emit(category: string, problem: string, measureText: string, fields: Defaults, group: number, entryStatus = ''): void {
+    let text = measureText;
+    let status = fields.status ?? entryStatus;
+    if (this.report && !fields.status) {
+      const closing = closingStatus(text);
+      if (closing) {
+        status = status || closing.status;
+        text = closing.rest;
+      }
+    }
+    const parts = splitEnumeration(text);
+    if (!parts.length) parts.push('');
+    for (const part of parts) {
+      const own = this.report && !fields.status ? statusPhrase(part) : '';
+      this.drafts.push({ category, problem, measure: part, fields, status: own || status, group });
+    }
+  }
+
+  /** Children read as the measures of `node` (each child's own fields win over the node's). */
+  childMeasures(node: OutlineNode, category: string, problem: string, defaults: Defaults, group: number): void {
+    for (const child of node.children) {
+      const entries = entriesOf(nodeText(child));
+      entries.forEach((e, i) => {
+        const fields = { ...defaults, ...e.fields };
+        const text = i === 0 ? e.lead : e.fields.measure ?? e.lead;
+        this.emit(category, problem, text, fields, group);
+        for (const grand of child.children) this.emit(category, problem, nodeText(grand), fields, group);
+      });
+    }
+  }
+
+  walk(node: OutlineNode, category: string, inherited: Defaults): void {
+    const own = nodeText(node);
+    const entries = entriesOf(own);
+    const first = entries[0];
+    const quoted = quotedProblem(first.lead);
+    const labelled = entries.some((e) => e.fields.measure !== undefined || e.fields.report !== undefined || e.fields.problem !== undefined);
+    const children = node.children.filter((c) => !(isNonProblemHeading(c.title) && !this.subtreeMarked(c)));
+    const defaults: Defaults = { ...inherited };
+    for (const k of INHERITED) if (first.fields[k] !== undefined && !labelled && !quoted) defaults[k] = first.fields[k];
+
+    if (labelled || quoted) {
+      this.problemItem(node, category, entries, quoted, inherited, children);
+      return;
+    }
+
+    if (children.length) {
+      const leafChildren = children.every((c) => c.children.length === 0 && !this.subtreeMarkedMeasure(c));
+      const actions = children.filter((c) => looksLikeMeasure(c.title)).length;
+      const heading = headingOf(node.title);
+      const childrenAreMeasures =
+        leafChildren &&
+        !/方面|类$/.test(heading) &&
+        (actions * 2 >= children.length ||
+          (looksLikeProblem(heading) && children.every((c) => !looksLikeProblem(headingOf(c.title)))));
+      if (childrenAreMeasures) {
+        const group = this.newGroup();
+        const problem = tidy(first.lead);
+        this.childMeasures({ ...node, children }, category, problem, { ...defaults, ...first.fields }, group);
+        return;
+      }
+      const nextCategory = isContainerHeading(node.title) || isProblemHeading(node.title) && /^(?:关于)?[^,，。]{0,6}(?:问题|情况)$/.test(headingOf(node.title))
+        ? category
+        : tidy(headingOf(node.title).replace(/[。:：]$/, ''));
+      for (const c of children) this.walk(c, nextCategory, defaults);
+      return;
+    }
+
+    // A leaf without a measure label.
+    const fields = { ...inherited, ...first.fields };
+    const heading = headingOf(node.title);
+    const rest = tidy(first.lead.slice(Math.min(first.lead.length, heading.length)).replace(/^[。\s]+/, ''));
+    const split = rest ? splitFocusAction(heading) : null;
+    const group = this.newGroup();
+    if (split) {
+      this.emit(split.focus, rest, split.action, fields, group);
+    } else if (looksLikeMeasure(first.lead) && !looksLikeProblem(first.lead)) {
+      this.emit(category, '', first.lead, fields, group);
+    } else {
+      this.emit(category, tidy(first.lead), '', fields, group);
+    }
+  }
+
+  /** True when an item carries a measure/problem label or quoted problem (not only a department). */
+  subtreeMarkedMeasure(node: OutlineNode): boolean {
+    const entries = entriesOf(nodeText(node));
+    return (
+      entries.some((e) => e.fields.measure !== undefined || e.fields.problem !== undefined || e.fields.report !== undefined) ||
+      quotedProblem(node.title) !== null
+    );
+  }
+
+  problemItem(
+    node: OutlineNode,
+    category: string,
+    entries: Entry[],
+    quoted: { problem: string; rest: string } | null,
+    inherited: Defaults,
+    children: OutlineNode[],
+  ): void {
+    let group = this.newGroup();
+    const first = entries[0];
+    let problem = quoted ? quoted.problem : first.fields.problem ?? tidy(first.lead);
+    let cat = category;
+    if (!quoted && first.fields.problem !== undefined && first.lead && !cat) cat = tidy(headingOf(first.lead));
+    let emitted = false;
+    entries.forEach((e, i) => {
+      if (i > 0 && e.fields.problem !== undefined) {
+        group = this.newGroup();
+        problem = e.fields.problem;
+      }
+      const fields = { ...inherited, ...e.fields };
+      let measure = e.fields.measure ?? e.fields.report ?? '';
+      if (i === 0 && quoted && e.fields.measure === undefined) {
+        measure = [quoted.rest, e.fields.report ?? ''].filter(Boolean).join('\n');
+      }
+      if (!measure && children.length && i === entries.length - 1) return;
+      this.emit(cat, problem, measure, fields, group);
+      emitted = true;
+    });
+    if (children.length) {
+      const defaults = { ...inherited, ...entries[entries.length - 1].fields };
+      delete defaults.measure;
+      delete defaults.report;
+      delete defaults.problem;
+      const subProblems = children.some((c) => this.subtreeMarkedMeasure(c) && quotedProblem(c.title) !== null);
+      if (subProblems) {
+        for (const c of children) this.walk(c, cat || problem, defaults);
+      } else {
+        this.childMeasures({ ...node, children }, cat, problem, defaults, group);
+      }
+      emitted = true;
+    }
+    if (!emitted) this.emit(cat, problem, '', { ...inherited, ...first.fields }, group);
+  }
+}
+
+/** Reads a plan document. Never throws. */
+export function parsePlan(text: string, options: ImportOptions = {}): ImportResult {
+  try {
+    return parseInner(String(text ?? ''), options);
+  } catch {
+    return { ok: false, message: UNRECOGNISED_MESSAGE };
+  }
+}
+
+function parseInner(text: string, options: ImportOptions): ImportResult {
+  const lines = splitLines(text);
+  if (!lines.length) return { ok: false, message: '文档是空的,没有可以导入的内容。' };
+  const warnings: string[] = [];
+
+  const docYear = documentYear(lines);
+  let year: number;
+  if (options.year) year = options.year;
+  else if (docYear) year = docYear;
+  else {
+    year = isoYear(options.asOf ?? localToday());
+    warnings.push(`文档没有写年份,未写年份的日期按${year}年计(可用 --year 指定)。`);
+  }
+
+  const root = buildOutline(lines);
+  liftTrailingFieldLines(root, (l) => {
+    const k = labelLineKey(l);
+    return k !== null && k !== 'measure' && k !== 'problem' && k !== 'report';
+  });
+  const report = /进展|通报|落实情况|整改情况/.test(lines[0]) || /(?:^|[\n。])\s*(?:\d{1,3}[.．、]\s*)?针对\s*[“"「]/.test(lines.join('\n'));
+  const reader = new Reader(report);
+
+  // Labelled entries before any numbered line (documents made only of "具体举措:" blocks).
+  for (const e of entriesOf(nodeText(root))) {
+    if (e.fields.measure === undefined && e.fields.problem === undefined && e.fields.report === undefined) continue;
+    const group = reader.newGroup();
+    reader.emit('', e.fields.problem ?? '', e.fields.measure ?? e.fields.report ?? '', e.fields, group);
+  }
+
+  const docMarked = root.children.some((c) => reader.subtreeMarked(c)) || reader.drafts.length > 0;
+  for (const section of root.children) {
+    const marked = reader.subtreeMarked(section);
+    if (isNonProblemHeading(section.title) && !(marked && isProblemHeading(section.title))) continue;
+    if (docMarked && !marked && !isProblemHeading(section.title)) continue;
+    if (!marked && isNonProblemHeading(section.title)) continue;
+    reader.walk(section, '', {});
+  }
+
+  const drafts = reader.drafts;
+  if (!drafts.length || drafts.every((d) => !d.problem && !d.measure)) return { ok: false, message: UNRECOGNISED_MESSAGE };
+
+  const phase = rectificationPhase(findPhases(root));
+  const phaseEnd = phase ? readDeadline(phase.range, year) : null;
+  let byPhase = 0;
+  let byPlan = 0;
+
+  // Renumber problem groups in row order.
+  const groupNumber = new Map<number, number>();
+  const rows: ImportedRow[] = drafts.map((d) => {
+    if (!groupNumber.has(d.group)) groupNumber.set(d.group, groupNumber.size + 1);
+    const f = d.fields;
+    const departmentsText = tidy(f.department ?? '').replace(/[。.]$/, '');
+    let deadline: IsoDate | null = null;
+    let deadlineText = '';
+    let deadlineSource: ImportedRow['deadlineSource'] = 'none';
+    if (f.deadline) {
+      deadlineText = tidy(f.deadline).replace(/[。.]$/, '');
+      const p = readDeadline(deadlineText, year);
+      deadline = p.kind === 'date' ? p.date : null;
+      deadlineSource = 'item';
+      if (p.kind === 'invalid') warnings.push(`整改时限“${deadlineText}”不是有效日期(${p.reason ?? '无法识别'}),请核对。`);
+    } else {
+      const q = f.plan ? lastQuarterLabel(f.plan) : null;
+      const tail = /[(（]((?:\d{4}年)?[^()（）]{0,12}?(?:月底|月|年底|季度|长期坚持|立行立改|持续推进)[^()（）]{0,4})[)）][。;；]?$/.exec(d.measure);
+      if (tail) {
+        deadlineText = tail[1];
+        const p = readDeadline(deadlineText, year);
+        deadline = p.kind === 'date' ? p.date : null;
+        deadlineSource = 'item';
+      } else if (q) {
+        deadlineText = q.label;
+        const p = readDeadline(q.label, year);
+        deadline = p.date;
+        deadlineSource = 'plan';
+        byPlan++;
+      } else if (phase && phaseEnd?.kind === 'date') {
+        deadlineText = phase.range;
+        deadline = phaseEnd.date;
+        deadlineSource = 'phase';
+        byPhase++;
+      }
+    }
+    const remarks = [
+      f.plan ? `推进计划:${f.plan}` : '',
+      f.cooperating ? `配合单位:${f.cooperating}` : '',
+      f.evidence ? `佐证材料:${f.evidence}` : '',
+      f.remarks ?? '',
+    ]
+      .filter(Boolean)
+      .join('\n');
+    return {
+      category: d.category,
+      problem: d.problem,
+      measure: d.measure,
+      departments: splitDepartments(departmentsText),
+      departmentsText,
+      person: tidy(f.person ?? ''),
+      deadline,
+      deadlineText,
+      deadlineSource,
+      status: tidy(d.status).replace(/[。.]$/, ''),
+      remarks,
+      problemIndex: groupNumber.get(d.group)!,
+    };
+  });
+
+  if (byPhase) {
+    warnings.push(
+      `${byPhase}项措施没有写整改时限,按“${phase!.name}(${phase!.range})”取${phaseEnd!.date}。`,
+    );
+  }
+  if (byPlan) warnings.push(`${byPlan}项措施的整改时限取推进计划的最后一个季度末。`);
+
+  const missing: ImportMissing = {
+    problem: rows.filter((r) => !r.problem).length,
+    measure: rows.filter((r) => !r.measure).length,
+    department: rows.filter((r) => r.departments.length === 0).length,
+    deadline: rows.filter((r) => !r.deadlineText).length,
+  };
+  if (missing.problem) warnings.push(`${missing.problem}行缺少存在问题。`);
+  if (missing.measure) warnings.push(`${missing.measure}行缺少整改措施。`);
+  if (missing.department) warnings.push(`${missing.department}行缺少责任单位。`);
+  if (missing.deadline) warnings.push(`${missing.deadline}行缺少整改时限。`);
+
+  const problemKeys = new Set(rows.filter((r) => r.problem).map((r) => r.problemIndex));
+  return {
+    ok: true,
+    rows,
+    problems: problemKeys.size,
+    measures: rows.length,
+    missing,
+    year,
+    mode: report ? 'report' : 'plan',
+    warnings,
+  };
+}
