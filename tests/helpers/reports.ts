@@ -1,4 +1,5 @@
 /** Test builders: hand-made SheetReports, so summary tests do not depend on the engine. */
+import ExcelJS from 'exceljs';
 import type {
   Field,
   Finding,
@@ -237,4 +238,102 @@ export function sheetB() {
     [finding('missing-required', 7, 'E', 'department'), finding('missing-department', 6, 'E', 'department')],
     columns,
   );
+}
+
+/**
+ * A workbook whose ledger sheets carry what the reports say: a merged title row, a 填报 line, the
+ * header in row 3, the rows' text in the mapped columns (deadlines as real dates), problem cells
+ * merged per 'merge:top:left' key, a 合计 row with formulas and a clerk's own conditional format.
+ */
+export function ledgerWorkbook(reports: SheetReport[]): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  for (const rep of reports) {
+    const ws = wb.addWorksheet(rep.name);
+    const cols = Object.entries(rep.columns) as Array<[Field, { column: string; header: string }]>;
+    const last = cols.reduce((n, [, c]) => Math.max(n, colNo(c.column)), 1);
+    ws.getCell('A1').value = `${rep.name}巡察反馈问题整改落实台账`;
+    ws.mergeCells(1, 1, 1, last);
+    ws.getCell('A2').value = '填报单位:办公室    填报时间:2024年4月15日';
+    for (const [, c] of cols) ws.getCell(`${c.column}3`).value = c.header;
+    ws.getColumn(3).width = 30;
+    ws.getColumn(4).width = 40;
+    for (const r of rep.rows) {
+      for (const [field, c] of cols) {
+        const cell = ws.getCell(`${c.column}${r.row}`);
+        if (field === 'deadline' && r.deadline) {
+          const [y, m, d] = r.deadline.split('-').map(Number);
+          cell.value = new Date(Date.UTC(y, m - 1, d));
+          cell.numFmt = 'yyyy"年"m"月"d"日"';
+        } else if (field === 'index') {
+          cell.value = r.row - 3;
+        } else if (r.text[field] !== undefined) {
+          cell.value = r.text[field];
+        }
+      }
+    }
+    const merges = new Map<string, number[]>();
+    for (const r of rep.rows) {
+      if (r.problemKey.startsWith('merge:'))
+        merges.set(r.problemKey, [...(merges.get(r.problemKey) ?? []), r.row]);
+    }
+    for (const [key, rows] of merges) {
+      const left = Number(key.split(':')[2]);
+      if (rows.length > 1) ws.mergeCells(Math.min(...rows), left, Math.max(...rows), left);
+    }
+    const total = Math.max(3, ...rep.rows.map((r) => r.row)) + 2;
+    ws.getCell(`A${total}`).value = '合计';
+    ws.getCell(`B${total}`).value = { formula: `COUNTA(D4:D${total - 2})`, result: rep.rows.length };
+    ws.getCell(`C${total}`).value = { formula: `B${total}*2`, result: rep.rows.length * 2 };
+    ws.getCell(`C${total}`).numFmt = '0.00';
+    ws.getCell(`A${total + 1}`).value = '注:本表由办公室汇总。';
+    ws.addConditionalFormatting({
+      ref: `A4:A${total - 2}`,
+      rules: [
+        {
+          type: 'expression',
+          priority: 1,
+          formulae: ['ISBLANK($A4)'],
+          style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFDDEBF7' } } },
+        },
+      ],
+    });
+  }
+  return wb;
+}
+
+function colNo(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+export interface CellSnapshot {
+  value: unknown;
+  formula: string | null;
+  numFmt: string | null;
+}
+
+/** Every non-empty cell of a sheet: its value (dates as ISO text), formula and number format. */
+export function sheetSnapshot(ws: ExcelJS.Worksheet): Record<string, CellSnapshot> {
+  const out: Record<string, CellSnapshot> = {};
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      const v = cell.value;
+      let value: unknown = v;
+      if (v instanceof Date) value = v.toISOString();
+      else if (v && typeof v === 'object' && 'formula' in v) value = null;
+      else if (v && typeof v === 'object' && 'sharedFormula' in v) value = null;
+      else if (v && typeof v === 'object' && 'richText' in v) value = v.richText.map((t) => t.text).join('');
+      const result = cell.formula
+        ? cell.result instanceof Date
+          ? cell.result.toISOString()
+          : cell.result
+        : undefined;
+      out[cell.address] = {
+        value: cell.formula ? { result } : value,
+        formula: cell.formula ?? null,
+        numFmt: cell.numFmt ?? null,
+      };
+    });
+  });
+  return out;
 }
