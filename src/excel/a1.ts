@@ -1,0 +1,68 @@
+/** A1-address helpers shared by the Office.js host and the in-memory Excel. Pure. */
+import { columnLetter, columnNumber } from '../core/grid';
+import type { MergedArea } from '../core/types';
+
+/** 'A5:L7', 'E9', '$A$5:$L$7', "'台账'!A5:L7" → 1-based rectangle; null when not an address. */
+export function parseArea(address: string): MergedArea | null {
+  const bang = address.lastIndexOf('!');
+  const local = (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, '').trim();
+  const m = /^([A-Za-z]{1,3})(\d+)(?::([A-Za-z]{1,3})(\d+))?$/.exec(local);
+  if (!m) return null;
+  const left = columnNumber(m[1]);
+  const top = Number(m[2]);
+  const right = m[3] ? columnNumber(m[3]) : left;
+  const bottom = m[4] ? Number(m[4]) : top;
+  return {
+    top: Math.min(top, bottom),
+    bottom: Math.max(top, bottom),
+    left: Math.min(left, right),
+    right: Math.max(left, right),
+  };
+}
+
+/** Every rectangle in a RangeAreas address such as "Sheet1!A1:B4, 'a,b'!D1:D4". */
+export function parseAreaList(address: string): MergedArea[] {
+  const out: MergedArea[] = [];
+  const re = /(?:^|!|,\s*)\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?(?=\s*,|\s*$)/g;
+  for (const m of address.matchAll(re)) {
+    const a = parseArea(m[4] ? `${m[1]}${m[2]}:${m[3]}${m[4]}` : `${m[1]}${m[2]}`);
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+export function formatArea(a: MergedArea): string {
+  const tl = `${columnLetter(a.left)}${a.top}`;
+  return a.top === a.bottom && a.left === a.right ? tl : `${tl}:${columnLetter(a.right)}${a.bottom}`;
+}
+
+/** A sheet name as a formula or reference needs it: always quoted, inner quotes doubled. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+export function intersects(a: MergedArea, b: MergedArea): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+/**
+ * Splits a list of addresses into comma-joined chunks of at most `maxChars` characters and
+ * `maxAreas` areas each: Excel refuses longer multi-area references.
+ */
+export function chunkAddresses(areas: readonly string[], maxChars = 250, maxAreas = 100): string[] {
+  const chunks: string[] = [];
+  let current: string[] = [];
+  let length = 0;
+  for (const a of areas) {
+    const extra = current.length === 0 ? a.length : a.length + 1;
+    if (current.length > 0 && (length + extra > maxChars || current.length >= maxAreas)) {
+      chunks.push(current.join(','));
+      current = [];
+      length = 0;
+    }
+    current.push(a);
+    length += current.length === 1 ? a.length : a.length + 1;
+  }
+  if (current.length > 0) chunks.push(current.join(','));
+  return chunks;
+}

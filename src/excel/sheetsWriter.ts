@@ -1,0 +1,275 @@
+/**
+ * Writes tool-made sheets (summaries, lists, imported ledgers) from SheetPlans with Office.js.
+ *
+ * - Text is always literal text: the cells get the text number format '@' before any value, and a
+ *   value starting with = + - @ is written with a leading apostrophe, so it never becomes a formula.
+ * - A sheet made by the tool carries a sheet-scoped defined name `ZGTZ_<kind>` (comment: the plan's
+ *   wanted name). Names are saved with the file and follow a renamed sheet, so regenerating finds
+ *   and replaces the tool's own sheet; a clerk's sheet of the same name is never touched: the new
+ *   sheet gets a free name (safeSheetName) and the result says so.
+ */
+import { isoToSerial } from '../core/calendar';
+import { columnLetter } from '../core/grid';
+import { safeSheetName, type ChartPlan, type PlanCell, type PlanStyle, type SheetPlan } from '../core/sheetPlan';
+import type { MergedArea } from '../core/types';
+import { formatArea, quoteSheet } from './a1';
+import { worstCaseBytes } from './readSheet';
+import type { OfficeEnv } from './env';
+import type { WrittenSheet } from './host';
+
+export const MARKER_PREFIX = 'ZGTZ_';
+export const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
+/** Estimated bytes of values and formats sent per sync (requests are limited to 5 MB too). */
+const REQUEST_BUDGET = 1_500_000;
+
+export function markerName(kind: SheetPlan['kind']): string {
+  return MARKER_PREFIX + kind.replace(/[^A-Za-z0-9]/g, '_');
+}
+
+/** Excel column width in points for a width in characters (about 7.5 px a character). */
+export function widthPoints(chars: number): number {
+  return Math.round((chars * 7.5 + 5) * 0.75 * 100) / 100;
+}
+
+/** The value to write for a text cell: an apostrophe keeps =, +, -, @ literal. */
+export function literalText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) || text.startsWith("'") ? `'${text}` : text;
+}
+
+function cellStyle(cell: Exclude<PlanCell, null>): PlanStyle {
+  return cell.style ?? (cell.kind === 'number' ? 'number' : 'cell');
+}
+
+interface StyleSpec {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  fill?: string;
+  color?: string;
+  border?: boolean;
+  horizontal?: 'Center' | 'Left' | 'Right';
+  vertical?: 'Top' | 'Center';
+  wrap?: boolean;
+}
+
+const STYLES: Record<PlanStyle, StyleSpec> = {
+  title: { bold: true, size: 16, horizontal: 'Center', vertical: 'Center', wrap: true },
+  subtitle: { size: 11, horizontal: 'Left', vertical: 'Center', wrap: true },
+  header: { bold: true, fill: '#D9D9D9', border: true, horizontal: 'Center', vertical: 'Center', wrap: true },
+  cell: { border: true, vertical: 'Top', wrap: true },
+  number: { border: true, horizontal: 'Right', vertical: 'Top' },
+  total: { bold: true, fill: '#F2F2F2', border: true, vertical: 'Top', wrap: true },
+  note: { italic: true, size: 10, vertical: 'Top', wrap: true },
+  sentence: { vertical: 'Top', wrap: true },
+};
+
+const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;
+
+function applyStyle(range: Excel.Range, style: PlanStyle): void {
+  const s = STYLES[style];
+  const f = range.format;
+  if (s.bold) f.font.bold = true;
+  if (s.italic) f.font.italic = true;
+  if (s.size) f.font.size = s.size;
+  if (s.color) f.font.color = s.color;
+  if (s.fill) f.fill.color = s.fill;
+  if (s.horizontal) f.horizontalAlignment = s.horizontal as Excel.HorizontalAlignment;
+  if (s.vertical) f.verticalAlignment = s.vertical as Excel.VerticalAlignment;
+  if (s.wrap) f.wrapText = true;
+  if (s.border) {
+    for (const edge of EDGES) f.borders.getItem(edge as Excel.BorderIndex).style = 'Continuous' as Excel.BorderLineStyle;
+  }
+}
+
+/** Rectangles of equal style: runs along each row, joined down while the run repeats. */
+export function styleBlocks(styles: Array<Array<PlanStyle | null>>): Array<{ area: MergedArea; style: PlanStyle }> {
+  const open = new Map<string, { area: MergedArea; style: PlanStyle }>();
+  const done: Array<{ area: MergedArea; style: PlanStyle }> = [];
+  styles.forEach((row, r) => {
+    const runs: Array<{ left: number; right: number; style: PlanStyle }> = [];
+    row.forEach((st, c) => {
+      if (!st) return;
+      const last = runs[runs.length - 1];
+      if (last && last.style === st && last.right === c) last.right = c + 1;
+      else runs.push({ left: c + 1, right: c + 1, style: st });
+    });
+    const next = new Map<string, { area: MergedArea; style: PlanStyle }>();
+    for (const run of runs) {
+      const key = `${run.left}:${run.right}:${run.style}`;
+      const prev = open.get(key);
+      if (prev) {
+        prev.area.bottom = r + 1;
+        next.set(key, prev);
+        open.delete(key);
+      } else next.set(key, { area: { top: r + 1, bottom: r + 1, left: run.left, right: run.right }, style: run.style });
+    }
+    for (const closed of open.values()) done.push(closed);
+    open.clear();
+    for (const [k, v] of next) open.set(k, v);
+  });
+  for (const v of open.values()) done.push(v);
+  return done;
+}
+
+function addChart(sheet: Excel.Worksheet, chart: ChartPlan): void {
+  if (chart.seriesColumns.length === 0 || chart.lastRow < chart.firstRow) return;
+  const headerRow = Math.max(1, chart.firstRow - 1);
+  const rows = chart.lastRow - headerRow + 1;
+  const first = Math.min(...chart.seriesColumns);
+  const last = Math.max(...chart.seriesColumns);
+  const contiguous = last - first + 1 === chart.seriesColumns.length;
+  // Series must sit side by side; otherwise the block between them is charted.
+  const source = sheet.getRangeByIndexes(headerRow - 1, first - 1, rows, contiguous ? last - first + 1 : last - first + 1);
+  const c = sheet.charts.add('BarStacked' as Excel.ChartType, source, 'Columns' as Excel.ChartSeriesBy);
+  c.title.text = chart.title;
+  const labels = sheet.getRangeByIndexes(chart.firstRow - 1, chart.labelColumn - 1, chart.lastRow - chart.firstRow + 1, 1);
+  for (let i = 0; i < last - first + 1; i++) c.series.getItemAt(i).setXAxisValues(labels);
+  const anchor = /^([A-Z]+)(\d+)$/.exec(chart.anchor);
+  if (anchor) {
+    const startCol = anchor[1];
+    const startRow = Number(anchor[2]);
+    let endCol = 0;
+    for (const ch of startCol) endCol = endCol * 26 + ch.charCodeAt(0) - 64;
+    c.setPosition(chart.anchor, `${columnLetter(endCol + chart.widthColumns - 1)}${startRow + chart.heightRows - 1}`);
+  }
+}
+
+interface Existing {
+  sheet: Excel.Worksheet;
+  name: string;
+  kind: string;
+  wanted: string;
+  used: boolean;
+}
+
+export async function writeSheets(
+  env: OfficeEnv,
+  plans: SheetPlan[],
+  opts: { dateSystem?: 1900 | 1904 } = {},
+): Promise<WrittenSheet[]> {
+  if (plans.length === 0) return [];
+  const canPageLayout = env.isSetSupported('ExcelApi', '1.9');
+  const system = opts.dateSystem ?? 1900;
+  return env.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    const nameLists = sheets.items.map((ws) => {
+      const names = ws.names;
+      names.load('items/name,items/comment');
+      return names;
+    });
+    await context.sync();
+    const existing: Existing[] = [];
+    sheets.items.forEach((ws, i) => {
+      for (const n of nameLists[i].items) {
+        if (n.name.toUpperCase().startsWith(MARKER_PREFIX)) {
+          existing.push({ sheet: ws, name: ws.name, kind: n.name.toUpperCase(), wanted: n.comment ?? '', used: false });
+        }
+      }
+    });
+    const taken = sheets.items.map((ws) => ws.name);
+    const written: WrittenSheet[] = [];
+
+    for (const plan of plans) {
+      const marker = markerName(plan.kind);
+      const old = existing.find((e) => !e.used && e.kind === marker.toUpperCase() && e.wanted === plan.name);
+      if (old) {
+        old.used = true;
+        old.sheet.delete();
+        taken.splice(taken.indexOf(old.name), 1);
+      }
+      const name = safeSheetName(plan.name, taken);
+      taken.push(name);
+      const sheet = sheets.add(name);
+      await writePlan(context, sheet, plan, system);
+      sheet.names.add(marker, sheet.getRange('A1'), plan.name);
+      for (const m of plan.merges) {
+        if (m.bottom > m.top || m.right > m.left) sheet.getRange(formatArea(m)).merge(false);
+      }
+      plan.columnWidths.forEach((w, i) => {
+        if (Number.isFinite(w) && w > 0) sheet.getRange(`${columnLetter(i + 1)}:${columnLetter(i + 1)}`).format.columnWidth = widthPoints(w);
+      });
+      if (plan.headerRow > 0) sheet.freezePanes.freezeRows(plan.headerRow);
+      if (canPageLayout) {
+        sheet.pageLayout.orientation = 'Landscape' as Excel.PageOrientation;
+        sheet.pageLayout.paperSize = 'A4' as Excel.PaperType;
+        sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        if (plan.headerRow > 0) sheet.pageLayout.setPrintTitleRows(`$${plan.headerRow}:$${plan.headerRow}`);
+        for (const chart of plan.charts) addChart(sheet, chart);
+      }
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk, by design
+      await context.sync();
+      written.push({ name, wanted: plan.name, replaced: Boolean(old) });
+    }
+    return written;
+  });
+
+  async function writePlan(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: SheetPlan, dateSystem: 1900 | 1904): Promise<void> {
+    const width = Math.max(1, plan.columnWidths.length, ...plan.rows.map((r) => r.length));
+    const styles: Array<Array<PlanStyle | null>> = plan.rows.map(() => new Array<PlanStyle | null>(width).fill(null));
+    plan.rows.forEach((row, r) => row.forEach((cell, c) => cell && (styles[r][c] = cellStyle(cell))));
+    for (const m of plan.merges) {
+      const anchor = styles[m.top - 1]?.[m.left - 1];
+      if (!anchor) continue;
+      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (styles[r - 1]) styles[r - 1][c - 1] = anchor;
+    }
+    const links: Array<{ row: number; column: number; cell: Extract<PlanCell, { kind: 'link' }> }> = [];
+    let start = 0;
+    let formats: string[][] = [];
+    let values: Array<Array<string | number>> = [];
+    let bytes = 0;
+    const flush = async (last: boolean) => {
+      if (values.length > 0) {
+        const range = sheet.getRangeByIndexes(start, 0, values.length, width);
+        range.numberFormat = formats; // text format first, so no text is ever read as a number or formula
+        range.values = values;
+        start += values.length;
+      }
+      formats = [];
+      values = [];
+      bytes = 0;
+      if (!last) await context.sync();
+    };
+    for (let r = 0; r < plan.rows.length; r++) {
+      const row = plan.rows[r];
+      const f: string[] = new Array(width).fill('General');
+      const v: Array<string | number> = new Array(width).fill('');
+      row.forEach((cell, c) => {
+        if (!cell) return;
+        switch (cell.kind) {
+          case 'text':
+            f[c] = '@';
+            v[c] = literalText(cell.text);
+            break;
+          case 'number':
+            f[c] = cell.format ?? 'General';
+            v[c] = cell.value;
+            break;
+          case 'date':
+            f[c] = cell.format ?? DEFAULT_DATE_FORMAT;
+            v[c] = isoToSerial(cell.date, dateSystem);
+            break;
+          case 'link':
+            f[c] = '@';
+            v[c] = literalText(cell.text);
+            links.push({ row: r + 1, column: c + 1, cell });
+            break;
+        }
+      });
+      const rowBytes = worstCaseBytes(f) + worstCaseBytes(v);
+      if (values.length > 0 && bytes + rowBytes > REQUEST_BUDGET) await flush(false);
+      formats.push(f);
+      values.push(v);
+      bytes += rowBytes;
+    }
+    await flush(true);
+    for (const { area, style } of styleBlocks(styles)) applyStyle(sheet.getRange(formatArea(area)), style);
+    for (const { row, column, cell } of links) {
+      const target = sheet.getRange(`${columnLetter(column)}${row}`);
+      target.hyperlink = { documentReference: `${quoteSheet(cell.sheet)}!${cell.cell}`, textToDisplay: cell.text };
+      target.format.font.color = '#0563C1';
+      target.format.font.underline = 'Single' as Excel.RangeUnderlineStyle;
+    }
+  }
+}
