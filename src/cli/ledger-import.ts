@@ -1,0 +1,173 @@
+/**
+ * ledger-import PLAN.(txt|docx) --out LEDGER.xlsx [--year YYYY] [--json]
+ *
+ * Reads a rectification plan or progress report and writes a new ledger workbook (never over an
+ * existing file), or with --json prints { rows, problems, measures, missing, year, warnings }:
+ * `deadline` is ISO (YYYY-MM-DD) when the deadline resolves to a date, else null; `deadlineText`
+ * is the deadline as the document writes it ("2024年6月底", "长期坚持", "四季度").
+ *
+ * Exit codes: 0 done; 2 the input cannot be used (usage, unreadable, unrecognised, --out exists);
+ * 1 an unexpected failure. Errors are one plain Chinese sentence on stderr.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { layoutLedger } from '../core/import/layout';
+import { parsePlan, type ImportSuccess } from '../core/import/parse';
+import { applySheetPlan } from './sheetWriter';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const defaultIo: Io = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+const USAGE = '用法:ledger-import 方案.txt|方案.docx --out 台账.xlsx [--year 年份] [--json]\n';
+
+class UserError extends Error {}
+
+interface Args {
+  input: string;
+  out: string | null;
+  year: number | undefined;
+  json: boolean;
+}
+
+function parseArgs(argv: string[]): Args | 'help' {
+  let input: string | null = null;
+  let out: string | null = null;
+  let year: number | undefined;
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-h' || a === '--help') return 'help';
+    if (a === '--json') json = true;
+    else if (a === '--out' || a === '-o') {
+      out = argv[++i] ?? null;
+      if (!out) throw new UserError('--out 后面要写输出的 .xlsx 文件名。');
+    } else if (a.startsWith('--out=')) out = a.slice(6);
+    else if (a === '--year' || a.startsWith('--year=')) {
+      const v = a === '--year' ? argv[++i] : a.slice(7);
+      if (!v || !/^\d{4}$/.test(v)) throw new UserError('--year 要写四位年份,例如 --year 2024。');
+      year = Number(v);
+    } else if (a.startsWith('-')) throw new UserError(`不认识的选项 ${a}。${USAGE.trim()}`);
+    else if (input === null) input = a;
+    else throw new UserError(`只能导入一个文件,多出了 ${a}。`);
+  }
+  if (!input) throw new UserError(`没有指定要导入的文件。${USAGE.trim()}`);
+  if (!json && !out) throw new UserError('请用 --out 指定要写入的台账文件(.xlsx),或用 --json 输出结果。');
+  if (out && !/\.xlsx$/i.test(out)) throw new UserError('--out 的文件名要以 .xlsx 结尾。');
+  return { input, out, year, json };
+}
+
+/** Text from a .txt file's bytes: UTF-8 (with or without BOM), else GB18030/GBK. */
+export function decodeText(bytes: Uint8Array): string {
+  let b = bytes;
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(b);
+  } catch {
+    return new TextDecoder('gb18030').decode(b);
+  }
+}
+
+async function readPlan(file: string): Promise<string> {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.doc') throw new UserError('不支持旧版 .doc 文件,请在 Word 里另存为 .docx 或 .txt 后再导入。');
+  if (ext !== '.txt' && ext !== '.docx' && ext !== '.text') {
+    throw new UserError(`只能导入 .txt 或 .docx 文件,${path.basename(file)} 不是。`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch {
+    throw new UserError(`打不开文件 ${file},请确认路径正确。`);
+  }
+  if (ext === '.docx') {
+    try {
+      const mammoth = await import('mammoth');
+      const result = await mammoth.extractRawText({ buffer: bytes });
+      return result.value;
+    } catch {
+      throw new UserError(`${path.basename(file)} 不是有效的 Word(.docx)文件,无法读取。`);
+    }
+  }
+  return decodeText(bytes);
+}
+
+function summary(result: ImportSuccess, input: string, out: string, sheet: string): string {
+  const lines = [
+    `已从 ${path.basename(input)} 导入 ${result.problems} 个问题、${result.measures} 项整改措施,写入 ${out} 的工作表“${sheet}”。`,
+    `其中 ${result.missing.department} 行缺少责任单位,${result.missing.deadline} 行缺少整改时限` +
+      (result.missing.problem ? `,${result.missing.problem} 行缺少存在问题` : '') +
+      (result.missing.measure ? `,${result.missing.measure} 行缺少整改措施` : '') +
+      ';这些单元格留空,检查时会提示补填。',
+  ];
+  const notes = result.warnings.filter((w) => !/行缺少/.test(w));
+  for (const w of notes) lines.push(`提示:${w}`);
+  return lines.join('\n') + '\n';
+}
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    if (args === 'help') {
+      io.stdout(USAGE);
+      return 0;
+    }
+    if (args.out) {
+      const exists = await fs
+        .stat(args.out)
+        .then(() => true)
+        .catch(() => false);
+      if (exists) throw new UserError(`${args.out} 已经存在,为免覆盖原有文件没有写入;请换一个 --out 文件名。`);
+    }
+    const text = await readPlan(args.input);
+    const result = parsePlan(text, { year: args.year });
+    if (!result.ok) throw new UserError(result.message);
+
+    if (args.json) {
+      const doc = {
+        rows: result.rows,
+        problems: result.problems,
+        measures: result.measures,
+        missing: result.missing,
+        year: result.year,
+        mode: result.mode,
+        warnings: result.warnings,
+      };
+      io.stdout(JSON.stringify(doc, null, 2) + '\n');
+      if (!args.out) return 0;
+    }
+
+    const out = args.out!;
+    const wb = new ExcelJS.Workbook();
+    wb.creator = '整改台账助手';
+    const base = path.basename(args.input).replace(/\.[^.]+$/, '');
+    const ws = applySheetPlan(wb, layoutLedger(result.rows, { title: `${base} 整改台账` }));
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    try {
+      // 'wx': fail rather than overwrite a file that appeared meanwhile.
+      await fs.writeFile(out, buf, { flag: 'wx' });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw new UserError(`${out} 已经存在,为免覆盖原有文件没有写入;请换一个 --out 文件名。`);
+      throw new UserError(`无法写入 ${out}(${code ?? '写入失败'}),请确认目录存在且可写。`);
+    }
+    if (!args.json) io.stdout(summary(result, args.input, out, ws.name));
+    return 0;
+  } catch (e) {
+    if (e instanceof UserError) {
+      io.stderr(e.message + '\n');
+      return 2;
+    }
+    io.stderr(`导入时发生意外错误:${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
