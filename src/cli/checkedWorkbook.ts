@@ -11,12 +11,16 @@
  * that is why the output is always a new file.
  *
  * Marks: one rule per MarkGroup, type 'expression', formula `N("整改台账助手:<kind>")=0` (always
- * true: N() of a text is 0). The tag in the formula is how the tool recognises its own rules, here
- * and in Excel, and how a clerk sees where a colour comes from in 条件格式 › 管理规则.
+ * true: N() of a text is 0), the same tag the Office.js host writes (src/excel/marksWriter.ts), so
+ * the add-in clears marks the command line made and the other way round (tests/cli checks the two
+ * agree). The tag is how the tool recognises its own rules (an earlier tag, "zhenggai-mark:", is
+ * recognised too); the clerk's rules are never touched, and a clerk sees in 条件格式 › 管理规则
+ * where a colour comes from.
  *
- * Generated sheets are recognised by a workbook-level defined name per kind, `ZGTZ_summary`,
- * `ZGTZ_overdue_list`, `ZGTZ_to_complete_list`, `ZGTZ_imported_ledger`, referring to A1 of the
- * sheet the tool made. Why a defined name: Excel keeps it pointing at the sheet when the clerk
+ * Generated sheets are recognised by a defined name per kind, `ZGTZ_summary`, `ZGTZ_overdue_list`,
+ * `ZGTZ_to_complete_list`, `ZGTZ_imported_ledger` (the names src/excel/sheetsWriter.ts uses),
+ * referring to A1 of the sheet the tool made, workbook-level (the only kind exceljs can write; it
+ * reads a sheet-scoped name as workbook-level too, so either is found here). Why a defined name: Excel keeps it pointing at the sheet when the clerk
  * renames or moves the sheet, it survives exceljs and LibreOffice round trips, Office.js can
  * read and write it (workbook.names), and a clerk's own sheet that merely has the same name
  * carries no such name, so it is never replaced: the new sheet gets a suffix (safeSheetName) and
@@ -30,8 +34,10 @@ import { MARK_COLOURS, type MarkKind, type MarkPlan } from '../core/marks';
 import type { SheetPlan } from '../core/sheetPlan';
 import { applySheetPlan } from './sheetWriter';
 
-/** Prefix of the tag in every conditional-format formula the tool writes. */
+/** The tag in every conditional-format formula the tool writes; equal to src/excel/marksWriter.ts's. */
 export const MARK_TAG = '整改台账助手:';
+/** Tags of rules the tool wrote, now or before. */
+const KNOWN_TAGS = [MARK_TAG, 'zhenggai-mark:'];
 
 /** The defined name marking a sheet the tool generated, per plan kind. */
 export function generatedSheetMarker(kind: SheetPlan['kind']): string {
@@ -128,7 +134,9 @@ interface Cf {
 }
 
 function isToolRule(rule: CfRule): boolean {
-  return (rule.formulae ?? []).some((f) => typeof f === 'string' && f.includes(MARK_TAG));
+  return (rule.formulae ?? []).some(
+    (f) => typeof f === 'string' && KNOWN_TAGS.some((tag) => f.includes(`"${tag}`)),
+  );
 }
 
 function argb(hex: string): string {

@@ -3,14 +3,19 @@ import * as os from 'os';
 import * as path from 'path';
 import * as crypto from 'crypto';
 import ExcelJS from 'exceljs';
+// jszip comes with exceljs; used here only to write a sheet-scoped defined name as Excel does.
+import JSZip from 'jszip';
 import {
   writeCheckedWorkbook,
   generatedSheets,
+  generatedSheetMarker,
   markFormula,
   MARK_TAG,
   sameFile,
 } from '../../src/cli/checkedWorkbook';
-import { planMarks } from '../../src/core/marks';
+import { planMarks, MARK_ORDER } from '../../src/core/marks';
+import { markFormula as officeMarkFormula } from '../../src/excel/marksWriter';
+import { markerName as officeMarkerName } from '../../src/excel/sheetsWriter';
 import { summarize } from '../../src/core/summary';
 import { planSummarySheets } from '../../src/core/summaryPlans';
 import type { SheetReport } from '../../src/core/types';
@@ -128,7 +133,13 @@ describe('writeCheckedWorkbook', () => {
 
   test('regenerating replaces the tool’s sheets and marks instead of adding more', async () => {
     const reports = [sheetA()];
-    const input = await writeInput('regen.xlsx', reports);
+    const input = await writeInput('regen.xlsx', reports, (wb) => {
+      // a rule an earlier version of the tool wrote, with its older tag
+      wb.getWorksheet('甲局')!.addConditionalFormatting({
+        ref: 'A9:H9',
+        rules: [{ type: 'expression', priority: 1, formulae: ['N("zhenggai-mark:overdue")=0'] }],
+      });
+    });
     const first = path.join(dir, 'regen-1.xlsx');
     const second = path.join(dir, 'regen-2.xlsx');
     const { plans, marks } = plansFor(reports);
@@ -277,5 +288,38 @@ describe('writeCheckedWorkbook', () => {
       /不存在/,
     );
     expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test('speaks the Office.js host’s language: same mark formulas, same marker names', () => {
+    for (const kind of MARK_ORDER) expect(`=${markFormula(kind)}`).toBe(officeMarkFormula(kind));
+    for (const kind of ['summary', 'overdue-list', 'to-complete-list', 'imported-ledger'] as const) {
+      expect(generatedSheetMarker(kind)).toBe(officeMarkerName(kind));
+    }
+  });
+
+  test('a sheet-scoped marker (as the add-in writes it in Excel) is recognised and replaced', async () => {
+    const reports = [sheetA()];
+    const input = await writeInput('scoped.xlsx', reports, (wb) => {
+      wb.addWorksheet('整改汇总').getCell('A1').value = '加载项上次生成的汇总';
+    });
+    // Put <definedName name="ZGTZ_summary" localSheetId="2">'整改汇总'!$A$1</definedName> in.
+    const zip = await JSZip.loadAsync(fs.readFileSync(input));
+    const xml = await zip.file('xl/workbook.xml')!.async('string');
+    const name = `<definedName name="ZGTZ_summary" localSheetId="2" comment="整改汇总">'整改汇总'!$A$1</definedName>`;
+    const patched = xml.includes('<definedNames>')
+      ? xml.replace('<definedNames>', `<definedNames>${name}`)
+      : xml.replace('</sheets>', `</sheets><definedNames>${name}</definedNames>`);
+    zip.file('xl/workbook.xml', patched);
+    const scoped = path.join(dir, 'scoped-patched.xlsx');
+    fs.writeFileSync(scoped, await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(generatedSheets(await read(scoped))).toEqual({ ZGTZ_summary: ['整改汇总'] });
+
+    const out = path.join(dir, 'scoped-checked.xlsx');
+    const { plans, marks } = plansFor(reports);
+    const result = await writeCheckedWorkbook(scoped, out, plans, marks);
+    expect(result.renamed).toEqual([]);
+    const wb = await read(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['甲局', '说明', '整改汇总', '逾期清单', '待补充清单']);
+    expect(wb.getWorksheet('整改汇总')!.getCell('A1').value).toBe('甲局巡察整改台账汇总');
   });
 });
