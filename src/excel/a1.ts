@@ -6,6 +6,11 @@ import type { MergedArea } from '../core/types';
 export function parseArea(address: string): MergedArea | null {
   const bang = address.lastIndexOf('!');
   const local = (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, '').trim();
+  const cols = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(local);
+  if (cols) {
+    const [l, r] = [columnNumber(cols[1]), columnNumber(cols[2])];
+    return { top: 1, bottom: 1048576, left: Math.min(l, r), right: Math.max(l, r) };
+  }
   const m = /^([A-Za-z]{1,3})(\d+)(?::([A-Za-z]{1,3})(\d+))?$/.exec(local);
   if (!m) return null;
   const left = columnNumber(m[1]);

@@ -4,7 +4,9 @@
  * the sheet exactly — also after the workbook was saved, closed and opened again.
  *
  * Each rule is a custom-formula rule that is always true and carries a tag in a string literal:
- *   =N("zhenggai-mark:overdue")=0
+ *   =N("整改台账助手:overdue")=0
+ * — the same tag the command line writes (src/cli/checkedWorkbook.ts), so either tool recognises
+ * and replaces the other's marks, and a clerk sees in 条件格式 › 管理规则 where a colour comes from.
  * Cost: clear = 2 syncs (list rules, read custom formulas) + the write; apply = clear + one sync
  * per 200 new rules. Neither depends on the number of rows or findings beyond that.
  */
@@ -13,19 +15,19 @@ import { chunkAddresses } from './a1';
 import type { OfficeEnv } from './env';
 import { errors } from './errors';
 
-export const MARK_TAG = 'zhenggai-mark';
+export const MARK_TAG = '整改台账助手:';
 const RULES_PER_SYNC = 200;
 
 export function markFormula(kind: MarkKind): string {
-  return `=N("${MARK_TAG}:${kind}")=0`;
+  return `=N("${MARK_TAG}${kind}")=0`;
 }
 
 export function isToolFormula(formula: unknown): boolean {
-  return typeof formula === 'string' && formula.includes(`"${MARK_TAG}:`);
+  return typeof formula === 'string' && formula.includes(`"${MARK_TAG}`);
 }
 
 /** Queues deletion of the tool's rules on a sheet; resolves to how many there were. */
-async function queueRemoval(context: Excel.RequestContext, sheet: Excel.Worksheet, loaded: Excel.ConditionalFormatCollection): Promise<number> {
+async function queueRemoval(context: Excel.RequestContext, loaded: Excel.ConditionalFormatCollection): Promise<number> {
   const custom = loaded.items.filter((cf) => cf.type === 'Custom');
   const rules = custom.map((cf) => {
     const rule = cf.custom.rule;
@@ -40,7 +42,6 @@ async function queueRemoval(context: Excel.RequestContext, sheet: Excel.Workshee
       removed++;
     }
   });
-  void sheet;
   return removed;
 }
 
@@ -68,7 +69,7 @@ export async function clearMarks(env: OfficeEnv): Promise<number> {
     const t = target(context, null);
     await context.sync();
     if (t.sheet.protection.protected) throw errors.protectedSheet(t.sheet.name);
-    const removed = await queueRemoval(context, t.sheet, t.rules);
+    const removed = await queueRemoval(context, t.rules);
     await context.sync();
     return removed;
   });
@@ -88,7 +89,7 @@ export async function applyMarks(env: OfficeEnv, plan: MarkPlan, expectAddress?:
     if (expectAddress !== undefined && (t.used.isNullObject || t.used.address !== expectAddress)) {
       throw errors.sheetChanged(t.sheet.name);
     }
-    await queueRemoval(context, t.sheet, t.rules);
+    await queueRemoval(context, t.rules);
 
     // Lowest priority first: each new rule is moved to the top, so the plan's first group
     // ('missing', the cell rule) ends up above the row rules.

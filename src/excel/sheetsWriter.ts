@@ -3,10 +3,11 @@
  *
  * - Text is always literal text: the cells get the text number format '@' before any value, and a
  *   value starting with = + - @ is written with a leading apostrophe, so it never becomes a formula.
- * - A sheet made by the tool carries a sheet-scoped defined name `ZGTZ_<kind>` (comment: the plan's
- *   wanted name). Names are saved with the file and follow a renamed sheet, so regenerating finds
- *   and replaces the tool's own sheet; a clerk's sheet of the same name is never touched: the new
- *   sheet gets a free name (safeSheetName) and the result says so.
+ * - A sheet made by the tool is marked by a workbook-level defined name per kind (`ZGTZ_summary`,
+ *   `ZGTZ_overdue_list`, …) referring to its A1 — the same marker the command line writes
+ *   (src/cli/checkedWorkbook.ts). A name is saved with the file and follows a renamed sheet, so
+ *   regenerating finds and replaces the tool's own sheet; a clerk's sheet of the same name carries
+ *   no marker and is never touched: the new sheet gets a free name (safeSheetName).
  */
 import { isoToSerial } from '../core/calendar';
 import { columnLetter } from '../core/grid';
@@ -134,14 +135,6 @@ function addChart(sheet: Excel.Worksheet, chart: ChartPlan): void {
   }
 }
 
-interface Existing {
-  sheet: Excel.Worksheet;
-  name: string;
-  kind: string;
-  wanted: string;
-  used: boolean;
-}
-
 export async function writeSheets(
   env: OfficeEnv,
   plans: SheetPlan[],
@@ -153,37 +146,46 @@ export async function writeSheets(
   return env.run(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
+    const names = context.workbook.names;
+    names.load('items/name');
     await context.sync();
-    const nameLists = sheets.items.map((ws) => {
-      const names = ws.names;
-      names.load('items/name,items/comment');
-      return names;
-    });
-    await context.sync();
-    const existing: Existing[] = [];
-    sheets.items.forEach((ws, i) => {
-      for (const n of nameLists[i].items) {
-        if (n.name.toUpperCase().startsWith(MARKER_PREFIX)) {
-          existing.push({ sheet: ws, name: ws.name, kind: n.name.toUpperCase(), wanted: n.comment ?? '', used: false });
-        }
-      }
-    });
+    const markers = names.items
+      .filter((n) => n.name.toUpperCase().startsWith(MARKER_PREFIX))
+      .map((item) => {
+        const range = item.getRangeOrNullObject();
+        range.load('address');
+        return { item, range, key: item.name.toUpperCase() };
+      });
+    if (markers.length > 0) await context.sync();
+    // Where each marker points ("'整改汇总'!A1"); null when its sheet is gone (#REF!).
+    const sheetOf = (m: (typeof markers)[number]): string | null => {
+      if (m.range.isNullObject) return null;
+      const address = m.range.address;
+      const local = address.slice(0, address.lastIndexOf('!'));
+      return local.startsWith("'") ? local.slice(1, -1).replace(/''/g, "'") : local;
+    };
     const taken = sheets.items.map((ws) => ws.name);
     const written: WrittenSheet[] = [];
 
     for (const plan of plans) {
-      const marker = markerName(plan.kind);
-      const old = existing.find((e) => !e.used && e.kind === marker.toUpperCase() && e.wanted === plan.name);
-      if (old) {
-        old.used = true;
-        old.sheet.delete();
-        taken.splice(taken.indexOf(old.name), 1);
+      const key = markerName(plan.kind).toUpperCase();
+      const marker = markers.find((m) => m.key === key);
+      let replaced = false;
+      if (marker) {
+        const oldName = sheetOf(marker);
+        marker.item.delete();
+        markers.splice(markers.indexOf(marker), 1);
+        if (oldName !== null && taken.includes(oldName)) {
+          sheets.getItem(oldName).delete();
+          taken.splice(taken.indexOf(oldName), 1);
+          replaced = true;
+        }
       }
       const name = safeSheetName(plan.name, taken);
       taken.push(name);
       const sheet = sheets.add(name);
       await writePlan(context, sheet, plan, system);
-      sheet.names.add(marker, sheet.getRange('A1'), plan.name);
+      context.workbook.names.add(markerName(plan.kind), sheet.getRange('A1'), plan.name);
       for (const m of plan.merges) {
         if (m.bottom > m.top || m.right > m.left) sheet.getRange(formatArea(m)).merge(false);
       }
@@ -198,9 +200,9 @@ export async function writeSheets(
         if (plan.headerRow > 0) sheet.pageLayout.setPrintTitleRows(`$${plan.headerRow}:$${plan.headerRow}`);
         for (const chart of plan.charts) addChart(sheet, chart);
       }
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk, by design
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per sheet, by design
       await context.sync();
-      written.push({ name, wanted: plan.name, replaced: Boolean(old) });
+      written.push({ name, wanted: plan.name, replaced });
     }
     return written;
   });

@@ -461,7 +461,8 @@ class WorksheetProxy {
     const wb = this.ctx.wb;
     const active = wb.sheets[wb.activeSheet];
     wb.sheets = wb.sheets.filter((x) => x !== s);
-    wb.names = wb.names.filter((n) => !n.reference.startsWith(`${quoteSheet(s.name)}!`));
+    // Workbook names that pointed into the sheet stay, as #REF! (as in Excel).
+    for (const n of wb.names) if (n.reference.startsWith(`${quoteSheet(s.name)}!`)) n.reference = '#REF!';
     wb.activeSheet = Math.max(0, wb.sheets.indexOf(active === s ? wb.sheets[0] : active));
   }
   getRange(address?: string): RangeProxy {
@@ -499,7 +500,7 @@ class WorksheetProxy {
 }
 
 class NamesProxy {
-  items: Array<{ name: string; comment: string; formula: string; delete(): void }> = [];
+  items: Array<{ name: string; comment: string; formula: string; delete(): void; getRangeOrNullObject(): any }> = [];
   constructor(
     private ctx: FakeContext,
     private sheet: (() => FakeSheet | undefined) | null,
@@ -524,6 +525,26 @@ class NamesProxy {
         name: n.name,
         comment: n.comment,
         formula: `=${n.reference}`,
+        getRangeOrNullObject: () => {
+          const ctx = this.ctx;
+          const proxy = {
+            isNullObject: false,
+            address: undefined as string | undefined,
+            load() {
+              ctx.queueLoad(() => {
+                const bang = n.reference.lastIndexOf('!');
+                const sheetPart = bang > 0 ? n.reference.slice(0, bang) : '';
+                const sheetName = sheetPart.startsWith("'") ? sheetPart.slice(1, -1).replace(/''/g, "'") : sheetPart;
+                const exists = ctx.wb.sheets.some((s) => s.name === sheetName);
+                proxy.isNullObject = !exists || n.reference.startsWith('#REF');
+                proxy.address = proxy.isNullObject ? undefined : n.reference.replace(/\$/g, '');
+                return { address: proxy.address ?? null };
+              });
+              return proxy;
+            },
+          };
+          return proxy;
+        },
         delete: () => {
           const l = this.list();
           const i = l.indexOf(n);
