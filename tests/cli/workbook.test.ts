@@ -431,11 +431,9 @@ describe('hostile workbooks', () => {
     expect(g.cells[0].map((c) => c.value)).toEqual(expect.arrayContaining(['序号', '整改时限']));
   });
 
-  it('reads 10,000 pre-numbered empty rows quickly, one cell each', async () => {
+  it('reads 10,000 pre-numbered empty rows, one cell each', async () => {
     const p = await makePrenumbered(dir);
-    const t = Date.now();
     const [g] = await readWorkbook(p);
-    expect(Date.now() - t).toBeLessThan(15_000);
     expect(g.cells).toHaveLength(10_004);
     expect(g.cells[10_003]).toEqual([{ type: 'number', value: 10_003, format: 'General' }]);
   });
