@@ -1,0 +1,106 @@
+/**
+ * The task pane: three views (check, column settings, ledger from a plan) over one LedgerHost.
+ * The pane never calls Office.js; everything goes through `host`.
+ */
+import { useMemo, useState } from 'react';
+import {
+  FluentProvider,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+  webLightTheme,
+  type SelectTabData,
+} from '@fluentui/react-components';
+import { DocumentTextRegular, TableSettingsRegular, TaskListLtrRegular } from '@fluentui/react-icons';
+import type { LedgerHost } from '../excel/host';
+import { langFromDisplay, STRINGS } from './i18n';
+import { useLedgerSettings } from './useLedgerSettings';
+import { useLedgerCheck } from './useLedgerCheck';
+import { usePlanImport } from './usePlanImport';
+import { CheckView } from './components/CheckView';
+import { ColumnsView } from './components/ColumnsView';
+import { ImportView } from './components/ImportView';
+import { NoticeBar } from './components/NoticeBar';
+
+const useStyles = makeStyles({
+  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXL}`,
+    maxWidth: '100%',
+    boxSizing: 'border-box',
+    minWidth: 0,
+  },
+  tabs: { flexWrap: 'wrap' },
+});
+
+type View = 'check' | 'columns' | 'import';
+
+export interface AppProps {
+  host: LedgerHost;
+}
+
+export default function App({ host }: AppProps) {
+  const styles = useStyles();
+  const lang = useMemo(() => {
+    try {
+      return langFromDisplay(host.displayLanguage());
+    } catch {
+      return 'zh' as const;
+    }
+  }, [host]);
+  const t = STRINGS[lang];
+  const [view, setView] = useState<View>('check');
+  const settings = useLedgerSettings(host, lang, t);
+  const check = useLedgerCheck(host, lang, t, settings.settings);
+  const planImport = usePlanImport(host, lang, t);
+
+  const checkedWith = check.outcome ? check.outcome.settings : null;
+  const stale = checkedWith !== null && checkedWith !== settings.settings;
+
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.provider} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <main className={styles.root}>
+        <TabList
+          className={styles.tabs}
+          size="small"
+          aria-label={t.tabListLabel}
+          selectedValue={view}
+          onTabSelect={(_, data: SelectTabData) => setView(data.value as View)}
+        >
+          <Tab value="check" icon={<TaskListLtrRegular />}>
+            {t.tabs.check}
+          </Tab>
+          <Tab value="columns" icon={<TableSettingsRegular />}>
+            {t.tabs.columns}
+          </Tab>
+          <Tab value="import" icon={<DocumentTextRegular />}>
+            {t.tabs.import}
+          </Tab>
+        </TabList>
+
+        {settings.error && <NoticeBar t={t} intent="error" text={settings.error} />}
+
+        <div role="tabpanel" aria-label={t.tabs[view]}>
+          {view === 'check' && (
+            <CheckView t={t} check={check} stale={stale} onOpenColumns={() => setView('columns')} />
+          )}
+          {view === 'columns' && (
+            <ColumnsView
+              t={t}
+              settings={settings.settings}
+              saveState={settings.saveState}
+              update={settings.update}
+              source={check.columnsSource}
+              checkedWith={checkedWith}
+            />
+          )}
+          {view === 'import' && <ImportView t={t} state={planImport} />}
+        </div>
+      </main>
+    </FluentProvider>
+  );
+}

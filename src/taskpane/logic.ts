@@ -1,0 +1,217 @@
+/**
+ * The task pane's pure helpers: everything here takes plain data and returns plain data, so the
+ * hooks and components stay thin and these stay easy to test.
+ */
+import { HostError } from '../excel/host';
+import { cellText, columnLetter } from './engine';
+import type { Strings } from './i18n';
+import type { Field, Finding, FindingCode, Grid, HeaderResult, Lang, SheetReport, SheetStats } from '../core/types';
+import { FIELDS } from '../core/types';
+
+/** The order finding groups are listed in: what an inspector asks about first comes first. */
+export const CODE_ORDER: readonly FindingCode[] = [
+  'missing-column',
+  'overdue',
+  'missing-department',
+  'missing-required',
+  'invalid-date',
+  'due-soon',
+  'immediate-not-done',
+  'unknown-status',
+  'error-cell',
+  'duplicate-index',
+  'vague-department',
+  'done-without-completion-date',
+  'completed-late',
+];
+
+export type FigureKey = 'rows' | 'done' | 'inProgress' | 'longTerm' | 'overdue' | 'dueSoon' | 'missingDepartment';
+export type FigureTone = 'danger' | 'warning' | 'success' | 'neutral';
+
+export interface Figure {
+  key: FigureKey;
+  value: number;
+  tone: FigureTone;
+}
+
+/** The counts at the top of the results: the ones that need action first, then the totals. */
+export function figuresOf(stats: SheetStats): { urgent: Figure[]; totals: Figure[] } {
+  return {
+    urgent: [
+      { key: 'overdue', value: stats.overdue, tone: stats.overdue > 0 ? 'danger' : 'neutral' },
+      { key: 'dueSoon', value: stats.dueSoon, tone: stats.dueSoon > 0 ? 'warning' : 'neutral' },
+      {
+        key: 'missingDepartment',
+        value: stats.missingDepartment,
+        tone: stats.missingDepartment > 0 ? 'danger' : 'neutral',
+      },
+    ],
+    totals: [
+      { key: 'rows', value: stats.rows, tone: 'neutral' },
+      { key: 'done', value: stats.done, tone: stats.done > 0 ? 'success' : 'neutral' },
+      { key: 'inProgress', value: stats.inProgress, tone: 'neutral' },
+      { key: 'longTerm', value: stats.longTerm, tone: 'neutral' },
+    ],
+  };
+}
+
+export interface FindingFilter {
+  /** Empty: every kind. */
+  codes: FindingCode[];
+  /** null: every department. */
+  department: string | null;
+}
+
+export const NO_FILTER: FindingFilter = { codes: [], department: null };
+
+/** Lead departments named in the report, most findings-relevant first: by rows, then first seen. */
+export function departmentsOf(report: SheetReport): string[] {
+  const counts = new Map<string, number>();
+  for (const r of report.rows) for (const d of r.departments) counts.set(d, (counts.get(d) ?? 0) + 1);
+  const order = [...counts.keys()];
+  return order.sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || order.indexOf(a) - order.indexOf(b));
+}
+
+export function filterFindings(report: SheetReport, filter: FindingFilter): Finding[] {
+  const codes = filter.codes.length ? new Set(filter.codes) : null;
+  let rowsOfDept: Set<number> | null = null;
+  if (filter.department !== null) {
+    rowsOfDept = new Set(report.rows.filter((r) => r.departments.includes(filter.department!)).map((r) => r.row));
+  }
+  return report.findings.filter(
+    (f) => (!codes || codes.has(f.code)) && (!rowsOfDept || (f.row !== null && rowsOfDept.has(f.row))),
+  );
+}
+
+/** Findings grouped by kind, in CODE_ORDER, empty groups left out. */
+export function groupFindings(findings: readonly Finding[]): Array<{ code: FindingCode; findings: Finding[] }> {
+  const byCode = new Map<FindingCode, Finding[]>();
+  for (const f of findings) {
+    const list = byCode.get(f.code) ?? [];
+    list.push(f);
+    byCode.set(f.code, list);
+  }
+  const ordered = CODE_ORDER.filter((c) => byCode.has(c));
+  for (const c of byCode.keys()) if (!ordered.includes(c)) ordered.push(c);
+  return ordered.map((code) => ({ code, findings: byCode.get(code) ?? [] }));
+}
+
+/** Kinds present in the report with their counts, in CODE_ORDER. */
+export function codesPresent(report: SheetReport): Array<{ code: FindingCode; count: number }> {
+  return groupFindings(report.findings).map((g) => ({ code: g.code, count: g.findings.length }));
+}
+
+/** The leftmost column the report mapped, as a letter; 'A' when nothing was mapped. */
+export function firstMappedColumn(report: SheetReport): string {
+  let best: string | null = null;
+  let bestNumber = Infinity;
+  for (const c of Object.values(report.columns)) {
+    if (!c) continue;
+    const n = letterToNumber(c.column);
+    if (n > 0 && n < bestNumber) {
+      bestNumber = n;
+      best = c.column.toUpperCase();
+    }
+  }
+  return best ?? 'A';
+}
+
+function letterToNumber(letters: string): number {
+  if (!/^[A-Za-z]{1,3}$/.test(letters)) return 0;
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** The A1 address a finding points at: its cell, else its row's first column, else the header. */
+export function findingAddress(finding: Finding, report: SheetReport): string {
+  const column = finding.column ? finding.column.toUpperCase() : firstMappedColumn(report);
+  const row = finding.row ?? report.headerRows[0] ?? 1;
+  return `${column}${row}`;
+}
+
+export interface HeaderColumn {
+  /** 1-based sheet column. */
+  column: number;
+  letter: string;
+  /** The header text as written (rows of a two-row header joined with '/'); '' when blank. */
+  text: string;
+}
+
+/** The text a cell shows, with a merged area's value carried to every cell it covers. */
+function shownText(grid: Grid, row: number, column: number): string {
+  for (const m of grid.merges) {
+    if (row >= m.top && row <= m.bottom && column >= m.left && column <= m.right) {
+      return textAt(grid, m.top, m.left);
+    }
+  }
+  return textAt(grid, row, column);
+}
+
+function textAt(grid: Grid, row: number, column: number): string {
+  const r = grid.cells[row - grid.firstRow];
+  const cell = r ? r[column - grid.firstColumn] : undefined;
+  return cellText(cell).replace(/\s+/g, ' ');
+}
+
+function gridWidth(grid: Grid): number {
+  let width = 0;
+  for (const r of grid.cells) if (r.length > width) width = r.length;
+  return width;
+}
+
+/**
+ * The sheet's columns with their header text, for the column choosers. With a detected header the
+ * header rows are used; without one, the first text each column holds near the top stands in.
+ */
+export function headerColumns(grid: Grid, header: Pick<HeaderResult, 'headerRows'> | null): HeaderColumn[] {
+  const out: HeaderColumn[] = [];
+  const width = Math.min(gridWidth(grid), 200);
+  for (let i = 0; i < width; i++) {
+    const column = grid.firstColumn + i;
+    let text = '';
+    if (header && header.headerRows.length) {
+      const parts: string[] = [];
+      for (const row of header.headerRows) {
+        const t = shownText(grid, row, column);
+        if (t && !parts.includes(t)) parts.push(t);
+      }
+      text = parts.join('/');
+    } else {
+      for (let row = grid.firstRow; row < grid.firstRow + Math.min(grid.cells.length, 30); row++) {
+        const t = shownText(grid, row, column);
+        if (t) {
+          text = t;
+          break;
+        }
+      }
+    }
+    if (text.length > 24) text = `${[...text].slice(0, 24).join('')}…`;
+    out.push({ column, letter: columnLetter(column), text });
+  }
+  // Columns that are blank all the way down the header are of no use to choose from.
+  const withText = out.filter((c) => c.text);
+  return withText.length ? withText : out;
+}
+
+export function isHostError(e: unknown): e is HostError {
+  if (e instanceof HostError) return true;
+  if (typeof e !== 'object' || e === null) return false;
+  const o = e as Record<string, unknown>;
+  return o.name === 'HostError' && typeof o.zh === 'string' && typeof o.en === 'string';
+}
+
+export type ActionKey = keyof Strings['actions'];
+
+/** The sentence a clerk sees for a failure: the host's own words, else a plain generic one. */
+export function errorText(e: unknown, lang: Lang, t: Strings, action: ActionKey): string {
+  if (isHostError(e)) return lang === 'en' ? e.en : e.zh;
+  return t.genericError(t.actions[action]);
+}
+
+/** Which fields the clerk overrode, in field order. */
+export function overriddenFields(overrides: Partial<Record<Field, number | null>>): Field[] {
+  return FIELDS.filter((f) => f in overrides && overrides[f] !== undefined);
+}
+
+export const nextTick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));

@@ -1,0 +1,224 @@
+/**
+ * The check, its results and the actions on them (clear marks, write summary, go to a finding),
+ * as a hook with plain state, so a test can drive it through a fake LedgerHost.
+ */
+import { useCallback, useRef, useState } from 'react';
+import type { LedgerHost, ReadProgress, WrittenSheet } from '../excel/host';
+import type { Finding, Grid, HeaderResult, Lang, SheetReport } from '../core/types';
+import {
+  checkGrid,
+  checkOptionsFromSettings,
+  loadSummaryPlanner,
+  planMarks,
+  reportSentence,
+  summarize,
+  type LedgerSettings,
+  type LedgerSummary,
+} from './engine';
+import { errorText, findingAddress, nextTick, type ActionKey } from './logic';
+import type { Strings } from './i18n';
+
+export type Phase = 'reading' | 'checking' | 'marking';
+
+export interface CheckedResult {
+  kind: 'done';
+  report: SheetReport;
+  header: HeaderResult;
+  summary: LedgerSummary;
+  sentence: string;
+  asOf: string;
+  /** The settings the check ran with, to tell when the results are out of date. */
+  settings: LedgerSettings;
+}
+
+export interface NoHeaderResult {
+  kind: 'no-header';
+  sheet: string;
+  message: string;
+  seen: string[];
+  settings: LedgerSettings;
+}
+
+export type CheckOutcome = CheckedResult | NoHeaderResult;
+
+export type Busy = 'check' | 'clear' | 'summary' | null;
+
+export interface Notice {
+  intent: 'success' | 'info' | 'warning' | 'error';
+  text: string;
+  /** Further lines (sheets renamed, the host's reason). */
+  details?: string[];
+}
+
+export interface LedgerCheckState {
+  busy: Busy;
+  phase: Phase | null;
+  progress: ReadProgress | null;
+  outcome: CheckOutcome | null;
+  /** The last sheet read and its header, for the column choosers. */
+  columnsSource: { grid: Grid; header: HeaderResult | null } | null;
+  notice: Notice | null;
+  dismissNotice: () => void;
+  runCheck: () => Promise<void>;
+  clearMarks: () => Promise<void>;
+  writeSummary: () => Promise<void>;
+  goTo: (finding: Finding) => Promise<void>;
+}
+
+export function useLedgerCheck(host: LedgerHost, lang: Lang, t: Strings, settings: LedgerSettings): LedgerCheckState {
+  const [busy, setBusy] = useState<Busy>(null);
+  const [phase, setPhase] = useState<Phase | null>(null);
+  const [progress, setProgress] = useState<ReadProgress | null>(null);
+  const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
+  const [columnsSource, setColumnsSource] = useState<LedgerCheckState['columnsSource']>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const running = useRef(false);
+
+  const fail = useCallback(
+    (e: unknown, action: ActionKey) => {
+      // The clerk gets a plain sentence; the details stay in the console for whoever supports them.
+      console.error(e);
+      setNotice({ intent: 'error', text: errorText(e, lang, t, action) });
+    },
+    [lang, t],
+  );
+
+  /** Runs one action at a time; a second click while one runs is ignored. */
+  const exclusive = useCallback(async (kind: Exclude<Busy, null>, body: () => Promise<void>) => {
+    if (running.current) return;
+    running.current = true;
+    setBusy(kind);
+    try {
+      await body();
+    } finally {
+      running.current = false;
+      setBusy(null);
+      setPhase(null);
+      setProgress(null);
+    }
+  }, []);
+
+  const runCheck = useCallback(
+    () =>
+      exclusive('check', async () => {
+        setNotice(null);
+        setPhase('reading');
+        setProgress(null);
+        const usedSettings = settings;
+        try {
+          const grid = await host.readActiveSheet((p) => setProgress({ done: p.done, total: p.total }));
+          setPhase('checking');
+          await nextTick();
+          const options = checkOptionsFromSettings(usedSettings, lang);
+          const result = checkGrid(grid, options);
+          if (!result.ok) {
+            setColumnsSource({ grid, header: null });
+            setOutcome({
+              kind: 'no-header',
+              sheet: grid.sheet,
+              message: result.message,
+              seen: result.seen,
+              settings: usedSettings,
+            });
+            return;
+          }
+          const { report, header } = result;
+          const summary = summarize([report], { asOf: options.asOf, ledgerName: report.name });
+          setColumnsSource({ grid, header });
+          setOutcome({
+            kind: 'done',
+            report,
+            header,
+            summary,
+            sentence: reportSentence(summary, lang),
+            asOf: options.asOf,
+            settings: usedSettings,
+          });
+          setPhase('marking');
+          await nextTick();
+          try {
+            await host.applyMarks(planMarks(report, { markDone: usedSettings.markDone }));
+          } catch (e) {
+            // The results stand; only the colouring failed (a protected sheet, cell edit mode).
+            console.error(e);
+            setNotice({ intent: 'warning', text: t.marksNotApplied, details: [errorText(e, lang, t, 'check')] });
+          }
+        } catch (e) {
+          fail(e, 'check');
+        }
+      }),
+    [exclusive, fail, host, lang, settings, t],
+  );
+
+  const clearMarks = useCallback(
+    () =>
+      exclusive('clear', async () => {
+        setNotice(null);
+        try {
+          const removed = await host.clearMarks();
+          setNotice({ intent: 'success', text: t.marksCleared(removed) });
+        } catch (e) {
+          fail(e, 'clearMarks');
+        }
+      }),
+    [exclusive, fail, host, t],
+  );
+
+  const writeSummary = useCallback(
+    () =>
+      exclusive('summary', async () => {
+        setNotice(null);
+        if (!outcome || outcome.kind !== 'done') {
+          setNotice({ intent: 'info', text: t.needCheckFirst });
+          return;
+        }
+        try {
+          const { planSummarySheets } = await loadSummaryPlanner();
+          const plans = planSummarySheets(outcome.summary, [outcome.report], {
+            dueSoonDays: outcome.settings.dueSoonDays,
+          });
+          const written = await host.writeSheets(plans);
+          setNotice(writtenNotice(written, t));
+        } catch (e) {
+          fail(e, 'summary');
+        }
+      }),
+    [exclusive, fail, host, outcome, t],
+  );
+
+  const goTo = useCallback(
+    async (finding: Finding) => {
+      if (!outcome || outcome.kind !== 'done') return;
+      try {
+        await host.selectCell(outcome.report.name, findingAddress(finding, outcome.report));
+      } catch (e) {
+        fail(e, 'select');
+      }
+    },
+    [fail, host, outcome],
+  );
+
+  const dismissNotice = useCallback(() => setNotice(null), []);
+
+  return {
+    busy,
+    phase,
+    progress,
+    outcome,
+    columnsSource,
+    notice,
+    dismissNotice,
+    runCheck,
+    clearMarks,
+    writeSummary,
+    goTo,
+  };
+}
+
+export function writtenNotice(written: WrittenSheet[], t: Strings): Notice {
+  const details: string[] = [];
+  for (const w of written) {
+    if (w.name !== w.wanted) details.push(t.sheetRenamed(w.wanted, w.name));
+  }
+  return { intent: 'success', text: t.sheetsWritten(written.map((w) => w.name)), details };
+}

@@ -1,0 +1,175 @@
+/**
+ * Ledger from a plan (issue 5): paste or open the plan's text, preview the rows it yields, and only
+ * then write them to a new sheet. Editing the text after a preview asks for a new preview, so what
+ * is written is always what the clerk saw.
+ */
+import { useCallback, useRef, useState } from 'react';
+import type { LedgerHost } from '../excel/host';
+import type { Lang } from '../core/types';
+import { loadImporter, type ImportSuccess } from './engine';
+import { errorText } from './logic';
+import type { Strings } from './i18n';
+import type { Notice } from './useLedgerCheck';
+
+export type Preview =
+  | { ok: true; text: string; result: ImportSuccess }
+  | { ok: false; text: string; message: string };
+
+export interface PlanImportState {
+  text: string;
+  setText: (text: string) => void;
+  sheetName: string;
+  setSheetName: (name: string) => void;
+  preview: Preview | null;
+  /** The preview no longer matches the text. */
+  previewStale: boolean;
+  busy: 'reading-file' | 'preview' | 'write' | null;
+  notice: Notice | null;
+  dismissNotice: () => void;
+  runPreview: () => Promise<void>;
+  write: () => Promise<void>;
+  openFile: (file: File) => Promise<void>;
+}
+
+async function fileText(file: File): Promise<string> {
+  if (typeof file.text === 'function') return file.text();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(file, 'utf-8');
+  });
+}
+
+async function fileBuffer(file: File): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+export function usePlanImport(host: LedgerHost, lang: Lang, t: Strings): PlanImportState {
+  const [text, setTextState] = useState('');
+  const [sheetName, setSheetName] = useState(t.defaultSheetName);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [busy, setBusy] = useState<PlanImportState['busy']>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const running = useRef(false);
+
+  const exclusive = useCallback(async (kind: Exclude<PlanImportState['busy'], null>, body: () => Promise<void>) => {
+    if (running.current) return;
+    running.current = true;
+    setBusy(kind);
+    try {
+      await body();
+    } finally {
+      running.current = false;
+      setBusy(null);
+    }
+  }, []);
+
+  const setText = useCallback((next: string) => {
+    setTextState(next);
+    setNotice(null);
+  }, []);
+
+  const runPreview = useCallback(
+    () =>
+      exclusive('preview', async () => {
+        setNotice(null);
+        if (!text.trim()) {
+          setPreview(null);
+          setNotice({ intent: 'info', text: t.importEmpty });
+          return;
+        }
+        try {
+          const { parsePlan } = await loadImporter();
+          const result = parsePlan(text);
+          setPreview(result.ok ? { ok: true, text, result } : { ok: false, text, message: result.message });
+        } catch (e) {
+          console.error(e);
+          setPreview(null);
+          setNotice({ intent: 'error', text: t.notAvailable });
+        }
+      }),
+    [exclusive, t, text],
+  );
+
+  const write = useCallback(
+    () =>
+      exclusive('write', async () => {
+        setNotice(null);
+        // Only what was previewed, unchanged, is written.
+        if (!preview || !preview.ok || preview.text !== text) {
+          setNotice({ intent: 'info', text: preview ? t.importChanged : t.importEmpty });
+          return;
+        }
+        try {
+          const { layoutPlan } = await loadImporter();
+          const plan = layoutPlan(preview.result, sheetName.trim() || t.defaultSheetName);
+          const [written] = await host.writeSheets([plan]);
+          const name = written?.name ?? plan.name;
+          const { missing } = preview.result;
+          const details = [t.importLacking(missing.department, missing.deadline)];
+          if (written && written.name !== written.wanted) details.push(t.sheetRenamed(written.wanted, written.name));
+          setNotice({
+            intent: missing.department > 0 || missing.deadline > 0 ? 'warning' : 'success',
+            text: t.importWritten(name, preview.result.rows.length),
+            details,
+          });
+        } catch (e) {
+          console.error(e);
+          setNotice({ intent: 'error', text: errorText(e, lang, t, 'import') });
+        }
+      }),
+    [exclusive, host, lang, preview, sheetName, t, text],
+  );
+
+  const openFile = useCallback(
+    (file: File) =>
+      exclusive('reading-file', async () => {
+        setNotice(null);
+        const name = file.name.toLowerCase();
+        try {
+          if (name.endsWith('.docx')) {
+            let extract: ((buffer: ArrayBuffer) => Promise<string>) | null = null;
+            try {
+              const mammoth = await import('mammoth');
+              const api = mammoth.default ?? mammoth;
+              extract = async (arrayBuffer) => (await api.extractRawText({ arrayBuffer })).value;
+            } catch (e) {
+              console.error(e);
+              setNotice({ intent: 'warning', text: t.importFileDocxUnavailable });
+              return;
+            }
+            setText(await extract(await fileBuffer(file)));
+          } else {
+            setText(await fileText(file));
+          }
+          setPreview(null);
+        } catch (e) {
+          console.error(e);
+          setNotice({ intent: 'warning', text: t.importFileReadError });
+        }
+      }),
+    [exclusive, setText, t],
+  );
+
+  return {
+    text,
+    setText,
+    sheetName,
+    setSheetName,
+    preview,
+    previewStale: preview !== null && preview.text !== text,
+    busy,
+    notice,
+    dismissNotice: useCallback(() => setNotice(null), []),
+    runPreview,
+    write,
+    openFile,
+  };
+}
