@@ -1,0 +1,610 @@
+/**
+ * Header detection: which row(s) of a sheet are the ledger's header, and which column holds which
+ * canonical field. Clerks write headers every which way ("责任\n单位", "整改时限(年月日)", "序 号",
+ * a group cell "责任主体" merged over "牵头单位 | 配合单位"), so matching works on normalised text.
+ */
+import { cellAt, cellText, lastColumn, lastRow } from './grid';
+import type { Cell, ColumnMapping, Field, Grid, HeaderResult, MergedArea } from './types';
+import { FIELDS } from './types';
+
+/**
+ * The synonyms table (DOMAIN.md, plus a few variants seen in real ledgers), one canonical field
+ * each. A header whose normalised text equals one of these names the field outright.
+ */
+export const HEADER_SYNONYMS: Record<Field, readonly string[]> = {
+  index: ['序号', '编号', '序', 'No.'],
+  category: [
+    '问题类别',
+    '问题类型',
+    '整治内容',
+    '方面',
+    '类别',
+    '领域',
+    '问题分类',
+    '类型',
+    '分类',
+    '问题性质',
+  ],
+  problem: [
+    '存在问题',
+    '问题描述',
+    '反馈问题',
+    '问题表现',
+    '具体问题',
+    '问题',
+    '主要问题',
+    '问题清单',
+    '问题内容',
+    '存在的问题',
+  ],
+  measure: ['整改措施', '具体举措', '整改举措', '工作措施', '措施', '具体措施', '举措', '整改措施清单'],
+  department: [
+    '责任单位',
+    '责任部门',
+    '牵头单位',
+    '责任股室',
+    '责任科室',
+    '主责单位',
+    '牵头部门',
+    '责任处室',
+    '主责部门',
+    '牵头科室',
+    '责任主体',
+  ],
+  cooperating: [
+    '配合单位',
+    '协办单位',
+    '配合部门',
+    '协助单位',
+    '协作单位',
+    '配合科室',
+    '配合股室',
+    '参与单位',
+  ],
+  person: ['责任人', '责任领导', '分管领导', '联系人', '牵头领导', '具体责任人', '主要责任人', '包保领导'],
+  deadline: [
+    '整改时限',
+    '完成时限',
+    '时限要求',
+    '完成时间节点',
+    '整改期限',
+    '计划完成时间',
+    '时限',
+    '期限',
+    '整改时间',
+    '截止时间',
+    '截止日期',
+    '计划完成日期',
+    '时间节点',
+  ],
+  status: [
+    '整改进展',
+    '进展情况',
+    '完成情况',
+    '整改状态',
+    '整改情况',
+    '进度',
+    '进展',
+    '整改进度',
+    '状态',
+    '落实情况',
+    '推进情况',
+    '整改落实情况',
+    '销号情况',
+    '是否销号',
+  ],
+  completedOn: [
+    '完成时间',
+    '实际完成时间',
+    '完成日期',
+    '销号时间',
+    '实际完成日期',
+    '销号日期',
+    '办结时间',
+    '办结日期',
+  ],
+  evidence: ['佐证材料', '佐证资料', '支撑材料', '佐证', '证明材料', '印证材料'],
+  remarks: ['备注', '说明'],
+};
+
+/**
+ * Synonyms that may only match a whole header, never as part of a longer one: '序' is inside
+ * '程序', '说明' inside '情况说明', '责任主体' is usually a group cell over sub-columns.
+ */
+const EXACT_ONLY = new Set(['序', 'No.', '说明', '责任主体', '类型', '分类', '状态']);
+
+/** Headers longer than this (normalised) are sentences, not headers: no containment match. */
+const MAX_CONTAINMENT_LENGTH = 16;
+
+/** Count/ratio columns of a summary table ("问题数", "完成率") are not ledger fields. */
+const COUNT_SUFFIX = /(数|数量|个数|总数|项数|率|占比|比例|合计|小计)$/;
+
+/** Full-width ASCII (U+FF01–U+FF5E) → ASCII, ideographic space → space. */
+function toHalfWidth(text: string): string {
+  if (!/[\uff01-\uff5e\u3000]/.test(text)) return text;
+  let out = '';
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * Text compared for identity (problem keys, repeated headers): full-width → half-width, every
+ * whitespace character (line breaks, ideographic and no-break spaces, zero-width) removed.
+ */
+export function compactText(text: string): string {
+  return toHalfWidth(text).replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, '');
+}
+
+/** Bracket pairs whose content is a note ("(年月日)", "【必填】"), after half-width conversion. */
+const NOTE_BRACKETS: ReadonlyArray<readonly [string, string]> = [
+  ['(', ')'],
+  ['[', ']'],
+  ['【', '】'],
+  ['〔', '〕'],
+  ['<', '>'],
+  ['〈', '〉'],
+  ['「', '」'],
+  ['{', '}'],
+];
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const INNER_NOTE = new RegExp(
+  NOTE_BRACKETS.map(([o, c]) => `${escapeRe(o)}[^${escapeRe(o)}${escapeRe(c)}]*${escapeRe(c)}`).join('|'),
+  'g',
+);
+const ANY_BRACKET = new RegExp(
+  `[${NOTE_BRACKETS.map(([o, c]) => escapeRe(o) + escapeRe(c)).join('')}《》]`,
+  'g',
+);
+/** An opening bracket that is never closed: the rest of the text is its note ("整改时限(年月日"). */
+const UNCLOSED_NOTE = new RegExp(
+  `[${NOTE_BRACKETS.map(([o]) => escapeRe(o)).join('')}][^${NOTE_BRACKETS.map(([, c]) => escapeRe(c)).join('')}]*$`,
+);
+
+const LEADING_MARKS = /^[*※★☆▲△■□●○◆◇#]+/;
+const TRAILING_MARKS = /[:*※★☆]+$/;
+const LEADING_NUMBERING =
+  /^(?:\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}[、.]|[\u2460-\u2473\u2474-\u2487\u2488-\u249b])/;
+
+/**
+ * Normalises header text for matching: removes all whitespace (line breaks, ideographic spaces),
+ * converts full-width ASCII to half-width, strips bracketed notes — (…) [… ] 【…】 〔…〕 <…> 〈…〉
+ * 「…」, an unclosed trailing "(…" too — unless the note is the whole header ("(备注)" → "备注"),
+ * drops the marks of book titles 《》 but keeps their words (they name things, not notes), strips
+ * trailing colons and required-field marks (* ※), leading marks and leading numbering
+ * ("1.", "一、", "①"; a bare number stays).
+ */
+export function normalizeHeader(text: string): string {
+  let s = compactText(text);
+  s = s.replace(TRAILING_MARKS, '');
+  // Innermost first, until no bracketed note is left.
+  for (;;) {
+    const next = s.replace(INNER_NOTE, '');
+    if (next === s) break;
+    if (next.replace(ANY_BRACKET, '').replace(TRAILING_MARKS, '') === '') {
+      // The note is all there is: keep its words.
+      s = s.replace(ANY_BRACKET, '');
+      break;
+    }
+    s = next;
+  }
+  const unclosed = s.replace(UNCLOSED_NOTE, '');
+  if (unclosed !== s && unclosed !== '') s = unclosed;
+  s = s.replace(ANY_BRACKET, '');
+  s = s.replace(TRAILING_MARKS, '');
+  const unmarked = s.replace(LEADING_MARKS, '');
+  if (unmarked) s = unmarked;
+  const unnumbered = s.replace(LEADING_NUMBERING, '');
+  if (unnumbered) s = unnumbered;
+  return s.replace(TRAILING_MARKS, '');
+}
+
+interface Keyword {
+  word: string;
+  field: Field;
+  exactOnly: boolean;
+}
+
+const EXACT = new Map<string, Field>();
+const KEYWORDS: Keyword[] = [];
+for (const field of FIELDS) {
+  for (const word of HEADER_SYNONYMS[field]) {
+    const key = word.toLowerCase();
+    if (!EXACT.has(key)) EXACT.set(key, field);
+    KEYWORDS.push({ word: key, field, exactOnly: EXACT_ONLY.has(word) });
+  }
+}
+
+/** Words joining two headers in one cell: "整改措施及完成情况", "责任单位/责任人". */
+const CONJUNCTION = /以及|及|和|、|\/|&|\+|;|,/;
+
+interface Match {
+  field: Field;
+  /** True when the (normalised) header equals a synonym. */
+  exact: boolean;
+}
+
+/** Plan vs actual: "实际整改时间" is a completion date, "计划完成日期" a deadline. */
+function adjustPlanActual(field: Field, text: string): Field {
+  if (field === 'deadline' && /实际|已完成|已于/.test(text)) return 'completedOn';
+  if (field === 'completedOn' && /计划|预计|要求|应于|拟/.test(text)) return 'deadline';
+  return field;
+}
+
+/**
+ * Containment within one segment: among the synonyms the segment contains, the one ending last
+ * wins (a Chinese compound's head noun comes last: "问题编号" is an index, "问题整改情况" a
+ * status), then the longest ("计划完成时间" over "完成时间").
+ */
+function containedField(segment: string): Field | null {
+  let best: Keyword | null = null;
+  let bestEnd = -1;
+  for (const kw of KEYWORDS) {
+    if (kw.exactOnly) continue;
+    const at = segment.lastIndexOf(kw.word);
+    if (at < 0) continue;
+    const end = at + kw.word.length;
+    if (end > bestEnd || (end === bestEnd && best !== null && kw.word.length > best.word.length)) {
+      best = kw;
+      bestEnd = end;
+    }
+  }
+  return best ? best.field : null;
+}
+
+/** `whole`: the header compacted, notes kept ("完成时间(计划)" says plan in its note). */
+function matchNormalized(norm: string, whole = norm): Match | null {
+  if (!norm) return null;
+  // A short note may say plan or actual; a long one is instructions ("已完成的填写…"), not a hint.
+  const hint = whole.length - norm.length <= 6 ? whole : norm;
+  const key = norm.toLowerCase();
+  const exact = EXACT.get(key);
+  if (exact) {
+    const field = hint === norm ? exact : adjustPlanActual(exact, hint);
+    return { field, exact: field === exact };
+  }
+  if (key.length > MAX_CONTAINMENT_LENGTH || COUNT_SUFFIX.test(key)) return null;
+  // The first part of a joined header decides: "整改措施及完成情况" is the measure column.
+  for (const segment of key.split(CONJUNCTION)) {
+    if (!segment) continue;
+    const field = EXACT.get(segment) ?? containedField(segment);
+    if (field) return { field: adjustPlanActual(field, hint), exact: false };
+  }
+  return null;
+}
+
+/**
+ * The field a header text names, or null. An exact synonym match after normalising first. Then
+ * containment, for headers of at most 16 characters that are not counts ("问题数", "完成率"):
+ * a header joined from several ("整改措施及完成情况", "责任单位/责任人") is decided by its first
+ * part that names anything; within a part the synonym ending last wins, then the longest
+ * ("问题类别" → category, "完成时间节点" → deadline, "整改完成情况" → status). "实际…" turns a deadline
+ * into completedOn and "计划…" a completion date into a deadline. A few synonyms never match by
+ * containment ('序', '说明', '责任主体', '类型', '分类', '状态').
+ */
+export function matchField(text: string): Field | null {
+  return matchNormalized(normalizeHeader(text), compactText(text))?.field ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Detection
+
+/** Rows scanned for a header, counted from the grid's first row. */
+export const HEADER_SCAN_ROWS = 30;
+
+type MergeAt = (row: number, column: number) => MergedArea | null;
+
+/** Merged areas over a window of rows, as a cell → area lookup (small: the window only). */
+function windowMerges(grid: Grid, top: number, bottom: number, right: number): MergeAt {
+  const at = new Map<number, MergedArea>();
+  const width = right + 1;
+  for (const m of grid.merges) {
+    if (m.bottom < top || m.top > bottom) continue;
+    if (m.top === m.bottom && m.left === m.right) continue;
+    const r1 = Math.max(m.top, top);
+    const r2 = Math.min(m.bottom, bottom);
+    const c1 = Math.max(m.left, 1);
+    const c2 = Math.min(m.right, right);
+    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) at.set(r * width + c, m);
+  }
+  return (row, column) => (column > right ? null : (at.get(row * width + column) ?? null));
+}
+
+interface HeadColumn {
+  column: number;
+  /** As written: "责任主体/牵头单位" for a sub-column. */
+  label: string;
+  match: Match | null;
+}
+
+interface Candidate {
+  rows: number[];
+  columns: HeadColumn[];
+  seen: string[];
+  /** The column each recognised field maps to. */
+  fields: Partial<Record<Field, HeadColumn>>;
+  score: number;
+}
+
+const textOf = (cell: Cell): string => (cell.type === 'text' ? cellText(cell) : '');
+
+/** Text of a header cell as written (numbers too: a clerk may type a header over a number). */
+const labelOf = (cell: Cell): string =>
+  cell.type === 'empty' || cell.type === 'error' ? '' : cellText(cell);
+
+function matchCell(cell: Cell): Match | null {
+  const t = textOf(cell);
+  return t ? matchNormalized(normalizeHeader(t), compactText(t)) : null;
+}
+
+/** Each field's best column: the first exact match, else the first containment match. */
+function assignFields(columns: HeadColumn[]): Partial<Record<Field, HeadColumn>> {
+  const out: Partial<Record<Field, HeadColumn>> = {};
+  for (const exactPass of [true, false]) {
+    for (const col of columns) {
+      if (!col.match || col.match.exact !== exactPass) continue;
+      if (!out[col.match.field]) out[col.match.field] = col;
+    }
+  }
+  return out;
+}
+
+/**
+ * The scoring rule. A row (or pair of rows) is a ledger header when its recognised columns name at
+ * least 3 distinct fields, at least one of them the problem or the measure, at least 2 of them
+ * other than the index and remarks (a "序号 | 问题 | 备注" list is not a ledger), and at least a
+ * third of its non-empty header cells are recognised (a table about something else that happens
+ * to mention 问题 is not). Its score is the number of distinct fields; the best score wins, the
+ * earlier row on a tie.
+ */
+function scoreOf(columns: HeadColumn[], fields: Partial<Record<Field, HeadColumn>>): number {
+  const names = Object.keys(fields) as Field[];
+  if (names.length < 3) return 0;
+  if (!fields.problem && !fields.measure) return 0;
+  if (names.filter((f) => f !== 'index' && f !== 'remarks').length < 2) return 0;
+  const recognised = columns.filter((c) => c.match).length;
+  if (recognised * 3 < columns.length) return 0;
+  return names.length;
+}
+
+function oneRowCandidate(
+  grid: Grid,
+  r: number,
+  left: number,
+  right: number,
+  mergeAt: MergeAt,
+): Candidate | null {
+  const columns: HeadColumn[] = [];
+  for (let c = left; c <= right; c++) {
+    const m = mergeAt(r, c);
+    if (m && (m.top < r || m.left < c)) continue; // covered: the text belongs to another cell
+    const cell = cellAt(grid, r, c);
+    const label = labelOf(cell);
+    if (!label) continue;
+    columns.push({ column: c, label, match: matchCell(cell) });
+  }
+  const fields = assignFields(columns);
+  const score = scoreOf(columns, fields);
+  if (!score) return null;
+  return { rows: [r], columns, seen: columns.map((c) => c.label), fields, score };
+}
+
+/**
+ * A two-row header: group cells merged across sub-columns over the sub-column headers, single
+ * columns merged down across both rows (or written in the top row with the cell below left blank).
+ * Taken only with structural evidence (a group cell or a vertical merge), when the top row names at
+ * least 2 fields on its own, when at least half the sub-column texts name a field, and when group
+ * cells are short labels ("责任主体", not "填报单位：XX局" over the real header).
+ */
+function twoRowCandidate(
+  grid: Grid,
+  r: number,
+  left: number,
+  right: number,
+  mergeAt: MergeAt,
+): Candidate | null {
+  const b = r + 1;
+  let evidence = false;
+  let topAlone = 0;
+  let subs = 0;
+  let subsMatched = 0;
+  const columns: HeadColumn[] = [];
+  const seen: string[] = [];
+  const seenCells = new Set<string>();
+  const see = (row: number, col: number, label: string) => {
+    const key = `${row}:${col}`;
+    if (label && !seenCells.has(key)) {
+      seenCells.add(key);
+      seen.push(label);
+    }
+  };
+  for (let c = left; c <= right; c++) {
+    const tm = mergeAt(r, c);
+    if (tm && tm.top < r) continue; // the top row itself is covered from above: not a header top
+    const topCell = tm ? cellAt(grid, tm.top, tm.left) : cellAt(grid, r, c);
+    const top = labelOf(topCell);
+    const group = !!tm && tm.right > tm.left && tm.bottom === r;
+    let bottomCell: Cell | null = null;
+    const bm = mergeAt(b, c);
+    if (bm && bm.top <= r) {
+      if (bm.top === r) evidence = true; // merged down across both header rows
+    } else if (bm && bm.left < c) {
+      continue; // a sub-column header merged across: one column
+    } else {
+      bottomCell = cellAt(grid, b, c);
+    }
+    const bottom = bottomCell ? labelOf(bottomCell) : '';
+    if (tm && tm.left < c && !bottom) continue; // the rest of a merged top cell with nothing below
+    if (!top && !bottom) continue;
+    see(tm ? tm.top : r, tm ? tm.left : c, top);
+    see(b, c, bottom);
+    let match: Match | null;
+    if (bottom) {
+      subs++;
+      match = bottomCell ? matchCell(bottomCell) : null;
+      if (!match && top && bottomCell?.type === 'text')
+        match = matchNormalized(normalizeHeader(top) + normalizeHeader(bottom));
+      if (match) subsMatched++;
+      if (group) {
+        evidence = true;
+        const g = normalizeHeader(top);
+        if (g.length > 12 || g.includes(':')) return null;
+      }
+    } else {
+      match = matchCell(topCell);
+      if (match) topAlone++;
+    }
+    columns.push({ column: c, label: top && bottom ? `${top}/${bottom}` : top || bottom, match });
+  }
+  if (!evidence || topAlone < 2 || subsMatched * 2 < subs) return null;
+  const fields = assignFields(columns);
+  const score = scoreOf(columns, fields);
+  if (!score) return null;
+  return { rows: [r, b], columns, seen, fields, score };
+}
+
+/** A row of column numbers under the header: "1 2 3 4 …" (or "(1) (2) …"), consecutive. */
+export function isNumbersRow(grid: Grid, row: number): boolean {
+  const cells = grid.cells[row - grid.firstRow];
+  if (!cells) return false;
+  let count = 0;
+  let prev = NaN;
+  for (const cell of cells) {
+    if (!cell || cell.type === 'empty') continue;
+    let n: number;
+    if (cell.type === 'number') n = Number(cell.value);
+    else if (cell.type === 'text') {
+      const t = compactText(String(cell.value));
+      if (t === '') continue;
+      const m = /^[([]?(\d{1,3})[)\]]?$/.exec(t);
+      if (!m) return false;
+      n = Number(m[1]);
+    } else return false;
+    if (!Number.isInteger(n)) return false;
+    if (count > 0 && n !== prev + 1) return false;
+    prev = n;
+    count++;
+  }
+  return count >= 3;
+}
+
+function hasOverrides(overrides?: Partial<Record<Field, number | null>>): boolean {
+  return !!overrides && Object.values(overrides).some((v) => v !== undefined);
+}
+
+/**
+ * Finds the header within the first 30 rows of the grid (past a merged title row, a 填报单位/填报时间
+ * line, blank rows), one-row or two-row (see the scoring rule above). Each field maps to at most one
+ * column: the first exact synonym match, else the first containment match. A row of column numbers
+ * right under the header is skipped: firstDataRow comes after it.
+ *
+ * `overrides` (a 1-based sheet column per field, or null = no column) take precedence: a field
+ * with a column is mapped there whatever detection found (a detected field on that same column
+ * gives way), a null removes the field. When no row passes the scoring rule but overrides name
+ * columns, the header is the first row where the overridden and recognised columns together hold
+ * at least 3 non-empty headers including the problem or the measure.
+ */
+export function detectHeader(
+  grid: Grid,
+  overrides?: Partial<Record<Field, number | null>>,
+): HeaderResult | null {
+  const first = grid.firstRow;
+  const last = lastRow(grid);
+  if (last < first) return null;
+  const scanLast = Math.min(first + HEADER_SCAN_ROWS - 1, last);
+  const left = grid.firstColumn;
+  const right = lastColumn(grid);
+  const mergeAt = windowMerges(grid, first, scanLast + 1, right);
+
+  let best: Candidate | null = null;
+  for (let r = first; r <= scanLast; r++) {
+    const cand =
+      (r < last ? twoRowCandidate(grid, r, left, right, mergeAt) : null) ??
+      oneRowCandidate(grid, r, left, right, mergeAt);
+    if (cand && (!best || cand.score > best.score)) best = cand;
+  }
+  if (!best && hasOverrides(overrides))
+    best = overrideCandidate(grid, first, scanLast, left, right, mergeAt, overrides!);
+  if (!best) return null;
+
+  const lastHeaderRow = best.rows[best.rows.length - 1];
+  let firstDataRow = lastHeaderRow + 1;
+  if (firstDataRow <= last && isNumbersRow(grid, firstDataRow)) firstDataRow++;
+
+  const columns: Partial<Record<Field, ColumnMapping>> = {};
+  for (const field of FIELDS) {
+    const col = best.fields[field];
+    if (col) columns[field] = { field, column: col.column, header: col.label };
+  }
+  if (overrides) applyOverrides(columns, best, overrides);
+  return { headerRows: best.rows, firstDataRow, columns, seen: best.seen };
+}
+
+function applyOverrides(
+  columns: Partial<Record<Field, ColumnMapping>>,
+  cand: Candidate,
+  overrides: Partial<Record<Field, number | null>>,
+): void {
+  const taken = new Set<number>();
+  for (const field of FIELDS) {
+    if (!(field in overrides)) continue;
+    const col = overrides[field];
+    if (col === undefined) continue;
+    if (col === null) {
+      delete columns[field];
+      continue;
+    }
+    if (!Number.isInteger(col) || col < 1) continue; // not a column: detection stands
+    taken.add(col);
+    const label = cand.columns.find((c) => c.column === col)?.label ?? '';
+    columns[field] = { field, column: col, header: label };
+  }
+  // A detected field on a column the clerk gave to another field gives way.
+  for (const field of FIELDS) {
+    const m = columns[field];
+    if (m && overrides[field] === undefined && taken.has(m.column)) delete columns[field];
+  }
+}
+
+function overrideCandidate(
+  grid: Grid,
+  first: number,
+  scanLast: number,
+  left: number,
+  right: number,
+  mergeAt: MergeAt,
+  overrides: Partial<Record<Field, number | null>>,
+): Candidate | null {
+  for (let r = first; r <= scanLast; r++) {
+    const columns: HeadColumn[] = [];
+    for (let c = left; c <= right; c++) {
+      const m = mergeAt(r, c);
+      if (m && (m.top < r || m.left < c)) continue;
+      const cell = cellAt(grid, r, c);
+      const label = labelOf(cell);
+      if (label) columns.push({ column: c, label, match: matchCell(cell) });
+    }
+    const fields = new Set<Field>();
+    for (const col of columns)
+      if (col.match && overrides[col.match.field] === undefined) fields.add(col.match.field);
+    for (const field of FIELDS) {
+      const col = overrides[field];
+      // Counted only on a non-empty text cell: a header, not a value.
+      if (typeof col === 'number' && col >= 1 && textOf(cellAt(grid, r, col))) fields.add(field);
+    }
+    if (fields.size >= 3 && (fields.has('problem') || fields.has('measure'))) {
+      return {
+        rows: [r],
+        columns,
+        seen: columns.map((c) => c.label),
+        fields: assignFields(columns),
+        score: fields.size,
+      };
+    }
+  }
+  return null;
+}

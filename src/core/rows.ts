@@ -1,0 +1,295 @@
+/**
+ * Ledger-row extraction: the rows below the header that are measures against problems, with merged
+ * values spread over every row they cover, and without the rows that only look like data (blank,
+ * pre-numbered, totals, footnotes, a header repeated on a page break).
+ */
+import { EMPTY, cellAt, cellText, lastColumn, lastRow } from './grid';
+import { compactText, isNumbersRow, normalizeHeader } from './header';
+import type { Cell, Field, Grid, HeaderResult, LedgerRow, MergedArea } from './types';
+import { FIELDS } from './types';
+
+/** Cell → merged area lookup over a box of the sheet. */
+interface MergeLookup {
+  /** The merged area covering (row, column), or null. */
+  areaAt(row: number, column: number): MergedArea | null;
+}
+
+/**
+ * Builds the lookup over the grid's rows and columns (widened to `extraColumns`): one Int32Array
+ * slot per cell holding the index of the merged area that covers it, filled area by area. Merged
+ * areas are clamped to the box, so a merge running to column XFD costs no more than the box.
+ * Cells outside the box fall back to a scan of the merges (hosts never ask for many of those).
+ */
+function buildMergeLookup(grid: Grid, extraColumns: readonly number[] = []): MergeLookup {
+  const merges = grid.merges.filter((m) => m.bottom > m.top || m.right > m.left);
+  if (merges.length === 0) return { areaAt: () => null };
+  const top = grid.firstRow;
+  const bottom = lastRow(grid);
+  let left = grid.firstColumn;
+  let right = lastColumn(grid);
+  for (const c of extraColumns) {
+    if (c < left) left = c;
+    if (c > right) right = c;
+  }
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  const slots = height > 0 && width > 0 ? new Int32Array(height * width) : new Int32Array(0);
+  if (slots.length > 0) {
+    for (let i = 0; i < merges.length; i++) {
+      const m = merges[i];
+      const r1 = Math.max(m.top, top);
+      const r2 = Math.min(m.bottom, bottom);
+      const c1 = Math.max(m.left, left);
+      const c2 = Math.min(m.right, right);
+      for (let r = r1; r <= r2; r++) {
+        const base = (r - top) * width - left;
+        for (let c = c1; c <= c2; c++) slots[base + c] = i + 1;
+      }
+    }
+  }
+  return {
+    areaAt(row, column) {
+      if (row >= top && row <= bottom && column >= left && column <= right) {
+        const i = slots[(row - top) * width + (column - left)];
+        return i ? merges[i - 1] : null;
+      }
+      for (const m of merges) {
+        if (row >= m.top && row <= m.bottom && column >= m.left && column <= m.right) return m;
+      }
+      return null;
+    },
+  };
+}
+
+/**
+ * Builds a lookup that answers, for any sheet (row, col), the top-left cell of the merged area that
+ * covers it (or the cell itself). O(cells) to build, O(1) per lookup inside the grid.
+ */
+export function mergeResolver(grid: Grid): (row: number, column: number) => { row: number; column: number } {
+  const lookup = buildMergeLookup(grid);
+  return (row, column) => {
+    const m = lookup.areaAt(row, column);
+    return m ? { row: m.top, column: m.left } : { row, column };
+  };
+}
+
+/** 合计/小计/总计/共计 rows: totals, not measures. */
+const TOTALS = /^(合计|小计|总计|共计)($|[:：(（\d])/;
+/** A totals word standing alone, after a number ("6 | 小计"). */
+const TOTALS_WORD = /^(合计|小计|总计|共计)[:：]?$/;
+/** Footnote rows: "注:", "注1:", "备注:", "说明:", "填表说明", "附注". */
+const FOOTNOTE = /^(注\d*[:：.、]|注$|备注[:：]|说明[:：]|填表说明|附注|附[:：])/;
+/** A numbered note line ("1.问题类别按……", "（2）", "二、") following a footnote row. */
+const NOTE_LINE = /^([(（]?\d{1,2}[)）.、．]|[一二三四五六七八九十]{1,3}、|[\u2460-\u2473])/;
+
+interface Source {
+  field: Field;
+  /** The cell whose value applies (a merged area's top-left). */
+  row: number;
+  column: number;
+  area: MergedArea | null;
+  cell: Cell;
+}
+
+/**
+ * The ledger rows below the header. A merged cell's value belongs to every row it covers. Not
+ * ledger rows:
+ * - blank rows, and rows whose only content (in mapped columns) is the index (numbered in advance,
+ *   never filled) or values spread from merged cells that started on an earlier row (a category
+ *   merged down over an empty row);
+ * - 合计/小计/总计/共计 rows and footnote rows (注:, 备注:, 说明:, 填表说明, 附注), judged on the row's
+ *   first non-empty cell of its own, and numbered note lines after a footnote row;
+ * - a repeated header (all of the row's own mapped cells read as the header did; on a page break)
+ *   and a row of column numbers.
+ * problemKey: 'merge:<top>:<left>' when the problem cell is in a merged area spanning several rows,
+ * 'text:<text without whitespace, half-width>' otherwise, 'row:<row>' when there is no problem text
+ * (or no problem column). A problem merged across columns on one row only keys by its text, so
+ * that it counts the same as the unmerged cells around it.
+ */
+export function extractRows(grid: Grid, header: HeaderResult): LedgerRow[] {
+  const mapped = FIELDS.filter((f) => header.columns[f]).map((f) => ({
+    field: f,
+    column: header.columns[f]!.column,
+  }));
+  if (mapped.length === 0) return [];
+  const lookup = buildMergeLookup(
+    grid,
+    mapped.map((m) => m.column),
+  );
+  const expected = expectedHeaderTexts(grid, header, lookup);
+  const indexColumn = header.columns.index?.column;
+  const out: LedgerRow[] = [];
+  const last = lastRow(grid);
+  const width = lastColumn(grid);
+  let afterFootnote = false;
+  // One record per mapped field, rewritten row after row (no garbage per row).
+  const sources: Source[] = mapped.map(({ field, column }) => ({
+    field,
+    row: 0,
+    column,
+    area: null,
+    cell: EMPTY,
+  }));
+
+  for (let r = Math.max(header.firstDataRow, grid.firstRow); r <= last; r++) {
+    let content = false;
+    // The index cell (a merged area's top-left when merged): text there alone is no content.
+    let indexRow = 0;
+    let indexCol = 0;
+    if (indexColumn !== undefined) {
+      const m = lookup.areaAt(r, indexColumn);
+      indexRow = m ? m.top : r;
+      indexCol = m ? m.left : indexColumn;
+    }
+    for (let i = 0; i < mapped.length; i++) {
+      const { field, column } = mapped[i];
+      const area = lookup.areaAt(r, column);
+      const row = area ? area.top : r;
+      const col = area ? area.left : column;
+      const cell = cellAt(grid, row, col);
+      const s = sources[i];
+      s.row = row;
+      s.column = col;
+      s.area = area;
+      s.cell = cell;
+      if (field === 'index' || row !== r || isBlankCell(cell)) continue;
+      if (row === indexRow && col === indexCol) continue; // the index cell merged across (a note line)
+      content = true;
+    }
+    // Without content only a footnote matters (it marks note lines below); a row starting with a
+    // number (numbered in advance) cannot be one, and is passed over without reading further.
+    if (!content && !startsWithText(grid, r)) continue;
+    const [lead, second] = firstOwnTexts(grid, r, width, lookup);
+    if (FOOTNOTE.test(lead)) {
+      afterFootnote = true;
+      continue;
+    }
+    if (!content || TOTALS.test(lead) || TOTALS_WORD.test(second)) continue;
+    if (afterFootnote && NOTE_LINE.test(lead) && ownSourceCount(grid, r, width, lookup) === 1) continue;
+    if (isRepeatedHeader(sources, r, expected)) continue;
+    if (isNumbersRow(grid, r)) continue;
+
+    const cells: Partial<Record<Field, Cell>> = {};
+    for (const s of sources) cells[s.field] = s.cell;
+    out.push({
+      row: r,
+      cells,
+      problemKey: problemKey(
+        r,
+        sources.find((s) => s.field === 'problem'),
+      ),
+    });
+  }
+  return out;
+}
+
+function isBlankCell(cell: Cell): boolean {
+  return cell.type === 'empty' || cellText(cell) === '';
+}
+
+function problemKey(row: number, source: Source | undefined): string {
+  if (!source) return `row:${row}`;
+  const text = compactText(cellText(source.cell));
+  if (!text) return `row:${row}`;
+  if (source.area && source.area.bottom > source.area.top)
+    return `merge:${source.area.top}:${source.area.left}`;
+  return `text:${text}`;
+}
+
+/** Whether the row's first non-empty cell in the grid holds text. */
+function startsWithText(grid: Grid, r: number): boolean {
+  const cells = grid.cells[r - grid.firstRow];
+  if (!cells) return false;
+  for (const cell of cells) if (cell && cell.type !== 'empty') return cell.type === 'text';
+  return false;
+}
+
+/**
+ * The row's first two non-empty cells that start on this row (not spread from above), compacted:
+ * a totals row may carry its number before the word ("6 | 小计").
+ */
+function firstOwnTexts(grid: Grid, r: number, right: number, lookup: MergeLookup): [string, string] {
+  const out: [string, string] = ['', ''];
+  let n = 0;
+  for (let c = grid.firstColumn; c <= right && n < 2; c++) {
+    const m = lookup.areaAt(r, c);
+    if (m && (m.top < r || m.left < c)) continue;
+    // The start is all the patterns look at.
+    const t = compactText(cellText(cellAt(grid, r, c)).slice(0, 24));
+    if (t) out[n++] = t;
+  }
+  return out;
+}
+
+/** How many distinct non-empty cells start on this row, up to 2. */
+function ownSourceCount(grid: Grid, r: number, right: number, lookup: MergeLookup): number {
+  let n = 0;
+  for (let c = grid.firstColumn; c <= right && n < 2; c++) {
+    const m = lookup.areaAt(r, c);
+    if (m && (m.top < r || m.left < c)) continue;
+    if (!isBlankCell(cellAt(grid, r, c))) n++;
+  }
+  return n;
+}
+
+/** Longer texts are data, not a header cell (notes included, "整改时限\n(年/月/日)" is short). */
+const MAX_HEADER_LENGTH = 40;
+
+/** Per mapped field, the normalised texts its column's header cells hold (both rows of a two-row header). */
+interface Expected {
+  texts: Set<string>;
+  /** First characters of the texts (and their full-width forms): a cheap test before normalising. */
+  starts: string[];
+}
+
+function expectedHeaderTexts(grid: Grid, header: HeaderResult, lookup: MergeLookup): Map<Field, Expected> {
+  const out = new Map<Field, Expected>();
+  for (const field of FIELDS) {
+    const mapping = header.columns[field];
+    if (!mapping) continue;
+    const texts = new Set<string>();
+    for (const part of mapping.header.split('/')) {
+      const t = normalizeHeader(part);
+      if (t) texts.add(t);
+    }
+    for (const hr of header.headerRows) {
+      const m = lookup.areaAt(hr, mapping.column);
+      const t = normalizeHeader(cellText(m ? cellAt(grid, m.top, m.left) : cellAt(grid, hr, mapping.column)));
+      if (t) texts.add(t);
+    }
+    const starts = new Set<string>();
+    for (const t of texts) {
+      const ch = String.fromCodePoint(t.codePointAt(0)!);
+      starts.add(ch);
+      const code = ch.charCodeAt(0);
+      if (code >= 0x21 && code <= 0x7e) starts.add(String.fromCharCode(code + 0xfee0));
+    }
+    out.set(field, { texts, starts: [...starts] });
+  }
+  return out;
+}
+
+/**
+ * A header copied again mid-sheet: every own non-empty mapped cell of the row reads as one of its
+ * column's header texts (one stray cell forgiven when at least 4 match), at least one of them.
+ */
+function isRepeatedHeader(sources: Source[], r: number, expected: Map<Field, Expected>): boolean {
+  let same = 0;
+  let other = 0;
+  const columns: number[] = [];
+  for (const s of sources) {
+    if (s.row !== r || isBlankCell(s.cell)) continue;
+    if (columns.includes(s.column)) continue; // one cell merged across several mapped columns
+    columns.push(s.column);
+    if (matchesHeader(s, expected.get(s.field))) same++;
+    else if (++other > 1) return false;
+  }
+  return same > 0 && (other === 0 || same >= 4);
+}
+
+function matchesHeader(s: Source, exp: Expected | undefined): boolean {
+  if (!exp || s.cell.type !== 'text') return false;
+  const raw = String(s.cell.value);
+  if (raw.length > MAX_HEADER_LENGTH || !exp.starts.some((ch) => raw.includes(ch))) return false;
+  return exp.texts.has(normalizeHeader(raw));
+}
