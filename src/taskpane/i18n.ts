@@ -53,7 +53,6 @@ const zh = {
   marksNotApplied: '检查已完成，但没有能在表格中标色：',
   sheetsWritten: (names: string[]) => `已生成汇总表：${names.join('、')}。`,
   sheetRenamed: (wanted: string, name: string) => `已有同名工作表“${wanted}”，新表命名为“${name}”。`,
-  sheetReplaced: (name: string) => `“${name}”是本工具之前生成的，已用最新结果替换。`,
   staleResults: '设置已更改，请重新检查台账以更新结果。',
   needCheckFirst: '请先检查台账，再生成汇总。',
 
@@ -122,6 +121,7 @@ const zh = {
     dept === 0 && deadline === 0
       ? '每条都有责任单位和整改时限。'
       : `其中 ${dept} 条缺责任单位，${deadline} 条缺整改时限，请在表中补填。`,
+  importReplaced: '本工具之前生成的台账工作表已被这次写入的新表替换。',
   importEmpty: '请先粘贴方案文字。',
   importChanged: '文字已修改，请重新预览。',
   notAvailable: '此功能暂不可用，请更新加载项后重试。',
@@ -210,7 +210,6 @@ const en: Strings = {
   marksNotApplied: 'The check finished, but the sheet could not be coloured:',
   sheetsWritten: (names) => `Summary sheets written: ${names.join(', ')}.`,
   sheetRenamed: (wanted, name) => `A sheet named "${wanted}" already existed; the new one is "${name}".`,
-  sheetReplaced: (name) => `"${name}" was made by this tool earlier and has been replaced.`,
   staleResults: 'Settings changed; check the ledger again to update the results.',
   needCheckFirst: 'Check the ledger first, then write the summary.',
 
@@ -282,6 +281,7 @@ const en: Strings = {
     dept === 0 && deadline === 0
       ? 'Every row has a department and a deadline.'
       : `${dept} rows lack a responsible department and ${deadline} lack a deadline; fill them in on the sheet.`,
+  importReplaced: 'The ledger sheet this tool generated earlier was replaced by this one.',
   importEmpty: 'Paste the plan text first.',
   importChanged: 'The text changed; preview it again.',
   notAvailable: 'This feature is not available yet; update the add-in and try again.',

@@ -115,8 +115,11 @@ export function usePlanImport(host: LedgerHost, lang: Lang, t: Strings): PlanImp
           const { missing } = preview.result;
           const details = [t.importLacking(missing.department, missing.deadline)];
           if (written && written.name !== written.wanted) details.push(t.sheetRenamed(written.wanted, written.name));
+          if (written?.replaced) details.push(t.importReplaced);
+          // The preview is done with: a second click must not write the same rows again.
+          setPreview(null);
           setNotice({
-            intent: missing.department > 0 || missing.deadline > 0 ? 'warning' : 'success',
+            intent: missing.department > 0 || missing.deadline > 0 || written?.replaced ? 'warning' : 'success',
             text: t.importWritten(name, preview.result.rows.length),
             details,
           });
