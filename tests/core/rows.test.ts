@@ -14,23 +14,6 @@ function header(g: Grid, overrides?: Parameters<typeof detectHeader>[1]): Header
   return h;
 }
 
-/**
- * The time budget for a timed test: `ms` on an idle machine, stretched when the machine running the
- * tests is busy (other suites in parallel), judged by a plain walk over the same grid's cells.
- */
-function budget(g: Grid, ms: number): number {
-  let walk = Infinity;
-  for (let run = 0; run < 3; run++) {
-    const t0 = performance.now();
-    let n = 0;
-    for (const row of g.cells) for (const cell of row) if (cell.value !== null) n++;
-    walk = Math.min(walk, performance.now() - t0);
-    expect(n).toBeGreaterThanOrEqual(0);
-  }
-  // A walk takes well under 10 ms for 1.2M cells on an idle machine.
-  return ms * Math.max(1, walk / 10);
-}
-
 const rowsOf = (g: Grid, overrides?: Parameters<typeof detectHeader>[1]) =>
   extractRows(g, header(g, overrides));
 const numbers = (rows: LedgerRow[]) => rows.map((r) => r.row);
@@ -77,7 +60,7 @@ describe('mergeResolver', () => {
     expect(mergeResolver(grid([], { merges: ['A1:B2'] }))(2, 2)).toEqual({ row: 1, column: 1 });
   });
 
-  test('100,000 rows × 12 columns with thousands of merges: built and walked in well under 100 ms', () => {
+  test('100,000 rows × 12 columns with thousands of merges: built and walked (speed is measured by npm run bench)', () => {
     const rows: Plain[][] = [];
     const merges: string[] = [];
     for (let r = 1; r <= 100_000; r++) rows.push(Array.from({ length: 12 }, (_, c) => (c === 0 ? r : 'x')));
@@ -85,20 +68,18 @@ describe('mergeResolver', () => {
     merges.push('A1:XFD1'); // a merge running to the last column costs no more than the grid
     const g = grid(rows, { merges });
     expect(g.merges.length).toBeGreaterThan(9000);
-    // Best of three: the machine running the tests is shared.
-    let elapsed = Infinity;
-    let at = mergeResolver(g);
-    for (let run = 0; run < 3; run++) {
-      const t0 = performance.now();
-      at = mergeResolver(g);
-      let sum = 0;
-      for (let r = 1; r <= 100_000; r++) for (let c = 1; c <= 12; c++) sum += at(r, c).row;
-      elapsed = Math.min(elapsed, performance.now() - t0);
-      expect(sum).toBeGreaterThan(0);
+    const at = mergeResolver(g);
+    let covered = 0;
+    for (let r = 1; r <= 100_000; r++) {
+      for (let c = 1; c <= 12; c++) {
+        const o = at(r, c);
+        if (o.row !== r || o.column !== c) covered++;
+      }
     }
+    // The title row's 11 covered cells, then 3 + 2 covered cells for each of the 5,000 merge pairs.
+    expect(covered).toBe(11 + 5000 * (3 + 2));
     expect(at(5, 2)).toEqual({ row: 2, column: 2 });
     expect(at(1, 9)).toEqual({ row: 1, column: 1 });
-    expect(elapsed).toBeLessThan(budget(g, 100));
   });
 });
 
@@ -289,7 +270,7 @@ describe('extractRows', () => {
     expect(rows[1].problemKey).toBe('merge:2:3');
   });
 
-  test('10,000 pre-numbered empty rows: fast, and none returned', () => {
+  test('10,000 pre-numbered empty rows: none returned', () => {
     const rows: Plain[][] = [
       [TITLE],
       HEADER,
@@ -298,17 +279,10 @@ describe('extractRows', () => {
     for (let i = 2; i <= 10_001; i++) rows.push([i, null, null, null, null, null, null, null]);
     const g = grid(rows, { merges: ['A1:H1'] });
     const h = header(g);
-    let elapsed = Infinity;
-    for (let run = 0; run < 3; run++) {
-      const t0 = performance.now();
-      const out = extractRows(g, h);
-      elapsed = Math.min(elapsed, performance.now() - t0);
-      expect(numbers(out)).toEqual([3]);
-    }
-    expect(elapsed).toBeLessThan(budget(g, 100));
+    expect(numbers(extractRows(g, h))).toEqual([3]);
   });
 
-  test('100,000 ledger rows with merged problems are extracted quickly', () => {
+  test('100,000 ledger rows with merged problems are all extracted with their problem keys', () => {
     const rows: Plain[][] = [HEADER];
     const merges: string[] = [];
     for (let i = 0; i < 100_000; i++) {
@@ -327,18 +301,11 @@ describe('extractRows', () => {
     }
     const g = grid(rows, { merges });
     const h = header(g);
-    let elapsed = Infinity;
-    for (let run = 0; run < 2; run++) {
-      const t0 = performance.now();
-      const out = extractRows(g, h);
-      elapsed = Math.min(elapsed, performance.now() - t0);
-      expect(out).toHaveLength(100_000);
-      expect(out[1].problemKey).toBe('merge:2:3');
-      expect(out[2].problemKey).toBe('merge:2:3');
-      expect(out[3].problemKey).toBe('merge:5:3');
-    }
-    // A guard against anything worse than linear, not a benchmark.
-    expect(elapsed).toBeLessThan(budget(g, 3000));
+    const out = extractRows(g, h);
+    expect(out).toHaveLength(100_000);
+    expect(out[1].problemKey).toBe('merge:2:3');
+    expect(out[2].problemKey).toBe('merge:2:3');
+    expect(out[3].problemKey).toBe('merge:5:3');
   });
 
   test('a header repeated mid-sheet (a page break) is skipped, with its numbers row', () => {
