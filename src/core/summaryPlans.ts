@@ -23,7 +23,7 @@ import {
   type ToCompleteIssue,
   reportSentence,
 } from './summary';
-import type { Field, ProgressState, SheetReport } from './types';
+import type { Field, Lang, ProgressState, SheetReport } from './types';
 
 export const SUMMARY_SHEET_NAMES = {
   summary: '整改汇总',
@@ -32,8 +32,13 @@ export const SUMMARY_SHEET_NAMES = {
 } as const;
 
 export interface SummaryPlanOptions {
-  /** The due-soon window the check used, for the 注 line; omitted when unknown. */
+  /** The due-soon window the check used, for the 即将到期 note; omitted when unknown. */
   dueSoonDays?: number;
+  /**
+   * The clerk's interface language. The sheets themselves are always in Chinese: they are handed
+   * to the inspection team as they are. Accepted so callers can pass their options through.
+   */
+  lang?: Lang;
 }
 
 const CN_DATE_FORMAT = 'yyyy"年"m"月"d"日"';

@@ -266,7 +266,7 @@ export function ledgerWorkbook(reports: SheetReport[]): ExcelJS.Workbook {
           cell.numFmt = 'yyyy"年"m"月"d"日"';
         } else if (field === 'index') {
           cell.value = r.row - 3;
-        } else if (r.text[field] !== undefined) {
+        } else if (r.text[field]) {
           cell.value = r.text[field];
         }
       }
