@@ -86,7 +86,13 @@ export default function App({ host }: AppProps) {
 
         <div role="tabpanel" aria-label={t.tabs[view]}>
           {view === 'check' && (
-            <CheckView t={t} check={check} stale={stale} onOpenColumns={() => setView('columns')} />
+            <CheckView
+              t={t}
+              check={check}
+              stale={stale}
+              ready={settings.loaded}
+              onOpenColumns={() => setView('columns')}
+            />
           )}
           {view === 'columns' && (
             <ColumnsView

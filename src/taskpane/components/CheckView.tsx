@@ -34,10 +34,12 @@ export interface CheckViewProps {
   check: LedgerCheckState;
   /** True when the settings changed since the results were made. */
   stale: boolean;
+  /** False until the saved settings were read; a check before that would use the defaults. */
+  ready: boolean;
   onOpenColumns: () => void;
 }
 
-export function CheckView({ t, check, stale, onOpenColumns }: CheckViewProps) {
+export function CheckView({ t, check, stale, ready, onOpenColumns }: CheckViewProps) {
   const styles = useStyles();
   const { busy, phase, progress, outcome, notice } = check;
   const [filter, setFilter] = useState<FindingFilter>(NO_FILTER);
@@ -61,7 +63,7 @@ export function CheckView({ t, check, stale, onOpenColumns }: CheckViewProps) {
         <Button
           appearance="primary"
           icon={<TaskListLtrRegular />}
-          disabledFocusable={busy !== null}
+          disabledFocusable={busy !== null || !ready}
           onClick={() => void check.runCheck()}
         >
           {t.checkButton}

@@ -1,0 +1,42 @@
+/** @jest-environment jsdom */
+import './setup';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import App from '../../src/taskpane/App';
+import { createMemoryHost } from '../../src/testhost/memoryHost';
+
+beforeEach(() => {
+  jest.spyOn(console, 'error').mockImplementation(() => undefined);
+});
+afterEach(() => jest.restoreAllMocks());
+
+test('the pane on the real Office.js host code over an in-memory workbook: check, go to, summary, clear', async () => {
+  const host = createMemoryHost();
+  render(<App host={host} />);
+  await act(async () => {
+    await Promise.resolve();
+  });
+  fireEvent.click(screen.getByRole('button', { name: '检查台账' }));
+  await screen.findByTestId('report-sentence', {}, { timeout: 5000 });
+  const ledger = host.workbook.sheets.find((s) => s.name === '整改台账');
+  expect(ledger?.rules.length).toBeGreaterThan(0);
+
+  const first = screen.getAllByRole('button', { name: /^定位到/ })[0];
+  const address = /^定位到 ([A-Z]+\d+)/.exec(first.getAttribute('aria-label') ?? '')?.[1];
+  await act(async () => {
+    fireEvent.click(first);
+  });
+  await waitFor(() => expect(host.workbook.selected).toEqual({ sheet: '整改台账', address }));
+
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '生成汇总' }));
+  });
+  await screen.findByText(/^已生成汇总表：/, {}, { timeout: 5000 });
+  expect(host.workbook.sheets.map((s) => s.name)).toContain('整改汇总');
+
+  const rules = ledger?.rules.length ?? 0;
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '清除标记' }));
+  });
+  expect(await screen.findByText(`已清除 ${rules} 处标记。`)).toBeTruthy();
+  expect(ledger?.rules).toHaveLength(0);
+});
