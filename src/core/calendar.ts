@@ -100,3 +100,9 @@ export function isoToSerial(date: IsoDate, system: 1900 | 1904 = 1900): number {
 export function localToday(now: Date = new Date()): IsoDate {
   return toIso(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
+
+/** A date as Chinese text reads it: 2026年11月21日. */
+export function chineseDate(date: IsoDate): string {
+  const { year, month, day } = fromIso(date);
+  return `${year}年${month}月${day}日`;
+}

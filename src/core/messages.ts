@@ -2,6 +2,7 @@
  * Every sentence the engine says to a clerk, in Chinese and English. Each one says what is wrong
  * and what to do about it.
  */
+import { chineseDate } from './calendar';
 import type { Field, FindingCode, Lang, ProgressState, Severity } from './types';
 
 export const FIELD_LABELS: Record<Field, { zh: string; en: string }> = {
@@ -76,6 +77,8 @@ function quote(text: string | undefined, lang: Lang): string {
 export function findingMessage(code: FindingCode, p: MessageParams, lang: Lang): string {
   const zh = lang === 'zh';
   const f = label(p.field, lang);
+  const deadline = p.deadline && zh ? chineseDate(p.deadline) : p.deadline;
+  const completedOn = p.completedOn && zh ? chineseDate(p.completedOn) : p.completedOn;
   switch (code) {
     case 'missing-column': {
       const seen = (p.seen ?? []).join(zh ? '、' : ', ') || (zh ? '(无)' : '(none)');
@@ -99,24 +102,24 @@ export function findingMessage(code: FindingCode, p: MessageParams, lang: Lang):
         : `Progress ${quote(p.value, lang)} is not recognised; write done, in progress, not started or long-term.`;
     case 'overdue':
       return zh
-        ? `已逾期${p.days}天（整改时限${p.deadline}），尚未完成，请督促落实或说明原因。`
-        : `Overdue by ${p.days} day(s) (deadline ${p.deadline}) and not done; follow it up or record why.`;
+        ? `已逾期${p.days}天（整改时限${deadline}），尚未完成，请督促落实或说明原因。`
+        : `Overdue by ${p.days} day(s) (deadline ${deadline}) and not done; follow it up or record why.`;
     case 'due-soon':
       return zh
         ? p.days === 0
-          ? `今天到期（整改时限${p.deadline}），请尽快完成。`
-          : `还有${p.days}天到期（整改时限${p.deadline}），请抓紧推进。`
+          ? `今天到期（整改时限${deadline}），请尽快完成。`
+          : `还有${p.days}天到期（整改时限${deadline}），请抓紧推进。`
         : p.days === 0
-          ? `Due today (${p.deadline}); finish it soon.`
-          : `Due in ${p.days} day(s) (${p.deadline}); push it forward.`;
+          ? `Due today (${deadline}); finish it soon.`
+          : `Due in ${p.days} day(s) (${deadline}); push it forward.`;
     case 'done-without-completion-date':
       return zh
         ? '已标为完成，但没有填写完成时间，请补充完成时间以便销号。'
         : 'Marked done but no completion date; add it so the item can be closed off.';
     case 'completed-late':
       return zh
-        ? `完成时间${p.completedOn}晚于整改时限${p.deadline}（超期${p.days}天），请在备注中说明原因。`
-        : `Completed on ${p.completedOn}, after the deadline ${p.deadline} (${p.days} day(s) late); explain why in the remarks.`;
+        ? `完成时间${completedOn}晚于整改时限${deadline}（超期${p.days}天），请在备注中说明原因。`
+        : `Completed on ${completedOn}, after the deadline ${deadline} (${p.days} day(s) late); explain why in the remarks.`;
     case 'duplicate-index': {
       const rows = (p.rows ?? []).join(zh ? '、' : ', ');
       return zh

@@ -1,0 +1,171 @@
+/**
+ * The engine's entry point: a sheet's grid in, a report out (Frictionless-style: valid, stats,
+ * findings), or a plain reason why the sheet is not a ledger.
+ */
+import { cellText, columnLetter } from './grid';
+import { detectHeader } from './header';
+import { findingMessage } from './messages';
+import { makeFinding, judgeRow, rowShapeSchema, type RowContext } from './rules';
+import { extractRows, mergeResolver } from './rows';
+import type {
+  CheckOptions,
+  Field,
+  Finding,
+  Grid,
+  HeaderResult,
+  LedgerRow,
+  RowReport,
+  SheetReport,
+  SheetStats,
+} from './types';
+
+export type CheckResult =
+  | { ok: true; report: SheetReport; header: HeaderResult }
+  | { ok: false; reason: 'no-header'; message: string; seen: string[] };
+
+const HEADER_SCAN_ROWS = 30;
+
+/** Non-empty texts of the first rows, to tell the clerk what the checker saw when it found no header. */
+function textsNearTop(grid: Grid): string[] {
+  const seen: string[] = [];
+  for (const row of grid.cells.slice(0, HEADER_SCAN_ROWS)) {
+    for (const cell of row) {
+      const t = cellText(cell);
+      if (t && cell.type === 'text' && !seen.includes(t)) seen.push(t.length > 20 ? `${t.slice(0, 20)}…` : t);
+      if (seen.length >= 20) return seen;
+    }
+  }
+  return seen;
+}
+
+function noHeaderMessage(grid: Grid, seen: string[], lang: CheckOptions['lang']): string {
+  if (lang === 'en') {
+    return `Sheet "${grid.sheet}" has no ledger header: no row names the problem, the measure and other ledger columns. Check that this is the ledger sheet, or choose the columns by hand in Column settings.`;
+  }
+  const hint = seen.length ? `前几行的内容有：${seen.slice(0, 8).join('、')}。` : '这张表是空的。';
+  return `工作表“${grid.sheet}”里找不到台账表头（应有“存在问题”“整改措施”“责任单位”等列）。${hint}请确认这是台账所在的工作表，或在“列设置”中手动指定各列。`;
+}
+
+/** One duplicate-index finding per row whose 序号 (from a different cell) repeats another row's. */
+function duplicateIndexFindings(
+  rows: LedgerRow[],
+  grid: Grid,
+  header: HeaderResult,
+  options: CheckOptions,
+): Finding[] {
+  const indexColumn = header.columns.index?.column;
+  if (!indexColumn) return [];
+  const origin = mergeResolver(grid);
+  const byValue = new Map<string, number[]>();
+  const seenOrigins = new Set<number>();
+  for (const r of rows) {
+    const value = cellText(r.cells.index);
+    if (!value) continue;
+    const o = origin(r.row, indexColumn);
+    if (seenOrigins.has(o.row)) continue; // one 序号 merged over several measures is one number
+    seenOrigins.add(o.row);
+    const list = byValue.get(value);
+    if (list) list.push(o.row);
+    else byValue.set(value, [o.row]);
+  }
+  const findings: Finding[] = [];
+  for (const [value, at] of byValue) {
+    if (at.length < 2) continue;
+    for (const row of at)
+      findings.push(makeFinding('duplicate-index', row, 'index', header, { value, rows: at }, options));
+  }
+  return findings;
+}
+
+export function computeStats(rows: RowReport[], findings: Finding[]): SheetStats {
+  const stats: SheetStats = {
+    rows: rows.length,
+    problems: new Set(rows.map((r) => r.problemKey)).size,
+    done: 0,
+    inProgress: 0,
+    longTerm: 0,
+    notStarted: 0,
+    unknown: 0,
+    missingStatus: 0,
+    overdue: 0,
+    dueSoon: 0,
+    missingDepartment: 0,
+    errors: 0,
+    warnings: 0,
+    infos: 0,
+  };
+  const stateKey = {
+    done: 'done',
+    in_progress: 'inProgress',
+    long_term: 'longTerm',
+    not_started: 'notStarted',
+    unknown: 'unknown',
+    missing: 'missingStatus',
+  } as const;
+  for (const r of rows) {
+    stats[stateKey[r.state]]++;
+    if (r.overdue) stats.overdue++;
+    if (r.dueSoon) stats.dueSoon++;
+  }
+  for (const f of findings) {
+    if (f.code === 'missing-department') stats.missingDepartment++;
+    if (f.severity === 'error') stats.errors++;
+    else if (f.severity === 'warning') stats.warnings++;
+    else stats.infos++;
+  }
+  return stats;
+}
+
+export function checkGrid(grid: Grid, options: CheckOptions): CheckResult {
+  const header = detectHeader(grid, options.columnOverrides);
+  if (!header) {
+    const seen = textsNearTop(grid);
+    return { ok: false, reason: 'no-header', message: noHeaderMessage(grid, seen, options.lang), seen };
+  }
+
+  const findings: Finding[] = [];
+  for (const field of options.required) {
+    if (!header.columns[field]) {
+      findings.push({
+        code: 'missing-column',
+        severity: 'error',
+        row: null,
+        column: null,
+        field,
+        message: findingMessage('missing-column', { field, seen: header.seen }, options.lang),
+      });
+    }
+  }
+
+  const ctx: RowContext = {
+    options,
+    header,
+    dateSystem: grid.dateSystem,
+    shape: rowShapeSchema(options.required.filter((f: Field) => header.columns[f])),
+  };
+  const ledgerRows = extractRows(grid, header);
+  const rowFindings: Finding[] = [];
+  const rows = ledgerRows.map((r) => judgeRow(r, ctx, rowFindings));
+  rowFindings.push(...duplicateIndexFindings(ledgerRows, grid, header, options));
+  rowFindings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  findings.push(...rowFindings);
+
+  const columns: SheetReport['columns'] = {};
+  for (const [field, mapping] of Object.entries(header.columns)) {
+    if (mapping) columns[field as Field] = { column: columnLetter(mapping.column), header: mapping.header };
+  }
+  const stats = computeStats(rows, findings);
+  return {
+    ok: true,
+    header,
+    report: {
+      name: grid.sheet,
+      valid: stats.errors === 0,
+      headerRows: header.headerRows,
+      columns,
+      rows,
+      findings,
+      stats,
+    },
+  };
+}
