@@ -1,0 +1,135 @@
+/** The terminal report: counts first, then findings grouped by kind, rows as Excel shows them. */
+import { chineseDate } from '../core/calendar';
+import { CODE_TITLES, SEVERITY_LABELS } from '../core/messages';
+import type { Finding, FindingCode, Lang, SheetReport } from '../core/types';
+
+/** Kinds in the order a clerk should deal with them: what blocks the inspection first. */
+export const CODE_ORDER: FindingCode[] = [
+  'missing-column',
+  'overdue',
+  'missing-department',
+  'missing-required',
+  'invalid-date',
+  'due-soon',
+  'immediate-not-done',
+  'unknown-status',
+  'vague-department',
+  'done-without-completion-date',
+  'completed-late',
+  'duplicate-index',
+  'error-cell',
+];
+
+export interface SkippedSheet {
+  name: string;
+  reason: string;
+}
+
+function countsLine(r: SheetReport, lang: Lang): string {
+  const s = r.stats;
+  const parts =
+    lang === 'zh'
+      ? [
+          `已完成 ${s.done}`,
+          `正在推进 ${s.inProgress}`,
+          `长期 ${s.longTerm}`,
+          `未启动 ${s.notStarted}`,
+          `逾期 ${s.overdue}`,
+          `即将到期 ${s.dueSoon}`,
+          `缺责任单位 ${s.missingDepartment}`,
+        ]
+      : [
+          `done ${s.done}`,
+          `in progress ${s.inProgress}`,
+          `long-term ${s.longTerm}`,
+          `not started ${s.notStarted}`,
+          `overdue ${s.overdue}`,
+          `due soon ${s.dueSoon}`,
+          `no department ${s.missingDepartment}`,
+        ];
+  if (s.unknown + s.missingStatus > 0) {
+    parts.push(
+      lang === 'zh'
+        ? `进展不明 ${s.unknown + s.missingStatus}`
+        : `progress unclear ${s.unknown + s.missingStatus}`,
+    );
+  }
+  return parts.join(' · ');
+}
+
+function where(f: Finding, lang: Lang): string {
+  if (f.row === null) return lang === 'zh' ? '表头' : 'header';
+  if (lang === 'zh') return f.column ? `第${f.row}行 ${f.column}列` : `第${f.row}行`;
+  return f.column ? `row ${f.row}, column ${f.column}` : `row ${f.row}`;
+}
+
+function sheetSection(r: SheetReport, lang: Lang, maxPerKind: number): string[] {
+  const s = r.stats;
+  const headerRows = r.headerRows.join(lang === 'zh' ? '–' : '-');
+  const out: string[] = [];
+  out.push(
+    lang === 'zh'
+      ? `工作表“${r.name}”：表头在第${headerRows}行，共 ${s.rows} 项措施（${s.problems} 个问题）`
+      : `Sheet "${r.name}": header on row ${headerRows}, ${s.rows} measures (${s.problems} problems)`,
+  );
+  out.push(`  ${countsLine(r, lang)}`);
+  out.push(
+    lang === 'zh'
+      ? `  错误 ${s.errors} 条，提醒 ${s.warnings} 条${r.valid ? '：没有需要立即处理的问题。' : '。'}`
+      : `  ${s.errors} error(s), ${s.warnings} warning(s)${r.valid ? ': nothing needs fixing right now.' : '.'}`,
+  );
+  const groups = new Map<FindingCode, Finding[]>();
+  for (const f of r.findings) {
+    const list = groups.get(f.code);
+    if (list) list.push(f);
+    else groups.set(f.code, [f]);
+  }
+  for (const code of CODE_ORDER) {
+    const list = groups.get(code);
+    if (!list) continue;
+    const sev = SEVERITY_LABELS[list[0].severity][lang];
+    out.push('');
+    out.push(
+      lang === 'zh'
+        ? `【${CODE_TITLES[code].zh}】${list.length} 条（${sev}）`
+        : `[${CODE_TITLES[code].en}] ${list.length} (${sev})`,
+    );
+    const colon = lang === 'zh' ? '：' : ': ';
+    for (const f of list.slice(0, maxPerKind)) out.push(`  ${where(f, lang)}${colon}${f.message}`);
+    if (list.length > maxPerKind) {
+      const more = list.length - maxPerKind;
+      out.push(
+        lang === 'zh'
+          ? `  ……另有 ${more} 条，用 --json 查看全部。`
+          : `  … ${more} more; use --json to see all.`,
+      );
+    }
+  }
+  return out;
+}
+
+export function formatReport(
+  file: string,
+  asOf: string,
+  reports: SheetReport[],
+  skipped: SkippedSheet[],
+  lang: Lang,
+  maxPerKind = 50,
+): string {
+  const out: string[] = [];
+  out.push(lang === 'zh' ? '整改台账检查报告' : 'Rectification ledger check');
+  out.push(lang === 'zh' ? `文件：${file}    截至：${chineseDate(asOf)}` : `File: ${file}    As of: ${asOf}`);
+  for (const r of reports) {
+    out.push('');
+    out.push(...sheetSection(r, lang, maxPerKind));
+  }
+  if (skipped.length) {
+    out.push('');
+    out.push(
+      lang === 'zh'
+        ? `跳过的工作表：${skipped.map((s) => `“${s.name}”（${s.reason}）`).join('、')}`
+        : `Skipped sheets: ${skipped.map((s) => `"${s.name}" (${s.reason})`).join(', ')}`,
+    );
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,180 @@
+/**
+ * ledger-check FILE.xlsx [--sheet NAME] [--as-of YYYY-MM-DD] [--due-soon-days N]
+ *              [--required a,b,c] [--lang zh|en] [--json] [--out CHECKED.xlsx]
+ *
+ * Exit 0: no error findings. 1: error findings. 2: the file could not be checked (one plain
+ * sentence on stderr, never a stack trace).
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { localToday, parseIso } from '../core/calendar';
+import { checkGrid } from '../core/check';
+import { DEFAULT_DUE_SOON_DAYS, parseFieldList } from '../core/options';
+import { DEFAULT_REQUIRED, type CheckOptions, type Lang, type SheetReport } from '../core/types';
+import { formatReport, type SkippedSheet } from './format';
+import { UsageError, type Io, defaultIo, runCommand } from './io';
+import { readWorkbook } from './workbook';
+import { writeOutput } from './output';
+
+const USAGE_ZH = `用法：ledger-check 文件.xlsx [--sheet 工作表名] [--as-of YYYY-MM-DD] [--due-soon-days 天数]
+                    [--required 字段,字段] [--lang zh|en] [--json] [--out 检查结果.xlsx]
+字段名：index category problem measure department cooperating person deadline status completedOn evidence remarks`;
+
+export interface CheckArgs {
+  file: string;
+  sheet?: string;
+  json: boolean;
+  out?: string;
+  options: CheckOptions;
+}
+
+export function parseCheckArgs(argv: string[], today: string = localToday()): CheckArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        sheet: { type: 'string' },
+        'as-of': { type: 'string' },
+        'due-soon-days': { type: 'string' },
+        required: { type: 'string' },
+        lang: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(`命令参数有误：${(e as Error).message}\n${USAGE_ZH}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) throw new UsageError(USAGE_ZH, 0);
+  if (positionals.length !== 1) throw new UsageError(`请指定一个要检查的 .xlsx 文件。\n${USAGE_ZH}`);
+
+  const lang = (values.lang ?? 'zh') as Lang;
+  if (lang !== 'zh' && lang !== 'en') throw new UsageError('--lang 只能是 zh 或 en。');
+
+  let asOf = today;
+  if (values['as-of'] !== undefined) {
+    const d = parseIso(values['as-of']);
+    if (!d) throw new UsageError(`--as-of 的日期“${values['as-of']}”无效，请写成 2024-06-30 这样的格式。`);
+    asOf = d;
+  }
+
+  let dueSoonDays = DEFAULT_DUE_SOON_DAYS;
+  if (values['due-soon-days'] !== undefined) {
+    const n = Number(values['due-soon-days']);
+    if (!Number.isInteger(n) || n < 0 || n > 365) {
+      throw new UsageError('--due-soon-days 应为 0 到 365 之间的整数天数。');
+    }
+    dueSoonDays = n;
+  }
+
+  let required = [...DEFAULT_REQUIRED];
+  if (values.required !== undefined) {
+    const { fields, unknown } = parseFieldList(values.required);
+    if (unknown.length)
+      throw new UsageError(`--required 中有不认识的字段：${unknown.join('、')}。\n${USAGE_ZH}`);
+    required = fields;
+  }
+
+  return {
+    file: positionals[0],
+    sheet: values.sheet,
+    json: values.json ?? false,
+    out: values.out,
+    options: { asOf, dueSoonDays, required, lang },
+  };
+}
+
+function jsonDocument(args: CheckArgs, reports: SheetReport[], skipped: SkippedSheet[]) {
+  return {
+    asOf: args.options.asOf,
+    file: args.file,
+    sheets: reports.map((r) => ({
+      name: r.name,
+      valid: r.valid,
+      headerRows: r.headerRows,
+      columns: r.columns,
+      rows: r.rows.map((row) => ({
+        row: row.row,
+        state: row.state,
+        deadline: row.deadline,
+        deadlineKind: row.deadlineKind,
+        overdue: row.overdue,
+        daysOverdue: row.daysOverdue,
+        dueSoon: row.dueSoon,
+        daysLeft: row.daysLeft,
+        departments: row.departments,
+        cooperating: row.cooperating,
+        completedOn: row.completedOn,
+      })),
+      findings: r.findings,
+      stats: r.stats,
+    })),
+    skipped,
+  };
+}
+
+/** The checked copy never replaces the ledger, nor any other file already there. */
+function refuseToOverwrite(input: string, out: string): void {
+  if (resolve(out) === resolve(input)) {
+    throw new UsageError(
+      `--out 不能是被检查的原文件：原台账不会被改写。请换一个文件名，例如“${out.replace(/\.xlsx$/i, '')}-检查结果.xlsx”。`,
+    );
+  }
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out 的文件名应以 .xlsx 结尾：${out}`);
+  if (existsSync(out))
+    throw new UsageError(`文件“${out}”已存在，为免覆盖没有写出。请换一个文件名，或先删除该文件。`);
+}
+
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  return runCommand(io, async () => {
+    const args = parseCheckArgs(argv);
+    if (args.out !== undefined) refuseToOverwrite(args.file, args.out);
+    const grids = await readWorkbook(args.file);
+    const { options } = args;
+
+    const reports: SheetReport[] = [];
+    const skipped: SkippedSheet[] = [];
+    if (args.sheet !== undefined) {
+      const grid = grids.find((g) => g.sheet === args.sheet);
+      if (!grid) {
+        throw new UsageError(
+          `工作簿中没有名为“${args.sheet}”的工作表。现有工作表：${grids.map((g) => g.sheet).join('、')}。`,
+        );
+      }
+      const result = checkGrid(grid, options);
+      if (!result.ok) throw new UsageError(result.message);
+      reports.push(result.report);
+    } else {
+      for (const grid of grids) {
+        const result = checkGrid(grid, options);
+        if (result.ok) reports.push(result.report);
+        else
+          skipped.push({
+            name: grid.sheet,
+            reason: options.lang === 'zh' ? '没有台账表头' : 'no ledger header',
+          });
+      }
+      if (reports.length === 0) {
+        throw new UsageError(
+          options.lang === 'zh'
+            ? `“${args.file}”中没有一张工作表带有台账表头（应有“存在问题”“整改措施”“责任单位”等列），无法检查。`
+            : `No sheet in "${args.file}" has a ledger header (columns such as problem, measure, department); nothing to check.`,
+        );
+      }
+    }
+
+    if (args.json) io.stdout.write(JSON.stringify(jsonDocument(args, reports, skipped), null, 2) + '\n');
+    else io.stdout.write(formatReport(args.file, options.asOf, reports, skipped, options.lang));
+
+    if (args.out !== undefined) {
+      const note = await writeOutput(args.file, args.out, reports, options);
+      (args.json ? io.stderr : io.stdout).write(note + '\n');
+    }
+    return reports.some((r) => !r.valid) ? 1 : 0;
+  });
+}
