@@ -3,6 +3,7 @@
  * pane's code reads against one small surface, and tests can see at a glance what it uses.
  */
 export { checkGrid, type CheckResult } from '../core/check';
+export { HEADER_SYNONYMS } from '../core/header';
 export { planMarks, type MarkPlan } from '../core/marks';
 export { summarize, reportSentence, type LedgerSummary } from '../core/summary';
 export {

@@ -161,31 +161,47 @@ function gridWidth(grid: Grid): number {
 }
 
 /**
+ * Without a detected header: the row near the top with the most separate texts (a title merged
+ * across the sheet counts once, so it never wins over a row of real column headers).
+ */
+function likelyHeaderRow(grid: Grid, width: number): number {
+  let best = grid.firstRow;
+  let bestCount = 0;
+  const rows = Math.min(grid.cells.length, 30);
+  for (let r = 0; r < rows; r++) {
+    const row = grid.firstRow + r;
+    let count = 0;
+    for (let i = 0; i < width; i++) {
+      const column = grid.firstColumn + i;
+      const inMerge = grid.merges.some(
+        (m) => row >= m.top && row <= m.bottom && column >= m.left && column <= m.right && (row !== m.top || column !== m.left),
+      );
+      if (!inMerge && textAt(grid, row, column)) count++;
+    }
+    if (count > bestCount) {
+      best = row;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/**
  * The sheet's columns with their header text, for the column choosers. With a detected header the
- * header rows are used; without one, the first text each column holds near the top stands in.
+ * header rows are used; without one, the likeliest header row near the top stands in.
  */
 export function headerColumns(grid: Grid, header: Pick<HeaderResult, 'headerRows'> | null): HeaderColumn[] {
   const out: HeaderColumn[] = [];
   const width = Math.min(gridWidth(grid), 200);
+  const rows = header && header.headerRows.length ? header.headerRows : [likelyHeaderRow(grid, width)];
   for (let i = 0; i < width; i++) {
     const column = grid.firstColumn + i;
-    let text = '';
-    if (header && header.headerRows.length) {
-      const parts: string[] = [];
-      for (const row of header.headerRows) {
-        const t = shownText(grid, row, column);
-        if (t && !parts.includes(t)) parts.push(t);
-      }
-      text = parts.join('/');
-    } else {
-      for (let row = grid.firstRow; row < grid.firstRow + Math.min(grid.cells.length, 30); row++) {
-        const t = shownText(grid, row, column);
-        if (t) {
-          text = t;
-          break;
-        }
-      }
+    const parts: string[] = [];
+    for (const row of rows) {
+      const t = shownText(grid, row, column);
+      if (t && !parts.includes(t)) parts.push(t);
     }
+    let text = parts.join('/');
     if (text.length > 24) text = `${[...text].slice(0, 24).join('')}…`;
     out.push({ column, letter: columnLetter(column), text });
   }

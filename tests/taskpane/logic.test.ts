@@ -77,8 +77,13 @@ test('header columns: a two-row header with a group cell merged over its sub-col
     { column: 4, letter: 'D', text: '责任主体/配合单位' },
     { column: 5, letter: 'E', text: '整改时限' },
   ]);
-  // Without a header, the first text of each column stands in.
-  expect(headerColumns(g, null).map((c) => c.text)).toEqual(['序号', '存在问题', '责任主体', '责任主体', '整改时限']);
+  // Without a header, the row with the most separate texts stands in; a merged title never wins.
+  const titled = grid([
+    ['某某会议安排'],
+    ['时间', '地点', '参会人'],
+    ['6月1日', '三楼', '张三'],
+  ], { merges: ['A1:C1'] });
+  expect(headerColumns(titled, null).map((c) => c.text)).toEqual(['时间', '地点', '参会人']);
 });
 
 test('errors: the host\'s own sentence, else a generic one; never the technical text', () => {

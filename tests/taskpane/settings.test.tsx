@@ -24,9 +24,12 @@ const combo = (name: string) => {
   if (!el) throw new Error(`no combobox ${name}`);
   return el;
 };
-const optionTexts = () => [...document.querySelectorAll('[role="option"]')].map((o) => o.textContent);
+/** Options of the listbox a combobox controls (a closed dropdown's listbox may linger in jsdom). */
+const listboxOf = (el: HTMLElement = document.querySelector('[role="combobox"][aria-expanded="true"]')!) =>
+  document.getElementById(el.getAttribute('aria-controls') ?? '') ?? document.body;
+const optionTexts = () => [...listboxOf().querySelectorAll('[role="option"]')].map((o) => o.textContent);
 const option = (text: string) => {
-  const el = [...document.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.textContent === text);
+  const el = [...listboxOf().querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.textContent === text);
   if (!el) throw new Error(`no option ${text}`);
   return el;
 };
@@ -146,4 +149,38 @@ test('English when Office is in English', async () => {
   expect(screen.getByText('Findings (3)')).toBeTruthy();
   expect(screen.getByTestId('report-sentence').textContent).toMatch(/[A-Za-z]/);
   expect(screen.queryByText('检查台账')).toBeNull();
+});
+
+test('a sheet without a recognisable header can be checked after choosing its columns', async () => {
+  const host = fakeHost({
+    saved: { ...defaultSettings(), asOf: '2024-06-20' },
+    rows: [
+      ['事项', '做法', '科室', '期限', '情况'],
+      ['台账不规范', '建立销号制度', '督查科', '2024年6月30日', '正在推进'],
+      ['学习不深入', '制定学习计划', '办公室', '2024年5月31日', '推进中'],
+    ],
+  });
+  await renderApp(host);
+  fireEvent.click(screen.getByRole('button', { name: '检查台账' }));
+  await screen.findByText(/找不到台账表头/);
+  fireEvent.click(screen.getByRole('button', { name: '到“列设置”里指定各列' }));
+
+  const choose = async (field: string, text: string) => {
+    fireEvent.click(combo(field));
+    await act(async () => {
+      fireEvent.click(option(text));
+    });
+  };
+  await choose('存在问题', 'A 列 · 事项');
+  await choose('整改措施', 'B 列 · 做法');
+  await choose('责任单位', 'C 列 · 科室');
+  await choose('整改时限', 'D 列 · 期限');
+  await choose('整改进展', 'E 列 · 情况');
+  expect(host.saved?.columnOverrides).toEqual({ problem: 1, measure: 2, department: 3, deadline: 4, status: 5 });
+
+  fireEvent.click(screen.getByRole('tab', { name: '检查台账' }));
+  fireEvent.click(screen.getByRole('button', { name: '检查台账' }));
+  await screen.findByTestId('report-sentence');
+  expect(document.querySelector('[data-figure="rows"] dd')?.textContent).toBe('2');
+  expect(document.querySelector('[data-figure="overdue"] dd')?.textContent).toBe('1');
 });

@@ -12,7 +12,7 @@ import {
   Dropdown,
   Field as FluentField,
   Input,
-  Label,
+  InfoLabel,
   Option,
   SpinButton,
   Subtitle2,
@@ -22,7 +22,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowResetRegular } from '@fluentui/react-icons';
 import { FIELDS, type Field, type Grid, type HeaderResult } from '../../core/types';
-import { columnLetter, parseIso, type LedgerSettings } from '../engine';
+import { columnLetter, HEADER_SYNONYMS, parseIso, type LedgerSettings } from '../engine';
 import type { Strings } from '../i18n';
 import { headerColumns } from '../logic';
 import type { SaveState } from '../useLedgerSettings';
@@ -110,7 +110,13 @@ export function ColumnsView({ t, settings, saveState, update, source, checkedWit
             const id = `field-${field}`;
             return (
               <div key={field} style={{ display: 'contents' }}>
-                <Label htmlFor={id}>{t.fields[field]}</Label>
+                <InfoLabel
+                  htmlFor={id}
+                  info={t.headerNames(HEADER_SYNONYMS[field].slice(0, 8))}
+                  infoButton={{ 'aria-label': t.headerNamesButton(t.fields[field]) }}
+                >
+                  {t.fields[field]}
+                </InfoLabel>
                 <Dropdown
                   id={id}
                   className={styles.dropdown}

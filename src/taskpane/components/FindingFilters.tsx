@@ -54,6 +54,7 @@ export function FindingFilters({ t, codes, departments, filter, onChange }: Find
           <Combobox
             className={styles.control}
             clearable
+            clearIcon={{ 'aria-label': t.clearDepartment }}
             placeholder={t.filterDepartmentPlaceholder}
             value={deptText}
             selectedOptions={filter.department === null ? [] : [filter.department]}
