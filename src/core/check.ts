@@ -6,7 +6,7 @@ import { cellText, columnLetter } from './grid';
 import { detectHeader } from './header';
 import { findingMessage } from './messages';
 import { makeFinding, judgeRow, rowShapeSchema, type RowContext } from './rules';
-import { extractRows, mergeResolver } from './rows';
+import { extractRows } from './rows';
 import type {
   CheckOptions,
   Field,
@@ -46,6 +46,16 @@ function noHeaderMessage(grid: Grid, seen: string[], lang: CheckOptions['lang'])
   return `工作表“${grid.sheet}”里找不到台账表头（应有“存在问题”“整改措施”“责任单位”等列）。${hint}请确认这是台账所在的工作表，或在“列设置”中手动指定各列。`;
 }
 
+/** The 序号 cell's origin for a row: the top row of a merged area in that column, else the row. */
+function indexOrigins(grid: Grid, column: number): Map<number, number> {
+  const origin = new Map<number, number>();
+  for (const m of grid.merges) {
+    if (m.left > column || m.right < column) continue;
+    for (let row = m.top + 1; row <= m.bottom; row++) origin.set(row, m.top);
+  }
+  return origin;
+}
+
 /** One duplicate-index finding per row whose 序号 (from a different cell) repeats another row's. */
 function duplicateIndexFindings(
   rows: LedgerRow[],
@@ -55,24 +65,25 @@ function duplicateIndexFindings(
 ): Finding[] {
   const indexColumn = header.columns.index?.column;
   if (!indexColumn) return [];
-  const origin = mergeResolver(grid);
+  const origins = indexOrigins(grid, indexColumn);
   const byValue = new Map<string, number[]>();
   const seenOrigins = new Set<number>();
   for (const r of rows) {
     const value = cellText(r.cells.index);
     if (!value) continue;
-    const o = origin(r.row, indexColumn);
-    if (seenOrigins.has(o.row)) continue; // one 序号 merged over several measures is one number
-    seenOrigins.add(o.row);
+    const origin = origins.get(r.row) ?? r.row;
+    if (seenOrigins.has(origin)) continue; // one 序号 merged over several measures is one number
+    seenOrigins.add(origin);
     const list = byValue.get(value);
-    if (list) list.push(o.row);
-    else byValue.set(value, [o.row]);
+    if (list) list.push(origin);
+    else byValue.set(value, [origin]);
   }
   const findings: Finding[] = [];
   for (const [value, at] of byValue) {
     if (at.length < 2) continue;
-    for (const row of at)
+    for (const row of at) {
       findings.push(makeFinding('duplicate-index', row, 'index', header, { value, rows: at }, options));
+    }
   }
   return findings;
 }
@@ -140,6 +151,7 @@ export function checkGrid(grid: Grid, options: CheckOptions): CheckResult {
   const ctx: RowContext = {
     options,
     header,
+    fields: Object.keys(header.columns) as Field[],
     dateSystem: grid.dateSystem,
     shape: rowShapeSchema(options.required.filter((f: Field) => header.columns[f])),
   };

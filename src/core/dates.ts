@@ -30,6 +30,7 @@
  *   2024.10 and is reported. Anything else is invalid.
  * - Empty cells, and cells holding only a placeholder ("/", "—", "无"), are missing.
  */
+import { memoByText } from './memo';
 import { daysInMonth, endOfMonth, fromIso, isRealDate, parseIso, serialToIso, toIso } from './calendar';
 import type { Cell, IsoDate, ParsedDate } from './types';
 
@@ -535,7 +536,18 @@ export function parseDateText(text: string, asOf: IsoDate): ParsedDate {
   return readText(text, asOf, 1900);
 }
 
+/** Reads text, remembering recent answers: a ledger writes the same deadline texts again and again. */
 function readText(raw: string, asOf: IsoDate, system: 1900 | 1904): ParsedDate {
+  if (typeof raw !== 'string' || asOf.length !== 10) return readTextOnce(raw, asOf, system);
+  return readTextRemembered(`${system}${asOf}${raw}`);
+}
+
+// The key is the date system (4 characters), the as-of date (10) and the text.
+const readTextRemembered = memoByText((key: string): ParsedDate =>
+  Object.freeze(readTextOnce(key.slice(14), key.slice(4, 14), key.slice(0, 4) === '1904' ? 1904 : 1900)),
+);
+
+function readTextOnce(raw: string, asOf: IsoDate, system: 1900 | 1904): ParsedDate {
   let s = typeof raw === 'string' ? raw : String(raw ?? '');
   if (FULL_WIDTH_RE.test(s)) s = s.replace(FULL_WIDTH_G, toHalfWidth);
   s = s.trim();

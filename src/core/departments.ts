@@ -16,6 +16,7 @@
  *
  * Pure and total: never throws.
  */
+import { memoByText } from './memo';
 
 const OPEN_TO_CLOSE: ReadonlyMap<string, string> = new Map([
   ['(', ')'],
@@ -30,7 +31,23 @@ const OPEN_TO_CLOSE: ReadonlyMap<string, string> = new Map([
 const CLOSERS: ReadonlySet<string> = new Set(OPEN_TO_CLOSE.values());
 
 /** Single-character separators. Spaces are handled apart (only runs of two or more split). */
-const SEPARATORS = new Set(['、', ',', '，', ';', '；', '/', '／', '|', '｜', '\n', '\r', '\t', '\u3000', '\u2028', '\u2029']);
+const SEPARATORS = new Set([
+  '、',
+  ',',
+  '，',
+  ';',
+  '；',
+  '/',
+  '／',
+  '|',
+  '｜',
+  '\n',
+  '\r',
+  '\t',
+  '\u3000',
+  '\u2028',
+  '\u2029',
+]);
 
 /** A label such as "牵头单位:" or "责任部门：" before the names. */
 const LABEL_RE =
@@ -84,12 +101,24 @@ function clean(part: string): string {
   return name.replace(TRAILING_STOP_RE, '');
 }
 
+/** An Excel error value ('#N/A', '#REF!', '#DIV/0!' …): it names no department (and '#N/A' must not split at '/'). */
+const EXCEL_ERROR_RE =
+  /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!)$/i;
+
 /**
  * Splits a department cell into a clean list: trimmed, de-duplicated, order kept. See the module
- * comment for separators, brackets and labels.
+ * comment for separators, brackets and labels. An Excel error value names nobody: [].
  */
 export function splitDepartments(text: string): string[] {
   if (typeof text !== 'string') return [];
+  if (EXCEL_ERROR_RE.test(text.replace(EDGE_SPACE_RE, ''))) return [];
+  // A copy, so that no caller can change the remembered list.
+  return splitRemembered(text).slice();
+}
+
+const splitRemembered = memoByText(splitOnce);
+
+function splitOnce(text: string): string[] {
   try {
     const source = unwrap(text.replace(EDGE_SPACE_RE, ''));
     const mask = protectedMask(source);
@@ -141,7 +170,8 @@ const VAGUE_PATTERNS: readonly RegExp[] = [
   /成员单位$|班子成员$/,
 ];
 /** English: "all departments", "relevant units", "each unit" … (read with spaces kept). */
-const VAGUE_ENGLISH_RE = /^\s*(?:all|each|every|relevant|related|concerned|other)\s+(?:the\s+)?(?:departments?|units?|sections?|offices?|bodies|agencies|staff)\b/i;
+const VAGUE_ENGLISH_RE =
+  /^\s*(?:all|each|every|relevant|related|concerned|other)\s+(?:the\s+)?(?:departments?|units?|sections?|offices?|bodies|agencies|staff)\b/i;
 const STRIP_FOR_VAGUE_RE = /[\s\u3000]+|[(（[【〔][^(（[【〔)）\]】〕]*[)）\]】〕]/g;
 
 /**

@@ -31,6 +31,7 @@
  *
  * Pure and total: never throws, whatever it is given.
  */
+import { memoByText } from './memo';
 import type { ProgressState } from './types';
 
 type ClauseState = Exclude<ProgressState, 'unknown' | 'missing'> | 'awaiting';
@@ -122,7 +123,8 @@ const FORWARD_RE = /^(?:下一步|下步|今后|下阶段|下一阶段|将继续
 // ---- English patterns (on a lower-cased clause with single spaces) -------------------------
 
 const EN_LONG_RE = /\blong[\s-]*term\b|\bcontinuous(?:ly)?\b|\bpermanent\b/;
-const EN_NOT_STARTED_RE = /\bnot[\s-]*(?:yet[\s-]*)?(?:started|begun|commenced|initiated)\b|\bnot[\s-]*start\b|\bto be started\b/;
+const EN_NOT_STARTED_RE =
+  /\bnot[\s-]*(?:yet[\s-]*)?(?:started|begun|commenced|initiated)\b|\bnot[\s-]*start\b|\bto be started\b/;
 const EN_NOT_DONE_RE =
   /\b(?:not|never)[\s-]*(?:yet[\s-]*)?(?:done|completed?|finished|resolved|rectified|closed)\b|\bincomplete\b|\bunfinished\b|\bunresolved\b|\bpartial(?:ly)?\b|\bpartly\b|\bmostly\b|\bnearly\b|\balmost\b/;
 const EN_PLAN_RE = /\b(?:to be|will|plan|planned|plans|expected|scheduled|target|due)\b/;
@@ -247,9 +249,13 @@ function decide(text: string): ProgressState {
   return chosen.state;
 }
 
-// Ledgers repeat the same few status texts thousands of times; remember recent answers.
-const CACHE_LIMIT = 4096;
-const cache = new Map<string, ProgressState>();
+const decideRemembered = memoByText((text: string): ProgressState => {
+  try {
+    return decide(text);
+  } catch {
+    return 'unknown';
+  }
+});
 
 /**
  * Classifies a status cell's text. '' (or only whitespace/punctuation) → 'missing'. Text present
@@ -265,15 +271,5 @@ export function classifyStatus(text: string): ProgressState {
       return 'unknown';
     }
   }
-  const hit = cache.get(text);
-  if (hit !== undefined) return hit;
-  let state: ProgressState;
-  try {
-    state = decide(text);
-  } catch {
-    state = 'unknown';
-  }
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(text, state);
-  return state;
+  return decideRemembered(text);
 }

@@ -189,11 +189,12 @@ function isBlankCell(cell: Cell): boolean {
 
 function problemKey(row: number, source: Source | undefined): string {
   if (!source) return `row:${row}`;
-  const text = compactText(cellText(source.cell));
-  if (!text) return `row:${row}`;
+  const written = cellText(source.cell);
+  if (!written) return `row:${row}`;
   if (source.area && source.area.bottom > source.area.top)
     return `merge:${source.area.top}:${source.area.left}`;
-  return `text:${text}`;
+  const text = compactText(written);
+  return text ? `text:${text}` : `row:${row}`;
 }
 
 /** Whether the row's first non-empty cell in the grid holds text. */

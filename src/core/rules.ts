@@ -52,6 +52,8 @@ export type RowShapeSchema = ReturnType<typeof rowShapeSchema>;
 export interface RowContext {
   options: CheckOptions;
   header: HeaderResult;
+  /** The fields that have a column. */
+  fields: Field[];
   dateSystem: 1900 | 1904;
   /** Required fields that have a column; the others are reported once, as missing-column. */
   shape: RowShapeSchema;
@@ -90,7 +92,7 @@ export function judgeRow(ledgerRow: LedgerRow, ctx: RowContext, findings: Findin
     findings.push(makeFinding(code, row, field, header, params, options));
 
   const text: Partial<Record<Field, string>> = {};
-  for (const field of Object.keys(header.columns) as Field[]) text[field] = cellText(cells[field]);
+  for (const field of ctx.fields) text[field] = cellText(cells[field]);
 
   const dateCtx = { asOf: options.asOf, dateSystem: ctx.dateSystem };
   const deadline = parseDateCell(cells.deadline ?? { type: 'empty', value: null }, dateCtx);
@@ -99,7 +101,7 @@ export function judgeRow(ledgerRow: LedgerRow, ctx: RowContext, findings: Findin
   if (header.columns.completedOn) text.completedOn = dateText(cells.completedOn, completed);
 
   // Error values (#REF!, #N/A) in text fields: the date fields report them as invalid dates below.
-  for (const field of Object.keys(header.columns) as Field[]) {
+  for (const field of ctx.fields) {
     const cell = cells[field];
     if (cell?.type === 'error' && field !== 'deadline' && field !== 'completedOn') {
       add('error-cell', field, { value: String(cell.value) });
