@@ -33,6 +33,7 @@ import ExcelJS from 'exceljs';
 import { MARK_COLOURS, type MarkKind, type MarkPlan } from '../core/marks';
 import type { SheetPlan } from '../core/sheetPlan';
 import { applySheetPlan } from './sheetWriter';
+import { workbookBuffer } from './xlsxFile';
 
 /** The tag in every conditional-format formula the tool writes; equal to src/excel/marksWriter.ts's. */
 export const MARK_TAG = '整改台账助手:';
@@ -216,7 +217,7 @@ export async function writeCheckedWorkbook(
   const target = path.resolve(outPath);
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
-    await wb.xlsx.writeFile(tmp);
+    fs.writeFileSync(tmp, await workbookBuffer(wb));
     fs.renameSync(tmp, target);
   } catch (e) {
     fs.rmSync(tmp, { force: true });

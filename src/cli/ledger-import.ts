@@ -15,6 +15,7 @@ import ExcelJS from 'exceljs';
 import { layoutLedger } from '../core/import/layout';
 import { parsePlan, type ImportSuccess } from '../core/import/parse';
 import { applySheetPlan } from './sheetWriter';
+import { workbookBuffer } from './xlsxFile';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -151,7 +152,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     wb.creator = '整改台账助手';
     const base = path.basename(args.input).replace(/\.[^.]+$/, '');
     const ws = applySheetPlan(wb, layoutLedger(result.rows, { title: `${base} 整改台账` }));
-    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    const buf = await workbookBuffer(wb);
     try {
       // 'wx': fail rather than overwrite a file that appeared meanwhile.
       await fs.writeFile(out, buf, { flag: 'wx' });

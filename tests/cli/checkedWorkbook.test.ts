@@ -52,6 +52,26 @@ function plansFor(reports: SheetReport[]) {
   };
 }
 
+/** The <hyperlink> elements of a sheet, found by name, straight from the file's XML. */
+async function sheetHyperlinks(file: string, sheet: string) {
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const workbook = await zip.file('xl/workbook.xml')!.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  const rid = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="([^"]+)"`).exec(workbook)![1];
+  const target = new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)![1];
+  const xml = await zip.file(`xl/${target.replace(/^\/?xl\//, '')}`)!.async('string');
+  const unquote = (v: string) =>
+    v
+      .replace(/&apos;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+  return [...xml.matchAll(/<hyperlink ([^>]*)\/>/g)].map((m) => ({
+    ref: /ref="([^"]*)"/.exec(m[1])?.[1],
+    location: unquote(/location="([^"]*)"/.exec(m[1])?.[1] ?? ''),
+    rId: /r:id="([^"]*)"/.exec(m[1])?.[1] ?? null,
+  }));
+}
+
 async function read(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
@@ -244,8 +264,12 @@ describe('writeCheckedWorkbook', () => {
       expect.arrayContaining([evil, '+1+1', '@财务科', '-2', '=1/0', '=请填写责任单位']),
     );
     // row 4 of the list is the most overdue measure: its link jumps to 台账!D4
-    const link = list.getRow(4).getCell(11).value as ExcelJS.CellHyperlinkValue;
-    expect(link).toMatchObject({ text: '第4行', hyperlink: "#'台账'!D4" });
+    // (exceljs reads an in-workbook link back as its text only; the link is in the sheet XML)
+    expect(list.getRow(4).getCell(11).value).toBe('第4行');
+    const links = await sheetHyperlinks(out, '逾期清单');
+    expect(links.find((l) => l.ref === 'K4')).toEqual({ ref: 'K4', location: "'台账'!D4", rId: null });
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) expect(l.rId).toBeNull();
   });
 
   test('several ledger sheets: every one kept, marks on each', async () => {

@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
+// jszip comes with exceljs; used to look at the XML the writer produces.
+import JSZip from 'jszip';
 import { applySheetPlan, quoteSheetName } from '../../src/cli/sheetWriter';
+import { fixInternalHyperlinks, workbookBuffer } from '../../src/cli/xlsxFile';
 import { num, text, type SheetPlan } from '../../src/core/sheetPlan';
 
 async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
@@ -18,13 +21,26 @@ function plan(over: Partial<SheetPlan> = {}): SheetPlan {
       [text('标题', 'title'), null, null],
       [text('序号', 'header'), text('名称', 'header'), text('日期', 'header')],
       [num(1), text('办公室'), { kind: 'date', date: '2024-06-14' }],
-      [num(0.75, 'number', '0%'), text('财务股'), { kind: 'date', date: '2024-02-29', format: 'yyyy"年"m"月"d"日"' }],
+      [
+        num(0.75, 'number', '0%'),
+        text('财务股'),
+        { kind: 'date', date: '2024-02-29', format: 'yyyy"年"m"月"d"日"' },
+      ],
       [text('合计', 'total'), { kind: 'link', text: '跳转', sheet: "台账's", cell: 'C12' }, null],
     ],
     merges: [{ top: 1, left: 1, bottom: 1, right: 3 }],
     headerRow: 2,
     charts: [
-      { title: 'x', firstRow: 3, lastRow: 4, labelColumn: 2, seriesColumns: [1], anchor: 'E2', widthColumns: 6, heightRows: 10 },
+      {
+        title: 'x',
+        firstRow: 3,
+        lastRow: 4,
+        labelColumn: 2,
+        seriesColumns: [1],
+        anchor: 'E2',
+        widthColumns: 6,
+        heightRows: 10,
+      },
     ],
     ...over,
   };
@@ -114,7 +130,7 @@ describe('applySheetPlan', () => {
     expect(ws.views.length).toBe(0);
   });
 
-  test("an empty text cell is a styled blank: borders, no value", async () => {
+  test('an empty text cell is a styled blank: borders, no value', async () => {
     const wb = new ExcelJS.Workbook();
     applySheetPlan(wb, plan({ rows: [[text(''), text('x')]], merges: [], headerRow: 0 }));
     const ws = (await roundTrip(wb)).worksheets[0];
@@ -124,5 +140,49 @@ describe('applySheetPlan', () => {
 
   test('quoteSheetName doubles quotes', () => {
     expect(quoteSheetName("a'b")).toBe("'a''b'");
+  });
+});
+
+describe('workbookBuffer: in-workbook links as Excel writes them', () => {
+  async function parts(buf: Buffer) {
+    const zip = await JSZip.loadAsync(buf);
+    return {
+      sheet: await zip.file('xl/worksheets/sheet1.xml')!.async('string'),
+      rels: (await zip.file('xl/worksheets/_rels/sheet1.xml.rels')?.async('string')) ?? '',
+    };
+  }
+
+  test('a link cell becomes <hyperlink location=…> with no r:id and no relationship', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = applySheetPlan(wb, plan({ name: '清单' }));
+    // a web link next to it keeps its external relationship
+    ws.getCell('D5').value = { text: '网站', hyperlink: 'http://example.com/?a=1&b=2' };
+    const { sheet, rels } = await parts(await workbookBuffer(wb));
+
+    const links = [...sheet.matchAll(/<hyperlink [^>]*\/>/g)].map((m) => m[0]);
+    expect(links).toHaveLength(2);
+    expect(links[0]).toBe(`<hyperlink ref="B5" location="&apos;台账&apos;&apos;s&apos;!C12"/>`);
+    expect(links[1]).toMatch(/^<hyperlink ref="D5" r:id="(rId\d+)"\/>$/);
+    const webId = /r:id="(rId\d+)"/.exec(links[1])![1];
+
+    expect(rels).not.toContain('Target="#');
+    expect(rels).toContain(`Id="${webId}"`);
+    expect(rels).toContain('Target="http://example.com/?a=1&amp;b=2" TargetMode="External"');
+    expect([...rels.matchAll(/<Relationship /g)]).toHaveLength(1);
+
+    // the file still reads: the link cell as its text (exceljs ignores location-only links)
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await workbookBuffer(wb)) as unknown as ArrayBuffer);
+    expect(back.getWorksheet('清单')!.getCell('B5').value).toBe('跳转');
+    expect((back.getWorksheet('清单')!.getCell('D5').value as ExcelJS.CellHyperlinkValue).hyperlink).toBe(
+      'http://example.com/?a=1&b=2',
+    );
+  });
+
+  test('a workbook without in-workbook links is returned byte for byte', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('a').getCell('A1').value = { text: 'web', hyperlink: 'https://example.com' };
+    const raw = Buffer.from(await wb.xlsx.writeBuffer());
+    expect((await fixInternalHyperlinks(raw)).equals(raw)).toBe(true);
   });
 });
