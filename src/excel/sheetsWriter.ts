@@ -11,7 +11,13 @@
  */
 import { isoToSerial } from '../core/calendar';
 import { columnLetter } from '../core/grid';
-import { safeSheetName, type ChartPlan, type PlanCell, type PlanStyle, type SheetPlan } from '../core/sheetPlan';
+import {
+  safeSheetName,
+  type ChartPlan,
+  type PlanCell,
+  type PlanStyle,
+  type SheetPlan,
+} from '../core/sheetPlan';
 import type { MergedArea } from '../core/types';
 import { formatArea, quoteSheet } from './a1';
 import { worstCaseBytes } from './readSheet';
@@ -22,6 +28,15 @@ export const MARKER_PREFIX = 'ZGTZ_';
 export const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
 /** Estimated bytes of values and formats sent per sync (requests are limited to 5 MB too). */
 const REQUEST_BUDGET = 1_500_000;
+
+/**
+ * Summaries and lists are regenerated: a new run replaces the tool's earlier sheet. An imported
+ * ledger is not: once written it is the clerk's working document, so writing another never
+ * replaces it (it gets a free name instead) and it carries no marker.
+ */
+export function isRegenerated(kind: SheetPlan['kind']): boolean {
+  return kind !== 'imported-ledger';
+}
 
 export function markerName(kind: SheetPlan['kind']): string {
   return MARKER_PREFIX + kind.replace(/[^A-Za-z0-9]/g, '_');
@@ -64,7 +79,14 @@ const STYLES: Record<PlanStyle, StyleSpec> = {
   sentence: { vertical: 'Top', wrap: true },
 };
 
-const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;
+const EDGES = [
+  'EdgeTop',
+  'EdgeBottom',
+  'EdgeLeft',
+  'EdgeRight',
+  'InsideVertical',
+  'InsideHorizontal',
+] as const;
 
 function applyStyle(range: Excel.Range, style: PlanStyle): void {
   const s = STYLES[style];
@@ -78,12 +100,15 @@ function applyStyle(range: Excel.Range, style: PlanStyle): void {
   if (s.vertical) f.verticalAlignment = s.vertical as Excel.VerticalAlignment;
   if (s.wrap) f.wrapText = true;
   if (s.border) {
-    for (const edge of EDGES) f.borders.getItem(edge as Excel.BorderIndex).style = 'Continuous' as Excel.BorderLineStyle;
+    for (const edge of EDGES)
+      f.borders.getItem(edge as Excel.BorderIndex).style = 'Continuous' as Excel.BorderLineStyle;
   }
 }
 
 /** Rectangles of equal style: runs along each row, joined down while the run repeats. */
-export function styleBlocks(styles: Array<Array<PlanStyle | null>>): Array<{ area: MergedArea; style: PlanStyle }> {
+export function styleBlocks(
+  styles: Array<Array<PlanStyle | null>>,
+): Array<{ area: MergedArea; style: PlanStyle }> {
   const open = new Map<string, { area: MergedArea; style: PlanStyle }>();
   const done: Array<{ area: MergedArea; style: PlanStyle }> = [];
   styles.forEach((row, r) => {
@@ -102,7 +127,11 @@ export function styleBlocks(styles: Array<Array<PlanStyle | null>>): Array<{ are
         prev.area.bottom = r + 1;
         next.set(key, prev);
         open.delete(key);
-      } else next.set(key, { area: { top: r + 1, bottom: r + 1, left: run.left, right: run.right }, style: run.style });
+      } else
+        next.set(key, {
+          area: { top: r + 1, bottom: r + 1, left: run.left, right: run.right },
+          style: run.style,
+        });
     }
     for (const closed of open.values()) done.push(closed);
     open.clear();
@@ -120,10 +149,20 @@ function addChart(sheet: Excel.Worksheet, chart: ChartPlan): void {
   const last = Math.max(...chart.seriesColumns);
   const contiguous = last - first + 1 === chart.seriesColumns.length;
   // Series must sit side by side; otherwise the block between them is charted.
-  const source = sheet.getRangeByIndexes(headerRow - 1, first - 1, rows, contiguous ? last - first + 1 : last - first + 1);
+  const source = sheet.getRangeByIndexes(
+    headerRow - 1,
+    first - 1,
+    rows,
+    contiguous ? last - first + 1 : last - first + 1,
+  );
   const c = sheet.charts.add('BarStacked' as Excel.ChartType, source, 'Columns' as Excel.ChartSeriesBy);
   c.title.text = chart.title;
-  const labels = sheet.getRangeByIndexes(chart.firstRow - 1, chart.labelColumn - 1, chart.lastRow - chart.firstRow + 1, 1);
+  const labels = sheet.getRangeByIndexes(
+    chart.firstRow - 1,
+    chart.labelColumn - 1,
+    chart.lastRow - chart.firstRow + 1,
+    1,
+  );
   for (let i = 0; i < last - first + 1; i++) c.series.getItemAt(i).setXAxisValues(labels);
   const anchor = /^([A-Z]+)(\d+)$/.exec(chart.anchor);
   if (anchor) {
@@ -131,7 +170,10 @@ function addChart(sheet: Excel.Worksheet, chart: ChartPlan): void {
     const startRow = Number(anchor[2]);
     let endCol = 0;
     for (const ch of startCol) endCol = endCol * 26 + ch.charCodeAt(0) - 64;
-    c.setPosition(chart.anchor, `${columnLetter(endCol + chart.widthColumns - 1)}${startRow + chart.heightRows - 1}`);
+    c.setPosition(
+      chart.anchor,
+      `${columnLetter(endCol + chart.widthColumns - 1)}${startRow + chart.heightRows - 1}`,
+    );
   }
 }
 
@@ -169,7 +211,7 @@ export async function writeSheets(
 
     for (const plan of plans) {
       const key = markerName(plan.kind).toUpperCase();
-      const marker = markers.find((m) => m.key === key);
+      const marker = isRegenerated(plan.kind) ? markers.find((m) => m.key === key) : undefined;
       let replaced = false;
       if (marker) {
         const oldName = sheetOf(marker);
@@ -185,12 +227,14 @@ export async function writeSheets(
       taken.push(name);
       const sheet = sheets.add(name);
       await writePlan(context, sheet, plan, system);
-      context.workbook.names.add(markerName(plan.kind), sheet.getRange('A1'), plan.name);
+      if (isRegenerated(plan.kind))
+        context.workbook.names.add(markerName(plan.kind), sheet.getRange('A1'), plan.name);
       for (const m of plan.merges) {
         if (m.bottom > m.top || m.right > m.left) sheet.getRange(formatArea(m)).merge(false);
       }
       plan.columnWidths.forEach((w, i) => {
-        if (Number.isFinite(w) && w > 0) sheet.getRange(`${columnLetter(i + 1)}:${columnLetter(i + 1)}`).format.columnWidth = widthPoints(w);
+        if (Number.isFinite(w) && w > 0)
+          sheet.getRange(`${columnLetter(i + 1)}:${columnLetter(i + 1)}`).format.columnWidth = widthPoints(w);
       });
       if (plan.headerRow > 0) sheet.freezePanes.freezeRows(plan.headerRow);
       if (canPageLayout) {
@@ -207,14 +251,22 @@ export async function writeSheets(
     return written;
   });
 
-  async function writePlan(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: SheetPlan, dateSystem: 1900 | 1904): Promise<void> {
+  async function writePlan(
+    context: Excel.RequestContext,
+    sheet: Excel.Worksheet,
+    plan: SheetPlan,
+    dateSystem: 1900 | 1904,
+  ): Promise<void> {
     const width = Math.max(1, plan.columnWidths.length, ...plan.rows.map((r) => r.length));
-    const styles: Array<Array<PlanStyle | null>> = plan.rows.map(() => new Array<PlanStyle | null>(width).fill(null));
+    const styles: Array<Array<PlanStyle | null>> = plan.rows.map(() =>
+      new Array<PlanStyle | null>(width).fill(null),
+    );
     plan.rows.forEach((row, r) => row.forEach((cell, c) => cell && (styles[r][c] = cellStyle(cell))));
     for (const m of plan.merges) {
       const anchor = styles[m.top - 1]?.[m.left - 1];
       if (!anchor) continue;
-      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (styles[r - 1]) styles[r - 1][c - 1] = anchor;
+      for (let r = m.top; r <= m.bottom; r++)
+        for (let c = m.left; c <= m.right; c++) if (styles[r - 1]) styles[r - 1][c - 1] = anchor;
     }
     const links: Array<{ row: number; column: number; cell: Extract<PlanCell, { kind: 'link' }> }> = [];
     let start = 0;
@@ -269,7 +321,10 @@ export async function writeSheets(
     for (const { area, style } of styleBlocks(styles)) applyStyle(sheet.getRange(formatArea(area)), style);
     for (const { row, column, cell } of links) {
       const target = sheet.getRange(`${columnLetter(column)}${row}`);
-      target.hyperlink = { documentReference: `${quoteSheet(cell.sheet)}!${cell.cell}`, textToDisplay: cell.text };
+      target.hyperlink = {
+        documentReference: `${quoteSheet(cell.sheet)}!${cell.cell}`,
+        textToDisplay: cell.text,
+      };
       target.format.font.color = '#0563C1';
       target.format.font.underline = 'Single' as Excel.RangeUnderlineStyle;
     }

@@ -10,14 +10,35 @@ function summary(rows = 3): SheetPlan {
     columnWidths: [20, 8, 8, 8],
     rows: [
       [text('汇总', 'title')],
-      [text('责任单位', 'header'), text('合计', 'header'), text('已完成', 'header'), text('推进中', 'header')],
+      [
+        text('责任单位', 'header'),
+        text('合计', 'header'),
+        text('已完成', 'header'),
+        text('推进中', 'header'),
+      ],
       ...Array.from({ length: rows }, (_, i) => [text(`单位${i}`), num(i + 2), num(i + 1), num(1)]),
       [text('=SUM(B3:B4)'), text('+86 123'), text('-收尾'), text('@张三')],
-      [{ kind: 'link', text: '第12行', sheet: '整改台账', cell: 'C12' }, { kind: 'date', date: '2024-06-14' }, text('00123'), null],
+      [
+        { kind: 'link', text: '第12行', sheet: '整改台账', cell: 'C12' },
+        { kind: 'date', date: '2024-06-14' },
+        text('00123'),
+        null,
+      ],
     ],
     merges: [{ top: 1, left: 1, bottom: 1, right: 4 }],
     headerRow: 2,
-    charts: [{ title: '进展', firstRow: 3, lastRow: 2 + rows, labelColumn: 1, seriesColumns: [3, 4], anchor: 'F2', widthColumns: 8, heightRows: 15 }],
+    charts: [
+      {
+        title: '进展',
+        firstRow: 3,
+        lastRow: 2 + rows,
+        labelColumn: 1,
+        seriesColumns: [3, 4],
+        anchor: 'F2',
+        widthColumns: 8,
+        heightRows: 15,
+      },
+    ],
   };
 }
 
@@ -37,9 +58,21 @@ describe('writeSheets', () => {
     expect(s.get(7, 1)?.hyperlink).toEqual({ documentReference: "'整改台账'!C12", textToDisplay: '第12行' });
     expect(s.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 4 }]);
     expect(s.frozenRows).toBe(2);
-    expect(s.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', printTitleRows: '$2:$2' });
+    expect(s.pageLayout).toMatchObject({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      printTitleRows: '$2:$2',
+    });
     expect(s.columnWidths.get(1)).toBeCloseTo(116.25);
-    expect(s.charts).toEqual([expect.objectContaining({ type: 'BarStacked', title: '进展', source: 'C2:D5', topLeft: 'F2', bottomRight: 'M16' })]);
+    expect(s.charts).toEqual([
+      expect.objectContaining({
+        type: 'BarStacked',
+        title: '进展',
+        source: 'C2:D5',
+        topLeft: 'F2',
+        bottomRight: 'M16',
+      }),
+    ]);
     expect(wb.names.map((n) => n.name)).toEqual(['ZGTZ_summary']);
   });
 
@@ -56,6 +89,25 @@ describe('writeSheets', () => {
     expect(wb.sheet('整改汇总').snapshot()).toEqual(clerkBefore);
     expect(wb.sheet('整改汇总(2)').get(7, 1)?.value).toBe('单位4');
     expect(wb.names).toHaveLength(1);
+  });
+
+  it("never replaces an imported ledger: once written it is the clerk's working document", async () => {
+    const wb = sampleWorkbook();
+    const host = new OfficeHost(fakeEnv(wb));
+    const imported = (): SheetPlan => ({
+      ...summary(),
+      name: '整改台账(导入)',
+      kind: 'imported-ledger',
+      charts: [],
+    });
+    const [first] = await host.writeSheets([imported()]);
+    wb.sheet(first.name).setRows(3, 9, [['已由科室填写的进展']]);
+    const filledIn = wb.sheet(first.name).snapshot();
+    const [second] = await host.writeSheets([imported()]);
+    expect(first).toEqual({ name: '整改台账(导入)', wanted: '整改台账(导入)', replaced: false });
+    expect(second).toEqual({ name: '整改台账(导入)(2)', wanted: '整改台账(导入)', replaced: false });
+    expect(wb.sheet(first.name).snapshot()).toEqual(filledIn);
+    expect(wb.names).toHaveLength(0);
   });
 
   it('finds its sheet after the clerk renamed it, and writes on ExcelApi 1.7 without page layout', async () => {
