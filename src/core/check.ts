@@ -4,6 +4,7 @@
  */
 import { cellText, columnLetter } from './grid';
 import { detectHeader } from './header';
+import { withKnownMerges } from './inferMerges';
 import { findingMessage } from './messages';
 import { makeFinding, judgeRow, rowShapeSchema, type RowContext } from './rules';
 import { extractRows } from './rows';
@@ -127,12 +128,13 @@ export function computeStats(rows: RowReport[], findings: Finding[]): SheetStats
   return stats;
 }
 
-export function checkGrid(grid: Grid, options: CheckOptions): CheckResult {
-  const header = detectHeader(grid, options.columnOverrides);
+export function checkGrid(sheet: Grid, options: CheckOptions): CheckResult {
+  const header = detectHeader(sheet, options.columnOverrides);
   if (!header) {
-    const seen = textsNearTop(grid);
-    return { ok: false, reason: 'no-header', message: noHeaderMessage(grid, seen, options.lang), seen };
+    const seen = textsNearTop(sheet);
+    return { ok: false, reason: 'no-header', message: noHeaderMessage(sheet, seen, options.lang), seen };
   }
+  const grid = withKnownMerges(sheet, header);
 
   const findings: Finding[] = [];
   for (const field of options.required) {

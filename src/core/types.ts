@@ -40,6 +40,11 @@ export interface Grid {
   /** Rows of cells; rows may be ragged and a missing cell is empty. */
   cells: Cell[][];
   merges: MergedArea[];
+  /**
+   * False when the host could not tell merged areas (Excel before ExcelApi 1.13): the engine then
+   * infers the usual ones, a category or problem written once above several measures.
+   */
+  mergesKnown?: boolean;
   /** Excel's date system: 1900 (Windows default) or 1904 (old Mac workbooks). */
   dateSystem: 1900 | 1904;
 }

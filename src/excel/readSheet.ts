@@ -46,20 +46,33 @@ export function worstCaseBytes(value: unknown): number {
 
 /** True for number formats that show a date ('yyyy"年"m"月"d"日"', 'm/d/yyyy', '[$-804]aaaa'). */
 export function isDateFormat(format: string): boolean {
-  const bare = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  const bare = format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '');
   if (/[yd]/i.test(bare)) return true;
   // 'm' alone is a month only next to date separators (h:mm and mm:ss are minutes).
   return /(^|[^h:])m{1,4}([^:s]|$)/i.test(bare) && /[/\-.年月]/.test(bare);
 }
 
 export function toCell(value: unknown, format: string | undefined, type: string | undefined): Cell {
-  const t = type ?? (value === '' || value === null || value === undefined ? 'Empty' : typeof value === 'number' ? 'Double' : typeof value === 'boolean' ? 'Boolean' : 'String');
+  const t =
+    type ??
+    (value === '' || value === null || value === undefined
+      ? 'Empty'
+      : typeof value === 'number'
+        ? 'Double'
+        : typeof value === 'boolean'
+          ? 'Boolean'
+          : 'String');
   switch (t) {
     case 'Empty':
       return { type: 'empty', value: null };
     case 'Double':
     case 'Integer':
-      return typeof value === 'number' ? { type: 'number', value, format: format ?? 'General' } : { type: 'text', value: String(value) };
+      return typeof value === 'number'
+        ? { type: 'number', value, format: format ?? 'General' }
+        : { type: 'text', value: String(value) };
     case 'Boolean':
       return { type: 'boolean', value: value === true || value === 'TRUE' };
     case 'Error':
@@ -90,7 +103,7 @@ export async function readActiveSheet(
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load('address,rowCount,columnCount,rowIndex,columnIndex');
     await context.sync();
-      counter.syncs++;
+    counter.syncs++;
     if (used.isNullObject) throw errors.emptySheet(sheet.name);
     const total = used.rowCount;
     const columns = used.columnCount;
@@ -112,7 +125,8 @@ export async function readActiveSheet(
           }
         }
         cells[chunk.start + i] = row;
-        const bytes = worstCaseBytes(values[i]) + worstCaseBytes(numberFormat[i]) + worstCaseBytes(valueTypes?.[i] ?? []);
+        const bytes =
+          worstCaseBytes(values[i]) + worstCaseBytes(numberFormat[i]) + worstCaseBytes(valueTypes?.[i] ?? []);
         if (bytes > maxRow) maxRow = bytes;
       }
       return maxRow;
@@ -127,7 +141,7 @@ export async function readActiveSheet(
     const probe: Chunk = { start: 0, rows: Math.min(total, opts.probeRows) };
     const probeRange = rangeOf(probe);
     await context.sync();
-      counter.syncs++;
+    counter.syncs++;
     const maxRowBytes = take(probe, probeRange);
     let done = probe.rows;
     onProgress?.({ done, total });
@@ -143,7 +157,7 @@ export async function readActiveSheet(
       try {
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk, by design
         await context.sync();
-      counter.syncs++;
+        counter.syncs++;
       } catch (e) {
         if (isPayloadTooLarge(e) && rowsPerSync > 1) {
           rowsPerSync = Math.max(1, Math.floor(rowsPerSync / 2));
@@ -206,6 +220,7 @@ export async function readActiveSheet(
       firstColumn: used.columnIndex + 1,
       cells,
       merges,
+      mergesKnown: hasMerges,
       dateSystem,
     };
     return { grid, address: used.address, syncs: counter.syncs - before };
@@ -239,7 +254,8 @@ async function mergesByBlocks(
     return areas;
   };
   const blocks: Chunk[] = [];
-  for (let start = 0; start < total; start += blockRows) blocks.push({ start, rows: Math.min(blockRows, total - start) });
+  for (let start = 0; start < total; start += blockRows)
+    blocks.push({ start, rows: Math.min(blockRows, total - start) });
   for (let g = 0; g < blocks.length; g += MERGE_BLOCKS_PER_SYNC) {
     const group = blocks.slice(g, g + MERGE_BLOCKS_PER_SYNC);
     const asked = group.map(ask);
@@ -259,11 +275,14 @@ async function mergesByBlocks(
       try {
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk, by design
         await context.sync();
-      counter.syncs++;
+        counter.syncs++;
       } catch (e) {
         if (block.rows <= 1) throw e;
         const half = Math.ceil(block.rows / 2);
-        queue.unshift({ start: block.start, rows: half }, { start: block.start + half, rows: block.rows - half });
+        queue.unshift(
+          { start: block.start, rows: half },
+          { start: block.start + half, rows: block.rows - half },
+        );
         continue;
       }
       keep(areas);

@@ -1,3 +1,5 @@
+import { checkGrid } from '../../src/core/check';
+import { DEFAULT_REQUIRED } from '../../src/core/types';
 import { cellAt } from '../../src/core/grid';
 import { isDateFormat, worstCaseBytes } from '../../src/excel/readSheet';
 import { HostError } from '../../src/excel/host';
@@ -6,7 +8,10 @@ import { FakeWorkbook } from '../../src/testhost/fakeExcel';
 import { fakeEnv } from '../../src/testhost/fakeEnv';
 import { sampleWorkbook } from '../../src/testhost/sampleLedger';
 
-const LONG = '按照巡察反馈意见要求,进一步健全完善工作机制,压实主体责任,强化督促检查,确保各项整改措施落到实处、取得实效,'.repeat(2);
+const LONG =
+  '按照巡察反馈意见要求,进一步健全完善工作机制,压实主体责任,强化督促检查,确保各项整改措施落到实处、取得实效,'.repeat(
+    2,
+  );
 
 function bigWorkbook(rows: number, columns = 15, text = LONG, apiVersion = 17): FakeWorkbook {
   const wb = new FakeWorkbook({ apiVersion });
@@ -50,7 +55,10 @@ describe('readActiveSheet', () => {
 
   it('starts the grid where the used range starts', async () => {
     const wb = new FakeWorkbook();
-    wb.addSheet('S').setRows(3, 2, [['序号', '问题'], [1, true]]);
+    wb.addSheet('S').setRows(3, 2, [
+      ['序号', '问题'],
+      [1, true],
+    ]);
     const grid = await new OfficeHost(fakeEnv(wb)).readActiveSheet();
     expect(grid.firstRow).toBe(3);
     expect(grid.firstColumn).toBe(2);
@@ -91,21 +99,45 @@ describe('readActiveSheet', () => {
     // More than 512 merged areas: read block by block, still all of them.
     expect(grid.merges).toHaveLength(16667);
     const total = wb.responseBytes.reduce((a, b) => a + b, 0);
-    console.log(`50k x 15 long text: ${wb.syncCount} syncs, max response ${(Math.max(...wb.responseBytes) / 1e6).toFixed(2)} MB, total ${(total / 1e6).toFixed(0)} MB`);
+    console.log(
+      `50k x 15 long text: ${wb.syncCount} syncs, max response ${(Math.max(...wb.responseBytes) / 1e6).toFixed(2)} MB, total ${(total / 1e6).toFixed(0)} MB`,
+    );
   }, 120000);
 
   it('works on an Excel with ExcelApi 1.7 only (no merged-area API)', async () => {
     const wb = sampleWorkbook({ apiVersion: 7 });
     const grid = await new OfficeHost(fakeEnv(wb)).readActiveSheet();
     expect(grid.merges).toEqual([]);
+    expect(grid.mergesKnown).toBe(false);
     expect(cellAt(grid, 4, 3)).toMatchObject({ value: '理论学习不够深入' });
   });
 
+  it('an Excel without the merged-area API is judged like one with it (the engine infers the merges)', async () => {
+    const options = {
+      asOf: '2026-11-21',
+      dueSoonDays: 7,
+      required: [...DEFAULT_REQUIRED],
+      lang: 'zh' as const,
+    };
+    const old = await new OfficeHost(fakeEnv(sampleWorkbook({ apiVersion: 7 }))).readActiveSheet();
+    const current = await new OfficeHost(fakeEnv(sampleWorkbook())).readActiveSheet();
+    expect(current.merges.length).toBeGreaterThan(0);
+    const a = checkGrid(old, options);
+    const b = checkGrid(current, options);
+    if (!a.ok || !b.ok) throw new Error('no header');
+    expect(a.report.findings).toEqual(b.report.findings);
+    expect(a.report.stats).toEqual(b.report.stats);
+  });
+
   it('refuses an Excel older than 1.7, an empty sheet, cell-edit mode, a sheet that changes', async () => {
-    await expect(new OfficeHost(fakeEnv(sampleWorkbook({ apiVersion: 6 }))).readActiveSheet()).rejects.toMatchObject({ code: 'unsupported' });
+    await expect(
+      new OfficeHost(fakeEnv(sampleWorkbook({ apiVersion: 6 }))).readActiveSheet(),
+    ).rejects.toMatchObject({ code: 'unsupported' });
     const empty = new FakeWorkbook();
     empty.addSheet('空表');
-    await expect(new OfficeHost(fakeEnv(empty)).readActiveSheet()).rejects.toMatchObject({ code: 'empty-sheet' });
+    await expect(new OfficeHost(fakeEnv(empty)).readActiveSheet()).rejects.toMatchObject({
+      code: 'empty-sheet',
+    });
     const editing = sampleWorkbook();
     editing.cellEditMode = true;
     const err = await new OfficeHost(fakeEnv(editing)).readActiveSheet().catch((e) => e);
@@ -116,7 +148,9 @@ describe('readActiveSheet', () => {
     moving.beforeSync = (i) => {
       if (i === 2) moving.sheets[0].setRows(40, 1, [['新增一行']]);
     };
-    await expect(new OfficeHost(fakeEnv(moving)).readActiveSheet()).rejects.toMatchObject({ code: 'sheet-changed' });
+    await expect(new OfficeHost(fakeEnv(moving)).readActiveSheet()).rejects.toMatchObject({
+      code: 'sheet-changed',
+    });
   });
 
   it('never writes to the sheet while reading', async () => {
@@ -130,7 +164,8 @@ describe('readActiveSheet', () => {
 
 describe('helpers', () => {
   it('recognises date formats', () => {
-    for (const f of ['yyyy/m/d', 'yyyy"年"m"月"d"日"', 'm/d/yy', '[$-804]yyyy年m月', 'mm-dd']) expect(isDateFormat(f)).toBe(true);
+    for (const f of ['yyyy/m/d', 'yyyy"年"m"月"d"日"', 'm/d/yy', '[$-804]yyyy年m月', 'mm-dd'])
+      expect(isDateFormat(f)).toBe(true);
     for (const f of ['General', '0.00', 'h:mm', '@', '"day"0']) expect(isDateFormat(f)).toBe(false);
   });
   it('counts non-ASCII as escapes', () => {
