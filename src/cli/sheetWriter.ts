@@ -9,6 +9,9 @@
  *   remove it first. The returned worksheet carries the name actually used.
  * - A text cell with '' is written as a styled blank cell (borders, no value).
  * - Charts (plan.charts) are skipped: exceljs cannot draw charts.
+ * - plan.rowHeights (points) are set as given; other rows keep Excel's automatic height.
+ * - Write the workbook with workbookBuffer (src/cli/xlsxFile.ts), not wb.xlsx.write*: it stores
+ *   the link cells as in-workbook links that other spreadsheet programs follow.
  */
 import type ExcelJS from 'exceljs';
 import { fromIso } from '../core/calendar';
@@ -30,8 +33,12 @@ interface StyleSpec {
   alignment?: Partial<ExcelJS.Alignment>;
 }
 
+// Font sizes here are the ones src/core/summaryPlans.ts (STYLE_FONT_SIZE) estimates row heights with.
 const STYLES: Record<PlanStyle, StyleSpec> = {
-  title: { font: { bold: true, size: 16 }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } },
+  title: {
+    font: { bold: true, size: 16 },
+    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+  },
   subtitle: { font: { size: 11 }, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true } },
   header: {
     font: { bold: true },
@@ -128,8 +135,18 @@ export function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.W
     ws.mergeCells(m.top, m.left, m.bottom, m.right);
   }
 
+  // Merged wrapped lines: no host auto-fits their rows, so the plan gives the height.
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) {
+    const r = Number(row);
+    if (Number.isInteger(r) && r >= 1 && Number.isFinite(height) && height > 0) {
+      ws.getRow(r).height = Math.min(height, 409);
+    }
+  }
+
   if (plan.headerRow > 0) {
-    ws.views = [{ state: 'frozen', xSplit: 0, ySplit: plan.headerRow, topLeftCell: `A${plan.headerRow + 1}` }];
+    ws.views = [
+      { state: 'frozen', xSplit: 0, ySplit: plan.headerRow, topLeftCell: `A${plan.headerRow + 1}` },
+    ];
   }
   ws.pageSetup = {
     ...ws.pageSetup,

@@ -44,6 +44,13 @@ export interface SheetPlan {
   /** 1-based row of the table header to freeze and repeat on printed pages; 0 for none. */
   headerRow: number;
   charts: ChartPlan[];
+  /**
+   * Row heights in points, by 1-based plan row, for rows the host must not leave to auto-fit:
+   * Excel (and WPS, LibreOffice) never grow a row for wrapped text in a merged cell, so a long
+   * merged line would show as one cut-off line. Rows not listed keep the host's automatic height.
+   * Optional: plans without it are written as before.
+   */
+  rowHeights?: Record<number, number>;
 }
 
 export const text = (value: string, style?: PlanStyle): PlanCell => ({ kind: 'text', text: value, style });

@@ -99,6 +99,95 @@ class PlanBuilder {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Row heights for merged wrapped lines
+
+/** Font size in points each host gives a style (src/cli/sheetWriter.ts; 11 where it sets none). */
+const STYLE_FONT_SIZE: Partial<Record<PlanStyle, number>> = { title: 16, note: 10 };
+/** Points per line of 11pt text (CJK fonts such as 等线 and 宋体 need about 15), and the padding. */
+const LINE_POINTS = 15;
+const ROW_PADDING_POINTS = 3;
+/** Excel's largest row height. */
+const MAX_ROW_POINTS = 409;
+
+/**
+ * Column-width units of a CJK character at 11pt. A column width counts the default font's digits
+ * (about 7 pixels); a CJK glyph is about 15 pixels, so a little over 2. Erring wide costs a blank
+ * line at worst; erring narrow cuts the text off.
+ */
+const WIDE_CHAR_UNITS = 2.2;
+
+/**
+ * How wide a text is in column-width units: a CJK (or other full-width) character about 2, an
+ * ASCII one about 1. Anything past Latin-1 counts as wide, which errs on the side of a taller row.
+ */
+export function textWidthUnits(value: string): number {
+  let units = 0;
+  for (const ch of value) units += ch.codePointAt(0)! > 0xff ? WIDE_CHAR_UNITS : 1;
+  return units;
+}
+
+/** Estimated wrapped lines of a text in a cell `width` units wide (explicit line breaks kept). */
+export function estimateLines(value: string, width: number, fontSize = 11): number {
+  // A cell's margins take about one unit; the text scales with its font size.
+  const usable = Math.max(1, width - 1);
+  return value
+    .split(/\r\n|\r|\n/)
+    .reduce((n, line) => n + Math.max(1, Math.ceil((textWidthUnits(line) * fontSize) / 11 / usable)), 0);
+}
+
+/**
+ * Heights for the rows whose merged text needs more than one line. Excel, WPS and LibreOffice
+ * never auto-fit a row for a merged cell, so such a row would show one cut-off line; rows
+ * without a merged multi-line text keep the host's automatic height and are not listed. A row's
+ * height covers every text in it (a merged one over the merged columns' widths, any other over
+ * its column's width).
+ */
+export function mergedRowHeights(
+  rows: PlanCell[][],
+  merges: SheetPlan['merges'],
+  columnWidths: number[],
+): Record<number, number> {
+  const colWidth = (c: number) => {
+    const w = columnWidths[c - 1];
+    return Number.isFinite(w) && w > 0 ? w : 8.43; // Excel's default column width
+  };
+  const spanOf = new Map<string, { left: number; right: number }>();
+  const covered = new Set<string>();
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+    }
+    // Only merges within one row: a taller merge has several rows to spread its text over.
+    if (m.top === m.bottom && m.right > m.left) spanOf.set(`${m.top},${m.left}`, m);
+  }
+  const heights: Record<number, number> = {};
+  rows.forEach((cells, i) => {
+    const r = i + 1;
+    let needed = 0;
+    let mergedWraps = false;
+    cells.forEach((cell, j) => {
+      const c = j + 1;
+      if (!cell || covered.has(`${r},${c}`) || (cell.kind !== 'text' && cell.kind !== 'link')) return;
+      const span = spanOf.get(`${r},${c}`);
+      let width = 0;
+      for (let k = span?.left ?? c; k <= (span?.right ?? c); k++) width += colWidth(k);
+      const size = STYLE_FONT_SIZE[cell.style ?? 'cell'] ?? 11;
+      const lines = estimateLines(cell.text, width, size);
+      if (span && lines > 1) mergedWraps = true;
+      needed = Math.max(needed, lines * Math.ceil((LINE_POINTS * Math.max(size, 11)) / 11));
+    });
+    if (mergedWraps) heights[r] = Math.min(MAX_ROW_POINTS, needed + ROW_PADDING_POINTS);
+  });
+  return heights;
+}
+
+/** The plan with heights for its merged multi-line rows (none: the plan as it was). */
+function withRowHeights(plan: SheetPlan): SheetPlan {
+  const rowHeights = mergedRowHeights(plan.rows, plan.merges, plan.columnWidths);
+  return Object.keys(rowHeights).length > 0 ? { ...plan, rowHeights } : plan;
+}
+
+// ---------------------------------------------------------------------------------------------
 // 整改汇总
 
 const GROUP_HEADERS = [
@@ -414,5 +503,9 @@ export function planSummarySheets(
   opts: SummaryPlanOptions = {},
 ): SheetPlan[] {
   const multiSheet = Math.max(reports.length, summary.sheets.length) > 1;
-  return [summaryPlan(summary, opts), overduePlan(summary, multiSheet), toCompletePlan(summary, multiSheet)];
+  return [
+    summaryPlan(summary, opts),
+    overduePlan(summary, multiSheet),
+    toCompletePlan(summary, multiSheet),
+  ].map(withRowHeights);
 }

@@ -207,6 +207,10 @@ describeLo('LibreOffice round trip', () => {
   test('the summary numbers are the engine’s', () => {
     const rows = rowsOf(converted.getWorksheet('整改汇总')!);
     expect(rows[3][0]).toBe(reportSentence(summary, 'zh'));
+    // the merged sentence keeps the height the plan gave it (no host auto-fits merged cells)
+    const plan = planSummarySheets(summary, reports, { dueSoonDays: 7 })[0];
+    expect(plan.rowHeights?.[4]).toBeGreaterThanOrEqual(30);
+    expect(converted.getWorksheet('整改汇总')!.getRow(4).height).toBeCloseTo(plan.rowHeights![4], 0);
     const t = summary.totals;
     expect(findRow(rows, '梳理问题(个)')[1]).toBe(summary.problems);
     expect(findRow(rows, '制定整改措施(项)')[1]).toBe(t.measures);

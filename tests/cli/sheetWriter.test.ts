@@ -138,6 +138,15 @@ describe('applySheetPlan', () => {
     expect(ws.getCell('A1').border.top?.style).toBe('thin');
   });
 
+  test('rowHeights set the rows they name; other rows keep the automatic height', async () => {
+    const wb = new ExcelJS.Workbook();
+    applySheetPlan(wb, plan({ rowHeights: { 1: 48, 4: 33, 0: 20, 99: Number.NaN, 5: -1 } }));
+    const ws = (await roundTrip(wb)).getWorksheet('汇总')!;
+    expect(ws.getRow(1).height).toBe(48);
+    expect(ws.getRow(4).height).toBe(33);
+    for (const r of [2, 3, 5]) expect(ws.getRow(r).height).toBeUndefined();
+  });
+
   test('quoteSheetName doubles quotes', () => {
     expect(quoteSheetName("a'b")).toBe("'a''b'");
   });

@@ -1,6 +1,12 @@
-import { planSummarySheets, issueLabel } from '../../src/core/summaryPlans';
+import {
+  planSummarySheets,
+  issueLabel,
+  estimateLines,
+  mergedRowHeights,
+  textWidthUnits,
+} from '../../src/core/summaryPlans';
 import { summarize, reportSentence } from '../../src/core/summary';
-import type { PlanCell, SheetPlan } from '../../src/core/sheetPlan';
+import { text, type PlanCell, type SheetPlan } from '../../src/core/sheetPlan';
 import { finding, report, row, sheetA, sheetB } from '../helpers/reports';
 
 const AS_OF = '2024-04-15';
@@ -204,6 +210,22 @@ describe('planSummarySheets: one sheet', () => {
     });
   });
 
+  test('the merged report sentence gets a row tall enough for its wrapped lines', () => {
+    // 125 units wide (26 + 9 × 11); the sentence is longer than one line of that
+    expect(sum.rowHeights?.[4]).toBeGreaterThanOrEqual(2 * 15);
+    for (const p of [sum, overdue, toComplete]) {
+      for (const [r, h] of Object.entries(p.rowHeights ?? {})) {
+        expect(Number(r)).toBeGreaterThanOrEqual(1);
+        expect(Number(r)).toBeLessThanOrEqual(p.rows.length);
+        expect(h).toBeGreaterThan(15);
+        expect(h).toBeLessThanOrEqual(409);
+      }
+    }
+    // short merged lines (title, section headings) keep the host's automatic height
+    expect(sum.rowHeights?.[1]).toBeUndefined();
+    expect(sum.rowHeights?.[rowOf(sum, '一、总体情况')]).toBeUndefined();
+  });
+
   test('merges stay inside the plan', () => {
     for (const p of [sum, overdue, toComplete]) {
       for (const m of p.merges) {
@@ -322,5 +344,61 @@ describe('hostile and empty input', () => {
     expect(
       issueLabel({ code: 'missing-required', field: 'measure', column: 'D', header: null, message: '' }),
     ).toBe('缺整改措施');
+  });
+});
+
+describe('row heights for merged wrapped text', () => {
+  test('text width: CJK about 2 units, ASCII 1', () => {
+    expect(textWidthUnits('abc 12')).toBe(6);
+    expect(textWidthUnits('整改')).toBeGreaterThanOrEqual(4);
+    expect(textWidthUnits('整改')).toBeLessThan(5);
+    expect(textWidthUnits('')).toBe(0);
+  });
+
+  test('lines: by width, explicit breaks kept, never fewer than one', () => {
+    expect(estimateLines('', 20)).toBe(1);
+    expect(estimateLines('x'.repeat(19), 20)).toBe(1);
+    expect(estimateLines('x'.repeat(40), 20)).toBe(3);
+    expect(estimateLines('a\nb\n', 20)).toBe(3);
+    expect(estimateLines('整'.repeat(100), 125)).toBe(2);
+    // smaller type fits more on a line
+    expect(estimateLines('x'.repeat(21), 20, 10)).toBe(2);
+    expect(estimateLines('x'.repeat(21), 20, 11)).toBe(2);
+    expect(estimateLines('x'.repeat(20), 20, 10)).toBe(1);
+  });
+
+  test('only rows with a merged multi-line text get a height, covering every cell in the row', () => {
+    const long = '注:' + '一条措施有多个责任单位的,每个单位各计一次'.repeat(4);
+    const rows = [
+      [text('短标题', 'title')],
+      [text(long, 'note')],
+      [text(long, 'cell'), text('x')], // not merged: the host auto-fits it
+      [text('项目', 'cell'), text('x'), text(long, 'cell')],
+      [text('标题', 'title')],
+    ];
+    const merges = [
+      { top: 1, left: 1, bottom: 1, right: 4 },
+      { top: 2, left: 1, bottom: 2, right: 4 },
+      { top: 4, left: 3, bottom: 4, right: 4 },
+      { top: 5, left: 1, bottom: 5, right: 4 },
+    ];
+    const widths = [10, 10, 10, 10];
+    const h = mergedRowHeights(rows, merges, widths);
+    expect(Object.keys(h).map(Number)).toEqual([2, 4]);
+    const noteLines = estimateLines(long, 40, 10);
+    expect(noteLines).toBeGreaterThan(1);
+    expect(h[2]).toBe(noteLines * 15 + 3);
+    // row 4's merged note is over 2 columns (20 units): more lines, a taller row
+    expect(h[4]).toBe(estimateLines(long, 20) * 15 + 3);
+    expect(h[4]).toBeGreaterThan(h[2]);
+  });
+
+  test('a very long text is capped at Excel’s largest row height', () => {
+    const h = mergedRowHeights(
+      [[text('整'.repeat(5000), 'sentence')]],
+      [{ top: 1, left: 1, bottom: 1, right: 2 }],
+      [10, 10],
+    );
+    expect(h[1]).toBe(409);
   });
 });
