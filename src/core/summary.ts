@@ -25,7 +25,7 @@
  * - Overdue ageing: days past the deadline 1–30, 31–90, over 90. Every overdue measure is in one
  *   bucket, so the buckets add up to 逾期未完成.
  */
-import { daysBetween, fromIso } from './calendar';
+import { chineseDate, daysBetween, fromIso } from './calendar';
 import { columnNumber } from './grid';
 import type { Field, FindingCode, IsoDate, Lang, ProgressState, RowReport, SheetReport } from './types';
 
@@ -385,11 +385,8 @@ export function summarize(
   };
 }
 
-/** '2024-04-15' → '2024年4月15日'. */
-export function chineseDate(date: IsoDate): string {
-  const { year, month, day } = fromIso(date);
-  return `${year}年${month}月${day}日`;
-}
+/** '2024-04-15' → '2024年4月15日' (calendar.ts's, re-exported so importers of summary keep it). */
+export { chineseDate };
 
 const EN_MONTHS = [
   'January',
