@@ -1,24 +1,7 @@
 /** The terminal report: counts first, then findings grouped by kind, rows as Excel shows them. */
 import { chineseDate } from '../core/calendar';
-import { CODE_TITLES, SEVERITY_LABELS } from '../core/messages';
+import { CODE_ORDER, CODE_TITLES, SEVERITY_LABELS } from '../core/messages';
 import type { Finding, FindingCode, Lang, SheetReport } from '../core/types';
-
-/** Kinds in the order a clerk should deal with them: what blocks the inspection first. */
-export const CODE_ORDER: FindingCode[] = [
-  'missing-column',
-  'overdue',
-  'missing-department',
-  'missing-required',
-  'invalid-date',
-  'due-soon',
-  'immediate-not-done',
-  'unknown-status',
-  'vague-department',
-  'done-without-completion-date',
-  'completed-late',
-  'duplicate-index',
-  'error-cell',
-];
 
 export interface SkippedSheet {
   name: string;

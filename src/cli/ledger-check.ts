@@ -29,6 +29,17 @@ export interface CheckArgs {
   options: CheckOptions;
 }
 
+/** Node's own parseArgs message is English and technical: say it plainly instead. */
+function argumentProblem(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  const option = /'(-[^']*)'/.exec(String((e as Error).message))?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `不认识的参数“${option}”。`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return `参数“${option.split(/[ ,]/)[0]}”后面需要一个值（值以 - 开头时请写成 --参数=值）。`;
+  }
+  return '命令参数有误。';
+}
+
 export function parseCheckArgs(argv: string[], today: string = localToday()): CheckArgs {
   let parsed;
   try {
@@ -47,7 +58,7 @@ export function parseCheckArgs(argv: string[], today: string = localToday()): Ch
       },
     });
   } catch (e) {
-    throw new UsageError(`命令参数有误：${(e as Error).message}\n${USAGE_ZH}`);
+    throw new UsageError(`${argumentProblem(e)}\n${USAGE_ZH}`);
   }
   const { values, positionals } = parsed;
   if (values.help) throw new UsageError(USAGE_ZH, 0);
@@ -65,7 +76,7 @@ export function parseCheckArgs(argv: string[], today: string = localToday()): Ch
 
   let dueSoonDays = DEFAULT_DUE_SOON_DAYS;
   if (values['due-soon-days'] !== undefined) {
-    const n = Number(values['due-soon-days']);
+    const n = /^\s*\d+\s*$/.test(values['due-soon-days']) ? Number(values['due-soon-days']) : NaN;
     if (!Number.isInteger(n) || n < 0 || n > 365) {
       throw new UsageError('--due-soon-days 应为 0 到 365 之间的整数天数。');
     }
@@ -75,8 +86,10 @@ export function parseCheckArgs(argv: string[], today: string = localToday()): Ch
   let required = [...DEFAULT_REQUIRED];
   if (values.required !== undefined) {
     const { fields, unknown } = parseFieldList(values.required);
-    if (unknown.length)
+    if (unknown.length) {
       throw new UsageError(`--required 中有不认识的字段：${unknown.join('、')}。\n${USAGE_ZH}`);
+    }
+    if (fields.length === 0) throw new UsageError(`--required 至少要写一个字段。\n${USAGE_ZH}`);
     required = fields;
   }
 

@@ -69,8 +69,10 @@ function parseArgs(argv: string[]): Args | 'help' {
 export function decodeText(bytes: Uint8Array): string {
   let b = bytes;
   if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
-  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
-  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe)
+    return new TextDecoder('utf-16le').decode(b.subarray(2));
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff)
+    return new TextDecoder('utf-16be').decode(b.subarray(2));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(b);
   } catch {
@@ -127,7 +129,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         .stat(args.out)
         .then(() => true)
         .catch(() => false);
-      if (exists) throw new UserError(`${args.out} 已经存在,为免覆盖原有文件没有写入;请换一个 --out 文件名。`);
+      if (exists)
+        throw new UserError(`${args.out} 已经存在,为免覆盖原有文件没有写入;请换一个 --out 文件名。`);
     }
     const text = await readPlan(args.input);
     const result = parsePlan(text, { year: args.year });
@@ -158,7 +161,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       await fs.writeFile(out, buf, { flag: 'wx' });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new UserError(`${out} 已经存在,为免覆盖原有文件没有写入;请换一个 --out 文件名。`);
+      if (code === 'EEXIST')
+        throw new UserError(`${out} 已经存在,为免覆盖原有文件没有写入;请换一个 --out 文件名。`);
       throw new UserError(`无法写入 ${out}(${code ?? '写入失败'}),请确认目录存在且可写。`);
     }
     if (!args.json) io.stdout(summary(result, args.input, out, ws.name));

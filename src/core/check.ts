@@ -41,10 +41,10 @@ function textsNearTop(grid: Grid): string[] {
 
 function noHeaderMessage(grid: Grid, seen: string[], lang: CheckOptions['lang']): string {
   if (lang === 'en') {
-    return `Sheet "${grid.sheet}" has no ledger header: no row names the problem, the measure and other ledger columns. Check that this is the ledger sheet, or choose the columns by hand in Column settings.`;
+    return `Sheet "${grid.sheet}" has no ledger header: no row names the problem, the measure and other ledger columns. Check that this is the ledger sheet and that its header names columns such as 存在问题, 整改措施 and 责任单位.`;
   }
   const hint = seen.length ? `前几行的内容有：${seen.slice(0, 8).join('、')}。` : '这张表是空的。';
-  return `工作表“${grid.sheet}”里找不到台账表头（应有“存在问题”“整改措施”“责任单位”等列）。${hint}请确认这是台账所在的工作表，或在“列设置”中手动指定各列。`;
+  return `工作表“${grid.sheet}”里找不到台账表头（应有“存在问题”“整改措施”“责任单位”等列）。${hint}请确认这是台账所在的工作表，且表头写有这些列名。`;
 }
 
 /** The 序号 cell's origin for a row: the top row of a merged area in that column, else the row. */

@@ -52,6 +52,36 @@ export const SEVERITY_LABELS: Record<Severity, { zh: string; en: string }> = {
   info: { zh: '提示', en: 'note' },
 };
 
+/** The order finding kinds are listed in: what an inspector asks about first comes first. */
+export const CODE_ORDER: readonly FindingCode[] = [
+  'missing-column',
+  'overdue',
+  'missing-department',
+  'missing-required',
+  'invalid-date',
+  'due-soon',
+  'immediate-not-done',
+  'unknown-status',
+  'vague-department',
+  'done-without-completion-date',
+  'completed-late',
+  'duplicate-index',
+  'error-cell',
+];
+
+function inLanguage<K extends string>(
+  table: Record<K, { zh: string; en: string }>,
+  lang: Lang,
+): Record<K, string> {
+  return Object.fromEntries(
+    Object.entries(table).map(([k, v]) => [k, (v as { zh: string; en: string })[lang]]),
+  ) as Record<K, string>;
+}
+
+export const fieldLabels = (lang: Lang): Record<Field, string> => inLanguage(FIELD_LABELS, lang);
+export const codeTitles = (lang: Lang): Record<FindingCode, string> => inLanguage(CODE_TITLES, lang);
+export const severityLabels = (lang: Lang): Record<Severity, string> => inLanguage(SEVERITY_LABELS, lang);
+
 export type MessageParams = {
   field?: Field;
   header?: string;
@@ -83,7 +113,7 @@ export function findingMessage(code: FindingCode, p: MessageParams, lang: Lang):
     case 'missing-column': {
       const seen = (p.seen ?? []).join(zh ? '、' : ', ') || (zh ? '(无)' : '(none)');
       return zh
-        ? `表头中找不到“${f}”列。请添加该列，或在“列设置”中指定哪一列是${f}。已识别的表头：${seen}。`
+        ? `表头中找不到“${f}”列。请添加该列（或在加载项的“列设置”中指定哪一列是${f}）。已识别的表头：${seen}。`
         : `No "${f}" column was found in the header. Add one, or choose which column holds it in Column settings. Headers seen: ${seen}.`;
     }
     case 'missing-required':

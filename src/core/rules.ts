@@ -127,7 +127,8 @@ export function judgeRow(ledgerRow: LedgerRow, ctx: RowContext, findings: Findin
   }
 
   let state = classifyStatus(text.status ?? '');
-  if (state === 'unknown') add('unknown-status', 'status', { value: text.status });
+  if (state === 'unknown' && cells.status?.type !== 'error')
+    add('unknown-status', 'status', { value: text.status });
   if (deadline.kind === 'long_term' && state !== 'done') state = 'long_term';
 
   const open = state !== 'done' && state !== 'long_term';

@@ -63,7 +63,10 @@ export const num = (value: number, style: PlanStyle = 'number', format?: string)
 
 /** Excel's rules for sheet names: at most 31 characters, none of : \ / ? * [ ], not blank. */
 export function safeSheetName(wanted: string, taken: readonly string[] = []): string {
-  let base = wanted.replace(/[:\\/?*[\]]/g, '_').replace(/^'+|'+$/g, '').trim();
+  let base = wanted
+    .replace(/[:\\/?*[\]]/g, '_')
+    .replace(/^'+|'+$/g, '')
+    .trim();
   if (!base) base = 'Sheet';
   base = [...base].slice(0, 31).join('');
   const lowerTaken = new Set(taken.map((t) => t.toLowerCase()));

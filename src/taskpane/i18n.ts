@@ -2,7 +2,8 @@
  * Every string the task pane shows, in Chinese (the default) and English. Components never hold
  * literal text: they take `t` from useStrings() (or a `t` prop) and read it from here.
  */
-import type { Field, FindingCode, Lang, Severity } from '../core/types';
+import { codeTitles, fieldLabels, severityLabels } from '../core/messages';
+import type { Lang } from '../core/types';
 
 const zh = {
   appTitle: '整改台账助手',
@@ -113,7 +114,13 @@ const zh = {
   importFileDocxUnavailable: '暂时无法直接读取 .docx 文件。请打开文件，复制全部文字后粘贴到上面的文本框。',
   preview: '预览',
   previewTitle: (n: number) => `识别出 ${n} 条整改措施`,
-  previewCols: { category: '问题类别', problem: '存在问题', measure: '整改措施', departments: '责任单位', deadline: '整改时限' },
+  previewCols: {
+    category: '问题类别',
+    problem: '存在问题',
+    measure: '整改措施',
+    departments: '责任单位',
+    deadline: '整改时限',
+  },
   previewMissing: '（缺）',
   previewMore: (n: number) => `另有 ${n} 条未在预览中显示，写入时会全部写入。`,
   sheetName: '新工作表名称',
@@ -130,38 +137,9 @@ const zh = {
   notAvailable: '此功能暂不可用，请更新加载项后重试。',
   loading: '正在加载…',
 
-  fields: {
-    index: '序号',
-    category: '问题类别',
-    problem: '存在问题',
-    measure: '整改措施',
-    department: '责任单位',
-    cooperating: '配合单位',
-    person: '责任人',
-    deadline: '整改时限',
-    status: '整改进展',
-    completedOn: '完成时间',
-    evidence: '佐证材料',
-    remarks: '备注',
-  } satisfies Record<Field, string>,
-
-  codes: {
-    'missing-column': '缺少列',
-    'missing-required': '必填项未填',
-    'missing-department': '缺责任单位',
-    'invalid-date': '日期无法识别',
-    'unknown-status': '进展无法识别',
-    overdue: '逾期未完成',
-    'due-soon': '即将到期',
-    'done-without-completion-date': '已完成但无完成时间',
-    'completed-late': '超期完成',
-    'duplicate-index': '序号重复',
-    'vague-department': '责任单位不具体',
-    'immediate-not-done': '立行立改未完成',
-    'error-cell': '单元格错误值',
-  } satisfies Record<FindingCode, string>,
-
-  severities: { error: '错误', warning: '提醒', info: '提示' } satisfies Record<Severity, string>,
+  fields: fieldLabels('zh'),
+  codes: codeTitles('zh'),
+  severities: severityLabels('zh'),
 };
 
 export type Strings = typeof zh;
@@ -172,7 +150,8 @@ const en: Strings = {
   tabListLabel: 'Views',
 
   checkButton: 'Check ledger',
-  checkHint: 'Open the ledger sheet to check, then select "Check ledger". Overdue rows turn red, rows due soon amber.',
+  checkHint:
+    'Open the ledger sheet to check, then select "Check ledger". Overdue rows turn red, rows due soon amber.',
   clearMarks: 'Clear marks',
   writeSummary: 'Write summary',
   phaseReading: 'Reading the sheet…',
@@ -197,7 +176,8 @@ const en: Strings = {
   copyFailed: 'Could not copy automatically; select the text and press Ctrl+C.',
   noFindings: 'No problems found.',
   allValid: 'The ledger is complete; nothing needs correcting.',
-  findingsTitle: (shown, total) => (shown === total ? `Findings (${total})` : `Findings (${shown} of ${total} shown)`),
+  findingsTitle: (shown, total) =>
+    shown === total ? `Findings (${total})` : `Findings (${shown} of ${total} shown)`,
   filterKind: 'Filter by kind',
   filterKindPlaceholder: 'All kinds',
   filterDepartment: 'Filter by department',
@@ -266,8 +246,10 @@ const en: Strings = {
   importText: 'Plan text',
   importPlaceholder: 'For example:\n一、……\n1. problem……\n整改措施：……\n责任部门：……\n完成时限：……',
   importFile: 'Or choose a file (.txt / .docx)',
-  importFileReadError: 'This file cannot be read. Open it, copy all its text and paste it into the box above.',
-  importFileDocxUnavailable: '.docx files cannot be read directly yet. Open the file, copy all its text and paste it above.',
+  importFileReadError:
+    'This file cannot be read. Open it, copy all its text and paste it into the box above.',
+  importFileDocxUnavailable:
+    '.docx files cannot be read directly yet. Open the file, copy all its text and paste it above.',
   preview: 'Preview',
   previewTitle: (n) => `${n} measures recognised`,
   previewCols: {
@@ -293,38 +275,9 @@ const en: Strings = {
   notAvailable: 'This feature is not available yet; update the add-in and try again.',
   loading: 'Loading…',
 
-  fields: {
-    index: 'No.',
-    category: 'Category',
-    problem: 'Problem',
-    measure: 'Measure',
-    department: 'Responsible department',
-    cooperating: 'Cooperating departments',
-    person: 'Responsible person',
-    deadline: 'Deadline',
-    status: 'Progress',
-    completedOn: 'Completed on',
-    evidence: 'Evidence',
-    remarks: 'Remarks',
-  },
-
-  codes: {
-    'missing-column': 'Missing columns',
-    'missing-required': 'Required fields empty',
-    'missing-department': 'No responsible department',
-    'invalid-date': 'Unreadable dates',
-    'unknown-status': 'Unrecognised progress',
-    overdue: 'Overdue',
-    'due-soon': 'Due soon',
-    'done-without-completion-date': 'Done without a completion date',
-    'completed-late': 'Completed after the deadline',
-    'duplicate-index': 'Duplicate numbers',
-    'vague-department': 'Vague departments',
-    'immediate-not-done': 'Immediate fixes not done',
-    'error-cell': 'Error values in cells',
-  },
-
-  severities: { error: 'error', warning: 'warning', info: 'note' },
+  fields: fieldLabels('en'),
+  codes: codeTitles('en'),
+  severities: severityLabels('en'),
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

@@ -5,27 +5,23 @@
 import { HostError } from '../excel/host';
 import { cellText, columnLetter } from './engine';
 import type { Strings } from './i18n';
-import type { Field, Finding, FindingCode, Grid, HeaderResult, Lang, SheetReport, SheetStats } from '../core/types';
+import type {
+  Field,
+  Finding,
+  FindingCode,
+  Grid,
+  HeaderResult,
+  Lang,
+  SheetReport,
+  SheetStats,
+} from '../core/types';
 import { FIELDS } from '../core/types';
+import { CODE_ORDER } from '../core/messages';
 
-/** The order finding groups are listed in: what an inspector asks about first comes first. */
-export const CODE_ORDER: readonly FindingCode[] = [
-  'missing-column',
-  'overdue',
-  'missing-department',
-  'missing-required',
-  'invalid-date',
-  'due-soon',
-  'immediate-not-done',
-  'unknown-status',
-  'error-cell',
-  'duplicate-index',
-  'vague-department',
-  'done-without-completion-date',
-  'completed-late',
-];
+export { CODE_ORDER };
 
-export type FigureKey = 'rows' | 'done' | 'inProgress' | 'longTerm' | 'overdue' | 'dueSoon' | 'missingDepartment';
+export type FigureKey =
+  'rows' | 'done' | 'inProgress' | 'longTerm' | 'overdue' | 'dueSoon' | 'missingDepartment';
 export type FigureTone = 'danger' | 'warning' | 'success' | 'neutral';
 
 export interface Figure {
@@ -69,14 +65,18 @@ export function departmentsOf(report: SheetReport): string[] {
   const counts = new Map<string, number>();
   for (const r of report.rows) for (const d of r.departments) counts.set(d, (counts.get(d) ?? 0) + 1);
   const order = [...counts.keys()];
-  return order.sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || order.indexOf(a) - order.indexOf(b));
+  return order.sort(
+    (a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || order.indexOf(a) - order.indexOf(b),
+  );
 }
 
 export function filterFindings(report: SheetReport, filter: FindingFilter): Finding[] {
   const codes = filter.codes.length ? new Set(filter.codes) : null;
   let rowsOfDept: Set<number> | null = null;
   if (filter.department !== null) {
-    rowsOfDept = new Set(report.rows.filter((r) => r.departments.includes(filter.department!)).map((r) => r.row));
+    rowsOfDept = new Set(
+      report.rows.filter((r) => r.departments.includes(filter.department!)).map((r) => r.row),
+    );
   }
   return report.findings.filter(
     (f) => (!codes || codes.has(f.code)) && (!rowsOfDept || (f.row !== null && rowsOfDept.has(f.row))),
@@ -84,7 +84,9 @@ export function filterFindings(report: SheetReport, filter: FindingFilter): Find
 }
 
 /** Findings grouped by kind, in CODE_ORDER, empty groups left out. */
-export function groupFindings(findings: readonly Finding[]): Array<{ code: FindingCode; findings: Finding[] }> {
+export function groupFindings(
+  findings: readonly Finding[],
+): Array<{ code: FindingCode; findings: Finding[] }> {
   const byCode = new Map<FindingCode, Finding[]>();
   for (const f of findings) {
     const list = byCode.get(f.code) ?? [];
@@ -174,7 +176,12 @@ function likelyHeaderRow(grid: Grid, width: number): number {
     for (let i = 0; i < width; i++) {
       const column = grid.firstColumn + i;
       const inMerge = grid.merges.some(
-        (m) => row >= m.top && row <= m.bottom && column >= m.left && column <= m.right && (row !== m.top || column !== m.left),
+        (m) =>
+          row >= m.top &&
+          row <= m.bottom &&
+          column >= m.left &&
+          column <= m.right &&
+          (row !== m.top || column !== m.left),
       );
       if (!inMerge && textAt(grid, row, column)) count++;
     }

@@ -823,3 +823,31 @@ describe('node bin/ledger-check.js', () => {
     expect(findingRows(doc.sheets[0], 'overdue')).toEqual([9, 18, 23, 27, 35]);
   });
 });
+
+describe('arguments a clerk may mistype', () => {
+  const sample = 'samples/交通运输局专项整治台账.xlsx';
+  const run = async (...argv: string[]) => {
+    let out = '';
+    let err = '';
+    const code = await main(argv, {
+      stdout: { write: (t: string) => (out += t) },
+      stderr: { write: (t: string) => (err += t) },
+    });
+    return { code, out, err };
+  };
+
+  it.each([
+    [['--bogus'], '不认识的参数“--bogus”。'],
+    [['--due-soon-days', '-1'], '参数“--due-soon-days”后面需要一个值'],
+    [['--due-soon-days='], '--due-soon-days 应为 0 到 365 之间的整数天数。'],
+    [['--due-soon-days=1.5'], '--due-soon-days 应为 0 到 365 之间的整数天数。'],
+    [['--required='], '--required 至少要写一个字段。'],
+    [['--sheet'], '参数“--sheet”后面需要一个值'],
+  ])('%j is refused with a Chinese sentence, not Node’s English', async (args, sentence) => {
+    const r = await run(sample, ...args);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.split('\n')[0]).toContain(sentence);
+    expect(r.err).not.toMatch(/Unknown option|ambiguous|To specify/);
+  });
+});
