@@ -169,6 +169,11 @@ export class FakeWorkbook {
   syncCount = 0;
   runCount = 0;
   responseBytes: number[] = [];
+  /**
+   * Per sync, the JSON size (UTF-8) of what the request carries: values and formats written, the
+   * addresses and indexes ranges are asked by, added rules with their formulas and colours.
+   * (Load requests' property lists are not counted: a few dozen bytes each.)
+   */
   requestBytes: number[] = [];
   settingsStore: Record<string, unknown> = {};
   savedSettings: Record<string, unknown> = {};
@@ -466,6 +471,7 @@ class WorksheetProxy {
     wb.activeSheet = Math.max(0, wb.sheets.indexOf(active === s ? wb.sheets[0] : active));
   }
   getRange(address?: string): RangeProxy {
+    if (address !== undefined) this.ctx.request(address);
     return new RangeProxy(this.ctx, this, () => {
       if (address === undefined) return { top: 1, left: 1, bottom: 1048576, right: 16384 };
       const a = parseArea(address);
@@ -475,6 +481,7 @@ class WorksheetProxy {
   }
   getRangeByIndexes(row: number, column: number, rows: number, columns: number): RangeProxy {
     if (!this.ctx.needs(7, 'getRangeByIndexes')) return this.getRange('A1');
+    this.ctx.request([row, column, rows, columns]);
     return new RangeProxy(this.ctx, this, () => ({
       top: row + 1,
       left: column + 1,
@@ -485,6 +492,7 @@ class WorksheetProxy {
   getRanges(address: string): RangeAreasProxy {
     this.ctx.needs(9, 'getRanges');
     if (address.length > 255) this.ctx.fail('InvalidArgument', 'RangeAreas address too long');
+    this.ctx.request(address);
     return new RangeAreasProxy(this.ctx, this, parseAreaList(address));
   }
   getUsedRange(valuesOnly?: boolean): RangeProxy {
@@ -859,7 +867,7 @@ class ConditionalFormatsProxy {
       stopIfTrue: false,
       areas: this.areas().map((a) => ({ ...a })),
     };
-    this.ctx.request({ add: type, areas: rule.areas.length });
+    this.ctx.request({ add: type });
     if (s && this.ctx.needs(6, 'conditionalFormats') && this.ctx.writable(s)) s.rules.unshift(rule);
     return new ConditionalFormatProxy(this.ctx, this.ws, rule);
   }
@@ -911,14 +919,17 @@ class ConditionalFormatProxy {
       format: {
         fill: {
           set color(v: string) {
+            c.request(v);
             r.fill = v;
           },
         },
         font: {
           set color(v: string) {
+            c.request(v);
             r.fontColor = v;
           },
           set bold(v: boolean) {
+            c.request(v);
             r.bold = v;
           },
         },
@@ -927,6 +938,7 @@ class ConditionalFormatProxy {
     Object.defineProperty(this.custom.rule, 'formula', {
       get: () => (this.custom.rule as { _f?: string })._f,
       set: (v: string) => {
+        ctx.request(v);
         (this.custom.rule as { _f?: string })._f = v;
         r.formula = v;
       },
@@ -940,6 +952,7 @@ class ConditionalFormatProxy {
       this.setLoadedPriority(p);
       return;
     }
+    this.ctx.request(p);
     const s = this.ws.sheet();
     if (!s) return;
     const i = s.rules.indexOf(this.rule);
@@ -948,6 +961,7 @@ class ConditionalFormatProxy {
     s.rules.splice(Math.max(0, Math.min(p, s.rules.length)), 0, this.rule);
   }
   set stopIfTrue(v: boolean) {
+    this.ctx.request(v);
     this.rule.stopIfTrue = v;
   }
   setLoadedPriority(p: number | undefined): void {
