@@ -7,6 +7,7 @@
 import { checkGrid } from '../src/core/check';
 import { isoToSerial } from '../src/core/calendar';
 import { DEFAULT_REQUIRED, type Cell, type Grid, type MergedArea } from '../src/core/types';
+import { benchHost } from './bench-host';
 
 const HEADERS = [
   '序号',
@@ -157,6 +158,7 @@ async function main() {
       big.ratio <= 3 ? 'yes' : 'NO'
     } (${big.ratio.toFixed(2)})`,
   );
+  await benchHost();
 }
 
 if (require.main === module) void main();
