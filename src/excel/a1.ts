@@ -2,7 +2,7 @@
 import { columnLetter, columnNumber } from '../core/grid';
 import type { MergedArea } from '../core/types';
 
-/** 'A5:L7', 'E9', '$A$5:$L$7', "'台账'!A5:L7" → 1-based rectangle; null when not an address. */
+/** 'A5:L7', 'E9', 'C:C', '6:6', '$A$5:$L$7', "'台账'!A5:L7" → 1-based rectangle; null when not an address. */
 export function parseArea(address: string): MergedArea | null {
   const bang = address.lastIndexOf('!');
   const local = (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, '').trim();
@@ -10,6 +10,11 @@ export function parseArea(address: string): MergedArea | null {
   if (cols) {
     const [l, r] = [columnNumber(cols[1]), columnNumber(cols[2])];
     return { top: 1, bottom: 1048576, left: Math.min(l, r), right: Math.max(l, r) };
+  }
+  const rows = /^(\d+):(\d+)$/.exec(local);
+  if (rows) {
+    const [t, b] = [Number(rows[1]), Number(rows[2])];
+    return { top: Math.min(t, b), bottom: Math.max(t, b), left: 1, right: 16384 };
   }
   const m = /^([A-Za-z]{1,3})(\d+)(?::([A-Za-z]{1,3})(\d+))?$/.exec(local);
   if (!m) return null;

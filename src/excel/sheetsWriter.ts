@@ -236,6 +236,10 @@ export async function writeSheets(
         if (Number.isFinite(w) && w > 0)
           sheet.getRange(`${columnLetter(i + 1)}:${columnLetter(i + 1)}`).format.columnWidth = widthPoints(w);
       });
+      // Excel does not fit a row's height to wrapped text in merged cells: the plan says how tall.
+      for (const [row, height] of Object.entries(plan.rowHeights ?? {})) {
+        if (Number.isFinite(height) && height > 0) sheet.getRange(`${row}:${row}`).format.rowHeight = height;
+      }
       if (plan.headerRow > 0) sheet.freezePanes.freezeRows(plan.headerRow);
       if (canPageLayout) {
         sheet.pageLayout.orientation = 'Landscape' as Excel.PageOrientation;

@@ -28,7 +28,7 @@ const zh = {
     longTerm: '长期',
     overdue: '逾期',
     dueSoon: '即将到期',
-    missingDepartment: '缺责任部门',
+    missingDepartment: '缺责任单位',
   },
   checkedSheet: (sheet: string, asOf: string) => `工作表“${sheet}”，截至 ${asOf}`,
   sentenceLabel: '汇报用语（可复制）',

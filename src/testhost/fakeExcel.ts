@@ -61,6 +61,7 @@ export class FakeSheet {
   protected = false;
   frozenRows = 0;
   columnWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
   pageLayout: Record<string, unknown> = {};
   /** Formatting writes other than values (fonts, fills, borders, alignment) on this sheet. */
   formatWrites = 0;
@@ -82,7 +83,11 @@ export class FakeSheet {
     return c;
   }
   /** Puts values in from a 1-based corner: plain values, or partial cells. */
-  setRows(top: number, left: number, rows: Array<Array<FakeCell['value'] | Partial<FakeCell> | undefined>>): this {
+  setRows(
+    top: number,
+    left: number,
+    rows: Array<Array<FakeCell['value'] | Partial<FakeCell> | undefined>>,
+  ): this {
     rows.forEach((r, i) =>
       r.forEach((v, j) => {
         if (v === undefined) return;
@@ -116,8 +121,12 @@ export class FakeSheet {
   }
   /** A deep copy of everything a clerk owns on the sheet, for before/after comparisons. */
   snapshot(): unknown {
-    const cells = [...this.cells.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, c]) => [k, { ...c }]);
-    return JSON.parse(JSON.stringify({ cells, merges: this.merges, name: this.name, frozen: this.frozenRows }));
+    const cells = [...this.cells.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, c]) => [k, { ...c }]);
+    return JSON.parse(
+      JSON.stringify({ cells, merges: this.merges, name: this.name, frozen: this.frozenRows }),
+    );
   }
 }
 
@@ -301,7 +310,11 @@ export class FakeContext {
 
 function props(spec: unknown): string[] {
   if (spec === undefined) return [];
-  if (typeof spec === 'string') return spec.split(',').map((s) => s.trim()).filter(Boolean);
+  if (typeof spec === 'string')
+    return spec
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(spec)) return spec.flatMap(props);
   if (typeof spec === 'object' && spec) return Object.keys(spec as object);
   return [];
@@ -354,7 +367,9 @@ class WorksheetCollectionProxy {
         p.name = s.name;
         return p;
       });
-      return this.ctx.wb.sheets.map((s) => (fields.includes('name') || fields.length === 0 ? { name: s.name } : {}));
+      return this.ctx.wb.sheets.map((s) =>
+        fields.includes('name') || fields.length === 0 ? { name: s.name } : {},
+      );
     });
     return this;
   }
@@ -508,7 +523,13 @@ class WorksheetProxy {
 }
 
 class NamesProxy {
-  items: Array<{ name: string; comment: string; formula: string; delete(): void; getRangeOrNullObject(): any }> = [];
+  items: Array<{
+    name: string;
+    comment: string;
+    formula: string;
+    delete(): void;
+    getRangeOrNullObject(): any;
+  }> = [];
   constructor(
     private ctx: FakeContext,
     private sheet: (() => FakeSheet | undefined) | null,
@@ -542,7 +563,9 @@ class NamesProxy {
               ctx.queueLoad(() => {
                 const bang = n.reference.lastIndexOf('!');
                 const sheetPart = bang > 0 ? n.reference.slice(0, bang) : '';
-                const sheetName = sheetPart.startsWith("'") ? sheetPart.slice(1, -1).replace(/''/g, "'") : sheetPart;
+                const sheetName = sheetPart.startsWith("'")
+                  ? sheetPart.slice(1, -1).replace(/''/g, "'")
+                  : sheetPart;
                 const exists = ctx.wb.sheets.some((s) => s.name === sheetName);
                 proxy.isNullObject = !exists || n.reference.startsWith('#REF');
                 proxy.address = proxy.isNullObject ? undefined : n.reference.replace(/\$/g, '');
@@ -602,7 +625,8 @@ class RangeProxy {
   private each(fn: (row: number, column: number, i: number, j: number) => void): void {
     const a = this.area();
     if (!a) return;
-    for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) fn(r, c, r - a.top, c - a.left);
+    for (let r = a.top; r <= a.bottom; r++)
+      for (let c = a.left; c <= a.right; c++) fn(r, c, r - a.top, c - a.left);
   }
   private makeFormat() {
     const self = this;
@@ -645,8 +669,10 @@ class RangeProxy {
       set verticalAlignment(_v: string) {
         touch();
       },
-      set rowHeight(_v: number) {
-        touch();
+      set rowHeight(v: number) {
+        const s = touch();
+        const a = self.area();
+        if (s && a) for (let r = a.top; r <= a.bottom; r++) s.rowHeights.set(r, v);
       },
       set columnWidth(v: number) {
         const s = touch();
@@ -700,7 +726,7 @@ class RangeProxy {
             data.columnIndex = this.columnIndex = a.left - 1;
             break;
           case 'values':
-            data.values = this.loadedValues = this.grid(s, (c) => (c ? c.value ?? '' : ''));
+            data.values = this.loadedValues = this.grid(s, (c) => (c ? (c.value ?? '') : ''));
             break;
           case 'numberFormat':
             data.numberFormat = this.loadedFormats = this.grid(s, (c) => c?.numberFormat ?? 'General');
@@ -800,7 +826,9 @@ class RangeProxy {
   getCell(row: number, column: number): RangeProxy {
     return new RangeProxy(this.ctx, this.ws, () => {
       const a = this.area();
-      return a ? { top: a.top + row, left: a.left + column, bottom: a.top + row, right: a.left + column } : null;
+      return a
+        ? { top: a.top + row, left: a.left + column, bottom: a.top + row, right: a.left + column }
+        : null;
     });
   }
   getMergedAreasOrNullObject(): RangeAreasProxy {

@@ -27,6 +27,7 @@ function summary(rows = 3): SheetPlan {
     ],
     merges: [{ top: 1, left: 1, bottom: 1, right: 4 }],
     headerRow: 2,
+    rowHeights: { 6: 33 },
     charts: [
       {
         title: '进展',
@@ -64,6 +65,7 @@ describe('writeSheets', () => {
       printTitleRows: '$2:$2',
     });
     expect(s.columnWidths.get(1)).toBeCloseTo(116.25);
+    expect([...s.rowHeights]).toEqual([[6, 33]]);
     expect(s.charts).toEqual([
       expect.objectContaining({
         type: 'BarStacked',
