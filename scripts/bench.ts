@@ -6,23 +6,11 @@
  */
 import { checkGrid } from '../src/core/check';
 import { isoToSerial } from '../src/core/calendar';
-import { DEFAULT_REQUIRED, type Cell, type Grid, type MergedArea } from '../src/core/types';
+import { FIELD_LABELS } from '../src/core/messages';
+import { DEFAULT_REQUIRED, FIELDS, type Cell, type Grid, type MergedArea } from '../src/core/types';
 import { benchHost } from './bench-host';
 
-const HEADERS = [
-  '序号',
-  '问题类别',
-  '存在问题',
-  '整改措施',
-  '责任单位',
-  '配合单位',
-  '责任人',
-  '整改时限',
-  '整改进展',
-  '完成时间',
-  '佐证材料',
-  '备注',
-];
+const HEADERS = FIELDS.map((f) => FIELD_LABELS[f].zh);
 const DEPARTMENTS = [
   '办公室',
   '财务股',

@@ -7,6 +7,8 @@
  *   built-in locale number formats, date1904="true", formulas without a cached value).
  * - zipBuffer: a tiny stored (uncompressed) zip writer.
  */
+import { FIELD_LABELS } from '../../src/core/messages';
+import { FIELDS } from '../../src/core/types';
 import { mkdtempSync, writeFileSync } from 'fs';
 import { mkdir, writeFile } from 'fs/promises';
 import { tmpdir } from 'os';
@@ -16,20 +18,7 @@ import ExcelJS from 'exceljs';
 export const FIXED_DATE = new Date(Date.UTC(2026, 0, 5, 9, 0, 0));
 
 /** The standard one-row header the makers use (every field the engine knows, canonical names). */
-export const HEADER = [
-  '序号',
-  '问题类别',
-  '存在问题',
-  '整改措施',
-  '责任单位',
-  '配合单位',
-  '责任人',
-  '整改时限',
-  '整改进展',
-  '完成时间',
-  '佐证材料',
-  '备注',
-];
+export const HEADER = FIELDS.map((f) => FIELD_LABELS[f].zh);
 /** 1-based column of each header, for tests that poke at one column. */
 export const COL = Object.fromEntries(HEADER.map((h, i) => [h, i + 1])) as Record<string, number>;
 

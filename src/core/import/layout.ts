@@ -4,23 +4,14 @@
  * merged down over the measures they cover. Cells the document did not supply stay empty so the
  * checker flags them.
  */
-import type { MergedArea } from '../types';
+import { FIELD_LABELS } from '../messages';
+import { FIELDS, type MergedArea } from '../types';
 import { num, text, type PlanCell, type SheetPlan } from '../sheetPlan';
 import type { ImportedRow } from './parse';
 
-export const LEDGER_HEADERS = [
-  '序号',
-  '问题类别',
-  '存在问题',
-  '整改措施',
-  '责任单位',
-  '责任人',
-  '整改时限',
-  '整改进展',
-  '完成时间',
-  '佐证材料',
-  '备注',
-] as const;
+/** The standard columns: every field but 配合单位, which plans write inside the department text. */
+export const LEDGER_FIELDS = FIELDS.filter((f) => f !== 'cooperating');
+export const LEDGER_HEADERS = LEDGER_FIELDS.map((f) => FIELD_LABELS[f].zh);
 
 /** Widths in characters (a CJK character counts about 2). */
 const WIDTHS = [6, 16, 36, 48, 20, 10, 14, 16, 12, 14, 28];
@@ -101,11 +92,13 @@ export function layoutLedger(rows: ImportedRow[], options: LedgerLayoutOptions =
 
   const problemKeys = rows.map((r) => String(r.problemIndex));
   for (const [a, b] of runs(problemKeys)) {
-    for (const col of [1, 3]) merges.push({ top: firstData + a, left: col, bottom: firstData + b, right: col });
+    for (const col of [1, 3])
+      merges.push({ top: firstData + a, left: col, bottom: firstData + b, right: col });
   }
   // A category runs over whole problems: break runs where the category changes.
   const categoryKeys = rows.map((r) => (r.category ? `${r.category}` : ''));
-  for (const [a, b] of runs(categoryKeys)) merges.push({ top: firstData + a, left: 2, bottom: firstData + b, right: 2 });
+  for (const [a, b] of runs(categoryKeys))
+    merges.push({ top: firstData + a, left: 2, bottom: firstData + b, right: 2 });
 
   return {
     name: options.name ?? '整改台账',
