@@ -26,8 +26,16 @@ if (typeof window !== 'undefined') {
       unobserve(): void {}
       disconnect(): void {}
     }
-    Object.defineProperty(window, 'ResizeObserver', { writable: true, configurable: true, value: ResizeObserverStub });
-    Object.defineProperty(globalThis, 'ResizeObserver', { writable: true, configurable: true, value: ResizeObserverStub });
+    Object.defineProperty(window, 'ResizeObserver', {
+      writable: true,
+      configurable: true,
+      value: ResizeObserverStub,
+    });
+    Object.defineProperty(globalThis, 'ResizeObserver', {
+      writable: true,
+      configurable: true,
+      value: ResizeObserverStub,
+    });
   }
   if (!Element.prototype.scrollIntoView) {
     Element.prototype.scrollIntoView = function scrollIntoView(): void {};
@@ -35,3 +43,30 @@ if (typeof window !== 'undefined') {
 }
 
 export {};
+
+/**
+ * jsdom's getComputedStyle matches every CSS rule on the page against the element, and Fluent's
+ * positioning and the accessible-name computation call it again and again on the same elements:
+ * one test took a minute. Answers are remembered until the DOM changes (checked synchronously on
+ * every call, so a style never outlives a mutation).
+ */
+if (typeof window !== 'undefined' && typeof MutationObserver !== 'undefined') {
+  const computed = window.getComputedStyle.bind(window);
+  let remembered = new WeakMap<Element, Map<string, CSSStyleDeclaration>>();
+  const changes = new MutationObserver(() => undefined);
+  changes.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  const cachedStyle = (el: Element, pseudo?: string | null): CSSStyleDeclaration => {
+    if (changes.takeRecords().length > 0) remembered = new WeakMap();
+    let byPseudo = remembered.get(el);
+    if (!byPseudo) remembered.set(el, (byPseudo = new Map()));
+    const key = pseudo ?? '';
+    let style = byPseudo.get(key);
+    if (!style) byPseudo.set(key, (style = computed(el, pseudo)));
+    return style;
+  };
+  Object.defineProperty(window, 'getComputedStyle', {
+    writable: true,
+    configurable: true,
+    value: cachedStyle,
+  });
+}
