@@ -8,36 +8,27 @@ export interface SkippedSheet {
   reason: string;
 }
 
+/**
+ * The counts: first the progress states, which add up to the measures; then, among them, what is
+ * overdue or due soon (an overdue measure is also 正在推进 or 未启动, so it is said as 其中).
+ */
 function countsLine(r: SheetReport, lang: Lang): string {
   const s = r.stats;
-  const parts =
-    lang === 'zh'
-      ? [
-          `已完成 ${s.done}`,
-          `正在推进 ${s.inProgress}`,
-          `长期 ${s.longTerm}`,
-          `未启动 ${s.notStarted}`,
-          `逾期 ${s.overdue}`,
-          `即将到期 ${s.dueSoon}`,
-          `缺责任单位 ${s.missingDepartment}`,
-        ]
-      : [
-          `done ${s.done}`,
-          `in progress ${s.inProgress}`,
-          `long-term ${s.longTerm}`,
-          `not started ${s.notStarted}`,
-          `overdue ${s.overdue}`,
-          `due soon ${s.dueSoon}`,
-          `no department ${s.missingDepartment}`,
-        ];
-  if (s.unknown + s.missingStatus > 0) {
-    parts.push(
-      lang === 'zh'
-        ? `进展不明 ${s.unknown + s.missingStatus}`
-        : `progress unclear ${s.unknown + s.missingStatus}`,
-    );
-  }
-  return parts.join(' · ');
+  const unclear = s.unknown + s.missingStatus;
+  const zh = lang === 'zh';
+  const states = zh
+    ? [`已完成 ${s.done}`, `正在推进 ${s.inProgress}`, `长期 ${s.longTerm}`, `未启动 ${s.notStarted}`]
+    : [
+        `done ${s.done}`,
+        `in progress ${s.inProgress}`,
+        `long-term ${s.longTerm}`,
+        `not started ${s.notStarted}`,
+      ];
+  if (unclear > 0) states.push(zh ? `进展不明 ${unclear}` : `progress unclear ${unclear}`);
+  const among = zh
+    ? `其中逾期 ${s.overdue} · 即将到期 ${s.dueSoon}；缺责任单位 ${s.missingDepartment}`
+    : `of which overdue ${s.overdue} · due soon ${s.dueSoon}; no department ${s.missingDepartment}`;
+  return `${states.join(' · ')}${zh ? '；' : '; '}${among}`;
 }
 
 function where(f: Finding, lang: Lang): string {

@@ -38,7 +38,9 @@ describe('scripts/demo.ts', () => {
     expect(lines[0]).toContain('固定');
     // The command's report.
     expect(r.stdout).toContain('整改台账检查报告');
-    expect(r.stdout).toContain('  已完成 11 · 正在推进 12 · 长期 5 · 未启动 1 · 逾期 5 · 即将到期 3');
+    expect(r.stdout).toContain(
+      '  已完成 11 · 正在推进 12 · 长期 5 · 未启动 1 · 进展不明 1；其中逾期 5 · 即将到期 3；缺责任单位 1',
+    );
     expect(r.stdout).toMatch(/第35行 H列：[^\n]*逾期/);
     // The report sentence, with the sample's real numbers.
     expect(r.stdout).toContain(`汇总表中的报告句：${SENTENCE}`);
