@@ -2,7 +2,7 @@
  * The check, its results and the actions on them (clear marks, write summary, go to a finding),
  * as a hook with plain state, so a test can drive it through a fake LedgerHost.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { LedgerHost, ReadProgress, WrittenSheet } from '../excel/host';
 import type { Finding, Grid, HeaderResult, Lang, SheetReport } from '../core/types';
 import {
@@ -17,6 +17,7 @@ import {
 } from './engine';
 import { errorText, findingAddress, nextTick, type ActionKey } from './logic';
 import type { Strings } from './i18n';
+import { useExclusive } from './useExclusive';
 
 export type Phase = 'reading' | 'checking' | 'marking';
 
@@ -65,14 +66,21 @@ export interface LedgerCheckState {
   goTo: (finding: Finding) => Promise<void>;
 }
 
-export function useLedgerCheck(host: LedgerHost, lang: Lang, t: Strings, settings: LedgerSettings): LedgerCheckState {
-  const [busy, setBusy] = useState<Busy>(null);
+export function useLedgerCheck(
+  host: LedgerHost,
+  lang: Lang,
+  t: Strings,
+  settings: LedgerSettings,
+): LedgerCheckState {
   const [phase, setPhase] = useState<Phase | null>(null);
   const [progress, setProgress] = useState<ReadProgress | null>(null);
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
   const [columnsSource, setColumnsSource] = useState<LedgerCheckState['columnsSource']>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const running = useRef(false);
+  const { busy, exclusive } = useExclusive<Exclude<Busy, null>>(() => {
+    setPhase(null);
+    setProgress(null);
+  });
 
   const fail = useCallback(
     (e: unknown, action: ActionKey) => {
@@ -82,21 +90,6 @@ export function useLedgerCheck(host: LedgerHost, lang: Lang, t: Strings, setting
     },
     [lang, t],
   );
-
-  /** Runs one action at a time; a second click while one runs is ignored. */
-  const exclusive = useCallback(async (kind: Exclude<Busy, null>, body: () => Promise<void>) => {
-    if (running.current) return;
-    running.current = true;
-    setBusy(kind);
-    try {
-      await body();
-    } finally {
-      running.current = false;
-      setBusy(null);
-      setPhase(null);
-      setProgress(null);
-    }
-  }, []);
 
   const runCheck = useCallback(
     () =>
@@ -141,7 +134,11 @@ export function useLedgerCheck(host: LedgerHost, lang: Lang, t: Strings, setting
           } catch (e) {
             // The results stand; only the colouring failed (a protected sheet, cell edit mode).
             console.error(e);
-            setNotice({ intent: 'warning', text: t.marksNotApplied, details: [errorText(e, lang, t, 'check')] });
+            setNotice({
+              intent: 'warning',
+              text: t.marksNotApplied,
+              details: [errorText(e, lang, t, 'check')],
+            });
           }
         } catch (e) {
           fail(e, 'check');

@@ -3,17 +3,17 @@
  * then write them to a new sheet. Editing the text after a preview asks for a new preview, so what
  * is written is always what the clerk saw.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { LedgerHost } from '../excel/host';
 import type { Lang } from '../core/types';
 import { loadImporter, type ImportSuccess } from './engine';
 import { errorText } from './logic';
 import type { Strings } from './i18n';
 import type { Notice } from './useLedgerCheck';
+import { useExclusive } from './useExclusive';
 
 export type Preview =
-  | { ok: true; text: string; result: ImportSuccess }
-  | { ok: false; text: string; message: string };
+  { ok: true; text: string; result: ImportSuccess } | { ok: false; text: string; message: string };
 
 export interface PlanImportState {
   text: string;
@@ -55,21 +55,8 @@ export function usePlanImport(host: LedgerHost, lang: Lang, t: Strings): PlanImp
   const [text, setTextState] = useState('');
   const [sheetName, setSheetName] = useState(t.defaultSheetName);
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [busy, setBusy] = useState<PlanImportState['busy']>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const running = useRef(false);
-
-  const exclusive = useCallback(async (kind: Exclude<PlanImportState['busy'], null>, body: () => Promise<void>) => {
-    if (running.current) return;
-    running.current = true;
-    setBusy(kind);
-    try {
-      await body();
-    } finally {
-      running.current = false;
-      setBusy(null);
-    }
-  }, []);
+  const { busy, exclusive } = useExclusive<Exclude<PlanImportState['busy'], null>>();
 
   const setText = useCallback((next: string) => {
     setTextState(next);
@@ -114,12 +101,14 @@ export function usePlanImport(host: LedgerHost, lang: Lang, t: Strings): PlanImp
           const name = written?.name ?? plan.name;
           const { missing } = preview.result;
           const details = [t.importLacking(missing.department, missing.deadline)];
-          if (written && written.name !== written.wanted) details.push(t.sheetRenamed(written.wanted, written.name));
+          if (written && written.name !== written.wanted)
+            details.push(t.sheetRenamed(written.wanted, written.name));
           if (written?.replaced) details.push(t.importReplaced);
           // The preview is done with: a second click must not write the same rows again.
           setPreview(null);
           setNotice({
-            intent: missing.department > 0 || missing.deadline > 0 || written?.replaced ? 'warning' : 'success',
+            intent:
+              missing.department > 0 || missing.deadline > 0 || written?.replaced ? 'warning' : 'success',
             text: t.importWritten(name, preview.result.rows.length),
             details,
           });
