@@ -12,6 +12,7 @@
  * Everything from the ledger goes in as kind 'text' (hosts keep = + - @ literal). Pure: no I/O.
  * The definitions behind the numbers are in summary.ts.
  */
+import { fieldLabels } from './messages';
 import type { ChartPlan, PlanCell, PlanStyle, SheetPlan } from './sheetPlan';
 import { num, text } from './sheetPlan';
 import { columnLetter } from './grid';
@@ -23,7 +24,7 @@ import {
   type ToCompleteIssue,
   reportSentence,
 } from './summary';
-import type { Field, Lang, ProgressState, SheetReport } from './types';
+import type { Lang, ProgressState, SheetReport } from './types';
 
 export const SUMMARY_SHEET_NAMES = {
   summary: '整改汇总',
@@ -56,20 +57,7 @@ const STATE_LABELS: Record<ProgressState, string> = {
   missing: '未填写',
 };
 
-const FIELD_LABELS: Record<Field, string> = {
-  index: '序号',
-  category: '问题类别',
-  problem: '存在问题',
-  measure: '整改措施',
-  department: '责任单位',
-  cooperating: '配合单位',
-  person: '责任人',
-  deadline: '整改时限',
-  status: '整改进展',
-  completedOn: '完成时间',
-  evidence: '佐证材料',
-  remarks: '备注',
-};
+const FIELD_LABELS = fieldLabels('zh');
 
 const count = (n: number, style: PlanStyle = 'number'): PlanCell => num(n, style, COUNT_FORMAT);
 const rate = (r: number | null, style: PlanStyle = 'number'): PlanCell =>
