@@ -89,7 +89,7 @@ function duplicateIndexFindings(
   return findings;
 }
 
-export function computeStats(rows: RowReport[], findings: Finding[]): SheetStats {
+function computeStats(rows: RowReport[], findings: Finding[]): SheetStats {
   const stats: SheetStats = {
     rows: rows.length,
     problems: new Set(rows.map((r) => r.problemKey)).size,

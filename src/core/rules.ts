@@ -23,7 +23,7 @@ import type {
   Severity,
 } from './types';
 
-export const SEVERITY: Record<FindingCode, Severity> = {
+const SEVERITY: Record<FindingCode, Severity> = {
   'missing-column': 'error',
   'missing-required': 'error',
   'missing-department': 'error',
