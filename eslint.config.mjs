@@ -29,6 +29,15 @@ export default tseslint.config(
     },
   },
   {
+    // The workbook reader is shared by the command line and the task pane: no Node, no DOM.
+    files: ['src/workbook/**/*.ts'],
+    languageOptions: { globals: { TextDecoder: 'readonly' } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['fs', 'path', 'os', 'zlib', 'node:*', 'exceljs', 'react', '../excel/*', '../cli/*', '../taskpane/*'] }],
+      'no-restricted-globals': ['error', 'Office', 'Excel', 'window', 'document', 'process', 'require', 'Buffer'],
+    },
+  },
+  {
     files: ['src/excel/**/*.ts', 'src/taskpane/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, Office: 'readonly', Excel: 'readonly' } },
     plugins: { 'office-addins': officeAddins },

@@ -462,6 +462,30 @@ describe('hostile workbooks', () => {
 });
 
 // -------------------------------------------------------------------------------------------
+describe('Excel 97-2003 (.xls) and WPS (.et) workbooks', () => {
+  // Made by LibreOffice from sample 1 (soffice --convert-to xls), so not written by our code.
+  const XLS = join(ROOT, 'tests', 'fixtures', 'xls', '交通运输局专项整治台账.xls');
+
+  it('reads the .xls as the .xlsx it was saved from: cells, dates and merges', async () => {
+    const [x] = await readWorkbook(SAMPLE_1);
+    const [b] = await readWorkbook(XLS);
+    expect(b.sheet).toBe(x.sheet);
+    expect(b.merges).toEqual(x.merges);
+    expect(b.dateSystem).toBe(1900);
+    // LibreOffice spells the 年月日 format with backslashes; the values and types are the same.
+    const strip = (g: Grid) => g.cells.map((r) => r.map(({ format: _f, ...rest }) => rest));
+    expect(strip(b)).toEqual(strip(x));
+    expect(at(b, 'H5')).toMatchObject({ type: 'date', value: '2026-05-29' });
+  });
+
+  it('reads a WPS .et (the same format) by its content, not its name', async () => {
+    const et = join(dir, '台账.et');
+    writeFileSync(et, readFileSync(XLS));
+    const [g] = await readWorkbook(et);
+    expect(at(g, 'A1')).toEqual({ type: 'text', value: 'X市交通运输局优化法治营商环境专项整治工作台账' });
+  });
+});
+
 describe('WorkbookError', () => {
   it('not-found: a missing file', async () => {
     const err = await expectWorkbookError(readWorkbook(join(dir, '没有这个文件.xlsx')), 'not-found');
@@ -497,8 +521,10 @@ describe('WorkbookError', () => {
     expect(err.message).toContain('资料.zip');
   });
 
-  it('not-a-workbook: an .xls (OLE file with a Workbook stream)', async () => {
-    const err = await expectWorkbookError(readWorkbook(makeFakeXls(dir)), 'not-a-workbook');
+  // Before issue 9 every .xls was refused with "save it as .xlsx"; now .xls is read, so only a
+  // broken one (here: a compound file with a Workbook stream name and no workbook) is refused.
+  it('unreadable: a broken .xls (OLE file naming a Workbook stream, holding none)', async () => {
+    const err = await expectWorkbookError(readWorkbook(makeFakeXls(dir)), 'unreadable');
     expect(err.message).toContain('.xls');
     expect(err.message).toContain('另存为');
   });

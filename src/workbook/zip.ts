@@ -1,0 +1,151 @@
+/**
+ * The zip container of an .xlsx, read from bytes: the central directory, and one entry inflated
+ * in bounded chunks (fflate's streaming Inflate), so a part that inflates too far is stopped
+ * before it is held in memory. No Node API: the task pane uses the same code.
+ */
+import { Inflate } from 'fflate';
+import { WorkbookError } from './errors';
+import type { Limits } from './limits';
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localOffset: number;
+}
+
+function u16(b: Uint8Array, i: number): number {
+  return b[i] | (b[i + 1] << 8);
+}
+function u32(b: Uint8Array, i: number): number {
+  return (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16)) + b[i + 3] * 0x1000000;
+}
+
+export function isZip(b: Uint8Array): boolean {
+  return b.length >= 4 && u32(b, 0) === 0x04034b50;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** The entries of a zip's central directory; null when the bytes are no readable zip. */
+export function listZipEntries(b: Uint8Array): Map<string, ZipEntry> | null {
+  if (b.length < 22) return null;
+  // The end-of-central-directory record sits in the last 22 + up to 65535 (comment) bytes.
+  const floor = Math.max(0, b.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = b.length - 22; i >= floor; i--) {
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 5 && b[i + 3] === 6) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = u16(b, eocd + 10);
+  let p = u32(b, eocd + 16);
+  const entries = new Map<string, ZipEntry>();
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > b.length || u32(b, p) !== 0x02014b50) return entries.size ? entries : null;
+    const nameLength = u16(b, p + 28);
+    const extraLength = u16(b, p + 30);
+    const commentLength = u16(b, p + 32);
+    const name = utf8
+      .decode(b.subarray(p + 46, p + 46 + nameLength))
+      .replace(/\\/g, '/')
+      .replace(/^\//, '');
+    entries.set(name, {
+      name,
+      method: u16(b, p + 10),
+      compressedSize: u32(b, p + 20),
+      uncompressedSize: u32(b, p + 24),
+      localOffset: u32(b, p + 42),
+    });
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** Entry names are case-insensitive in practice (Excel finds "xl/Workbook.xml"). */
+export function findEntry(entries: Map<string, ZipEntry>, name: string): ZipEntry | undefined {
+  const exact = entries.get(name);
+  if (exact) return exact;
+  const lower = name.toLowerCase();
+  for (const [k, e] of entries) if (k.toLowerCase() === lower) return e;
+  return undefined;
+}
+
+/** The raw (still compressed) bytes of an entry; null when the local header is broken. */
+export function rawEntry(b: Uint8Array, e: ZipEntry): Uint8Array | null {
+  const h = e.localOffset;
+  if (h + 30 > b.length || u32(b, h) !== 0x04034b50) return null;
+  const start = h + 30 + u16(b, h + 26) + u16(b, h + 28);
+  const end = start + e.compressedSize;
+  if (end > b.length) return null;
+  return b.subarray(start, end);
+}
+
+class Overflow extends Error {}
+
+const SLICE = 16 * 1024;
+
+/**
+ * Inflates one entry, handing the output to `sink` chunk by chunk. Stops with a WorkbookError
+ * ('too-large') as soon as the output passes `cap`, or passes `limits.maxRatio` times the
+ * compressed size once over `limits.ratioFloorBytes`: a 16 KB slice of deflate inflates to at most
+ * ~16 MB, so no more than that is ever produced past a cap. Broken data: 'unreadable'.
+ */
+export function inflateEntry(
+  b: Uint8Array,
+  e: ZipEntry,
+  cap: number,
+  limits: Limits,
+  label: string,
+  sink: (chunk: Uint8Array) => void,
+): void {
+  const raw = rawEntry(b, e);
+  if (!raw || (e.method !== 0 && e.method !== 8)) throw broken(label);
+  const ratioCap = Math.max(limits.ratioFloorBytes, raw.length * limits.maxRatio);
+  let total = 0;
+  const take = (chunk: Uint8Array) => {
+    total += chunk.length;
+    if (total > cap || total > ratioCap) throw new Overflow();
+    sink(chunk);
+  };
+  try {
+    if (e.method === 0) {
+      for (let i = 0; i < raw.length; i += SLICE * 64) take(raw.subarray(i, i + SLICE * 64));
+      return;
+    }
+    const inflater = new Inflate(take);
+    if (raw.length === 0) inflater.push(new Uint8Array(0), true);
+    for (let i = 0; i < raw.length; i += SLICE) {
+      inflater.push(raw.subarray(i, i + SLICE), i + SLICE >= raw.length);
+    }
+  } catch (err) {
+    if (err instanceof Overflow) {
+      const over = total > cap ? `超过 ${Math.round(cap / 1048576)} MB` : '压缩比异常（疑似“压缩炸弹”）';
+      throw new WorkbookError(
+        'too-large',
+        `工作簿中的“${e.name}”解压后${over}，为安全起见没有读取：${label} 请在 Excel 中打开并另存为新的 .xlsx 文件后再检查。`,
+      );
+    }
+    if (err instanceof WorkbookError) throw err;
+    throw broken(label);
+  }
+}
+
+function broken(label: string): WorkbookError {
+  return new WorkbookError(
+    'unreadable',
+    `文件不完整或已损坏，无法打开：${label} 可能是下载或复制没有完成。请重新获取原文件，或在 Excel 中打开后另存为 .xlsx。`,
+  );
+}
+
+/** The whole entry as text (for the small parts). */
+export function entryText(b: Uint8Array, e: ZipEntry, cap: number, limits: Limits, label: string): string {
+  const decoder = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  inflateEntry(b, e, cap, limits, label, (chunk) => parts.push(decoder.decode(chunk, { stream: true })));
+  parts.push(decoder.decode());
+  return parts.join('');
+}
