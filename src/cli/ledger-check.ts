@@ -15,14 +15,20 @@ import { DEFAULT_REQUIRED, type CheckOptions, type Lang, type SheetReport } from
 import { formatReport, type SkippedSheet } from './format';
 import { UsageError, type Io, defaultIo, runCommand } from './io';
 import { readWorkbook } from './workbook';
+import { consolidateMain, isConsolidateCall } from './consolidate';
 import { writeOutput } from './output';
 
 const USAGE_ZH = `用法：ledger-check 文件.xlsx [--sheet 工作表名] [--as-of YYYY-MM-DD] [--due-soon-days 天数]
                     [--required 字段,字段] [--lang zh|en] [--json] [--out 检查结果.xlsx]
+      汇总多个单位：ledger-check 文件或文件夹… [--units 单位名称映射.txt] [--out 汇总.xlsx] [其他参数同上]
 字段名：index category problem measure department cooperating person deadline status completedOn evidence remarks`;
 
 export interface CheckArgs {
   file: string;
+  /** Every path given; several (or a folder) means a 汇总 of many units (src/cli/consolidate.ts). */
+  files: string[];
+  /** 汇总: a file mapping file names or found names to unit names. */
+  units?: string;
   sheet?: string;
   json: boolean;
   out?: string;
@@ -54,6 +60,7 @@ export function parseCheckArgs(argv: string[], today: string = localToday()): Ch
         lang: { type: 'string' },
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
+        units: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -62,7 +69,7 @@ export function parseCheckArgs(argv: string[], today: string = localToday()): Ch
   }
   const { values, positionals } = parsed;
   if (values.help) throw new UsageError(USAGE_ZH, 0);
-  if (positionals.length !== 1) throw new UsageError(`请指定一个要检查的 .xlsx 文件。\n${USAGE_ZH}`);
+  if (positionals.length === 0) throw new UsageError(`请指定要检查的 .xlsx 文件或文件夹。\n${USAGE_ZH}`);
 
   const lang = (values.lang ?? 'zh') as Lang;
   if (lang !== 'zh' && lang !== 'en') throw new UsageError('--lang 只能是 zh 或 en。');
@@ -95,6 +102,8 @@ export function parseCheckArgs(argv: string[], today: string = localToday()): Ch
 
   return {
     file: positionals[0],
+    files: positionals,
+    units: values.units,
     sheet: values.sheet,
     json: values.json ?? false,
     out: values.out,
@@ -146,6 +155,11 @@ function refuseToOverwrite(input: string, out: string): void {
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   return runCommand(io, async () => {
     const args = parseCheckArgs(argv);
+    if (isConsolidateCall(args.files)) {
+      if (args.sheet !== undefined)
+        throw new UsageError('汇总多个文件时不能用 --sheet：每个文件的台账工作表都会读取。');
+      return consolidateMain(args, io);
+    }
     if (args.out !== undefined) refuseToOverwrite(args.file, args.out);
     const grids = await readWorkbook(args.file);
     const { options } = args;

@@ -36,7 +36,16 @@ export interface ChartPlan {
 export interface SheetPlan {
   name: string;
   /** Identifies a sheet this tool generated, so regenerating replaces it (see hosts). */
-  kind: 'summary' | 'overdue-list' | 'to-complete-list' | 'imported-ledger';
+  kind:
+    | 'summary'
+    | 'overdue-list'
+    | 'to-complete-list'
+    | 'imported-ledger'
+    // The 汇总 of many units' ledgers (src/core/consolidate/plans.ts).
+    | 'merged-ledger'
+    | 'unit-summary'
+    | 'merged-overdue-list'
+    | 'merged-to-complete-list';
   /** Column widths in characters (a CJK character counts about 2). */
   columnWidths: number[];
   rows: PlanCell[][];
