@@ -12,13 +12,15 @@
  * - 县财政局整改台账.xlsx and 县财政局整改台账（修改后）.xlsx: one unit sent twice (label and name
  *   in two cells of the 填报单位 line); the test makes the second one newer.
  * - 第二批/县水利局整改台账.xlsx: in a subfolder; a vague department, a blank status.
- * - 损坏的文件.xlsx (a cut-off zip) and 旧格式台账.xls (an Excel 97-2003 file): unreadable.
+ * - 县民政局整改台账.xls: an Excel 97-2003 workbook (written with SheetJS), read like the others.
+ * - 损坏的文件.xlsx (a cut-off zip) and 加密的台账.xlsx (a password-protected file): unreadable.
  * - ~$县教育局整改台账.xlsx: Excel's lock file; 上次汇总.xlsx: the tool's own earlier output;
  *   说明.txt: not a workbook. All three are skipped.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import * as XLSX from '@e965/xlsx';
 
 const DIR = join(__dirname, '..', 'tests', 'fixtures', 'units');
 const FIXED = new Date(Date.UTC(2024, 5, 25, 9, 0, 0));
@@ -246,11 +248,25 @@ async function main(): Promise<void> {
   // A download that stopped half way: a zip header and no more.
   const whole = await new ExcelJS.Workbook().xlsx.writeBuffer();
   writeFileSync(join(DIR, '损坏的文件.xlsx'), Buffer.from(whole).subarray(0, 300));
-  // An Excel 97-2003 workbook: the compound-file signature and its Workbook stream name.
+  // A workbook with an open password: Office stores it as a compound file with these streams.
   const cfb = Buffer.alloc(1024);
   Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(cfb, 0);
-  Buffer.from('Workbook', 'utf16le').copy(cfb, 512);
-  writeFileSync(join(DIR, '旧格式台账.xls'), cfb);
+  Buffer.from('EncryptionInfo', 'utf16le').copy(cfb, 512);
+  Buffer.from('EncryptedPackage', 'utf16le').copy(cfb, 640);
+  writeFileSync(join(DIR, '加密的台账.xlsx'), cfb);
+  // An Excel 97-2003 workbook (BIFF8), as older offices still send.
+  const xls = XLSX.utils.book_new();
+  const sheet = XLSX.utils.aoa_to_sheet([
+    ['填报单位：县民政局'],
+    ['序号', '存在问题', '整改措施', '责任单位', '整改时限', '整改进展', '完成时间'],
+    [1, '低保动态管理不规范', '开展低保对象复核', '社会救助股', '2024年5月31日', '已完成', '2024年5月20日'],
+    [2, '养老机构消防隐患', '整治养老机构消防设施', '养老服务股', '2024年12月31日', '正在推进'],
+  ]);
+  XLSX.utils.book_append_sheet(xls, sheet, '台账');
+  writeFileSync(
+    join(DIR, '县民政局整改台账.xls'),
+    XLSX.write(xls, { type: 'buffer', bookType: 'xls' }) as Buffer,
+  );
   // Excel's owner file next to an open workbook (165 bytes, the user's name in it).
   writeFileSync(join(DIR, '~$县教育局整改台账.xlsx'), Buffer.alloc(165, 0x20));
   writeFileSync(join(DIR, '说明.txt'), '各单位报送的整改台账。\n');

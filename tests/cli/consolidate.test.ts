@@ -11,9 +11,10 @@
  * | 县卫生健康局 | 文件名 | 5 | 2 | 0 | 2 | 1 | 0 | 0 | 0 | 1/2 |
  * | 县财政局 (the later file) | 填报单位行 | 4 | 1 | 0 | 2 | 1 | 1 | 0 | 0 | 1/2 |
  * | 河口乡 | 工作表名 | 3 | 2 | 0 | 1 | 0 | 0 | 0 | 0 | 2/2 |
+ * | 县民政局 (an .xls) | 填报单位行 | 2 | 1 | 0 | 1 | 0 | 0 | 0 | 0 | 1/1 |
  *
- * 8 files read (6 ledgers, a cut-off .xlsx and an .xls that cannot be read), 6 units, 25 measures,
- * 20 problems; the first 县财政局 file (3 measures) is a duplicate and not merged. Skipped: Excel's
+ * 9 files read (7 ledgers, a cut-off .xlsx and a password-protected one that cannot be read),
+ * 7 units, 27 measures, 22 problems; the first 县财政局 file (3 measures) is a duplicate and not merged. Skipped: Excel's
  * lock file and the tool's own earlier 汇总; 说明.txt is no workbook.
  */
 import { cpSync, existsSync, mkdtempSync, utimesSync } from 'fs';
@@ -63,6 +64,7 @@ const EXPECTED = [
   ['县卫生健康局', 'file-name', 5, 2, 0, 2, 1, 0, 0, 0, 1 / 2],
   ['县财政局', 'fill-line', 4, 1, 0, 2, 1, 1, 0, 0, 1 / 2],
   ['河口乡', 'sheet-name', 3, 2, 0, 1, 0, 0, 0, 0, 1],
+  ['县民政局', 'fill-line', 2, 1, 0, 1, 0, 0, 0, 0, 1],
 ];
 
 describe('ledger-check over many units', () => {
@@ -88,23 +90,24 @@ describe('ledger-check over many units', () => {
     ]);
     expect(units).toEqual(EXPECTED);
     expect(doc.total).toMatchObject({
-      files: 8,
+      files: 9,
       unreadable: 2,
-      units: 6,
-      measures: 25,
-      problems: 20,
+      units: 7,
+      measures: 27,
+      problems: 22,
       overdue: 5,
       dueSoon: 3,
       missingDepartment: 2,
       toComplete: 3,
     });
     expect(doc.total.measures).toBe(EXPECTED.reduce((n, u) => n + (u[2] as number), 0));
-    expect(doc.files).toHaveLength(8);
+    expect(doc.files).toHaveLength(9);
     const byName = Object.fromEntries(
       doc.files.map((f: { file: string }) => [f.file.replace(/^.*\//, ''), f]),
     );
     expect(byName['损坏的文件.xlsx'].error).toMatch(/不完整或已损坏/);
-    expect(byName['旧格式台账.xls'].error).toMatch(/旧格式台账\.xls/); // the reader's own sentence
+    expect(byName['加密的台账.xlsx'].error).toMatch(/已加密/);
+    expect(byName['县民政局整改台账.xls'].error).toBeNull();
     expect(byName['各乡镇整改台账.xlsx'].unit).toBe('城关镇、河口乡');
     expect(byName['各乡镇整改台账.xlsx'].skippedSheets).toEqual([
       { name: '填表说明', reason: '没有台账表头' },
@@ -136,12 +139,12 @@ describe('ledger-check over many units', () => {
       '各乡镇整改台账.xlsx：城关镇（名称取自工作表名）：措施4项，逾期1项，缺责任单位1项，待补充1行；河口乡（名称取自工作表名）：措施3项，逾期0项，缺责任单位0项，待补充0行',
     );
     expect(stdout).toMatch(/损坏的文件\.xlsx：未能读取。文件不完整或已损坏/);
-    expect(stdout).toContain('共读取8个文件、6个单位、25项措施；2个文件未能读取：');
+    expect(stdout).toContain('共读取9个文件、7个单位、27项措施；2个文件未能读取：');
     expect(stdout).toContain(
       '1个文件与其他文件属同一单位，未重复合并：县财政局整改台账.xlsx（县财政局，已采用县财政局整改台账（修改后）.xlsx）',
     );
     expect(stdout).toMatch(
-      /共梳理问题20个.制定整改措施25项.已完成11项.其中长期任务已取得阶段性成效2项.{1,2}正在推进9项.逾期未完成5项。/,
+      /共梳理问题22个.制定整改措施27项.已完成12项.其中长期任务已取得阶段性成效2项.{1,2}正在推进10项.逾期未完成5项。/,
     );
   });
 
@@ -165,7 +168,7 @@ describe('ledger-check over many units', () => {
     );
     expect(unitRows.map((r) => r[1])).toEqual(EXPECTED.map((u) => u[0]));
     const sum = unitRows.reduce((n, r) => n + Number(r[2]), 0);
-    expect(sum).toBe(25);
+    expect(sum).toBe(27);
     expect(measures).toHaveLength(sum);
     // Every unit's rows are there, with where they came from.
     for (const [unit, , n] of EXPECTED)
@@ -183,7 +186,7 @@ describe('ledger-check over many units', () => {
     // The 汇总 file is skipped when the folder is merged again (it carries the tool's names).
     const again = await run(join(dir, '..'), ...AS_OF, '--json');
     const doc = JSON.parse(again.stdout);
-    expect(doc.total.measures).toBe(25);
+    expect(doc.total.measures).toBe(27);
     expect(doc.ignored.some((i: { file: string }) => /汇总\.xlsx$/.test(i.file))).toBe(true);
   });
 
