@@ -10,6 +10,28 @@ export function defaultIo(): Io {
   return { stdout: process.stdout, stderr: process.stderr };
 }
 
+/**
+ * Characters a terminal would act on instead of showing: C0 controls but tab and line feed (ESC
+ * starts clear-screen and title sequences, CR and BS overwrite the line, BEL rings), DEL, C1
+ * controls (U+009B is a one-character CSI), and the bidirectional overrides that reorder what is
+ * shown. A cell holding them (written `_x001B_` in the file) could erase the error lines.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Text with every such character shown as \uXXXX (valid inside JSON strings too). */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
+/** The streams, with control characters in everything written shown escaped. */
+export function terminalSafe(io: Io): Io {
+  return {
+    stdout: { write: (text: string) => io.stdout.write(escapeControls(text)) },
+    stderr: { write: (text: string) => io.stderr.write(escapeControls(text)) },
+  };
+}
+
 /** A mistake in how the command was called, or a file that cannot be used: said plainly, exit 2. */
 export class UsageError extends Error {
   constructor(

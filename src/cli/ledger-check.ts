@@ -13,7 +13,7 @@ import { checkGrid } from '../core/check';
 import { DEFAULT_DUE_SOON_DAYS, parseFieldList } from '../core/options';
 import { DEFAULT_REQUIRED, type CheckOptions, type Lang, type SheetReport } from '../core/types';
 import { formatReport, type SkippedSheet } from './format';
-import { UsageError, type Io, defaultIo, runCommand } from './io';
+import { UsageError, type Io, defaultIo, runCommand, terminalSafe } from './io';
 import { readWorkbook } from './workbook';
 import { consolidateMain, isConsolidateCall } from './consolidate';
 import { writeOutput } from './output';
@@ -152,7 +152,8 @@ function refuseToOverwrite(input: string, out: string): void {
     throw new UsageError(`文件“${out}”已存在，为免覆盖没有写出。请换一个文件名，或先删除该文件。`);
 }
 
-export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+export async function main(argv: string[], rawIo: Io = defaultIo()): Promise<number> {
+  const io = terminalSafe(rawIo);
   return runCommand(io, async () => {
     const args = parseCheckArgs(argv);
     if (isConsolidateCall(args.files)) {

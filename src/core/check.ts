@@ -160,9 +160,10 @@ export function checkGrid(sheet: Grid, options: CheckOptions): CheckResult {
   const ledgerRows = extractRows(grid, header);
   const rowFindings: Finding[] = [];
   const rows = ledgerRows.map((r) => judgeRow(r, ctx, rowFindings));
-  rowFindings.push(...duplicateIndexFindings(ledgerRows, grid, header, options));
+  // Appended one by one: push(...list) overflows the stack past ~125,000 findings.
+  for (const f of duplicateIndexFindings(ledgerRows, grid, header, options)) rowFindings.push(f);
   rowFindings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  findings.push(...rowFindings);
+  for (const f of rowFindings) findings.push(f);
 
   const columns: SheetReport['columns'] = {};
   for (const [field, mapping] of Object.entries(header.columns)) {

@@ -82,6 +82,9 @@ export const fieldLabels = (lang: Lang): Record<Field, string> => inLanguage(FIE
 export const codeTitles = (lang: Lang): Record<FindingCode, string> => inLanguage(CODE_TITLES, lang);
 export const severityLabels = (lang: Lang): Record<Severity, string> => inLanguage(SEVERITY_LABELS, lang);
 
+/** How many rows a duplicate-index message names before it only counts them. */
+const DUPLICATE_ROWS_NAMED = 5;
+
 export type MessageParams = {
   field?: Field;
   header?: string;
@@ -151,7 +154,14 @@ export function findingMessage(code: FindingCode, p: MessageParams, lang: Lang):
         ? `完成时间${completedOn}晚于整改时限${deadline}（超期${p.days}天），请在备注中说明原因。`
         : `Completed on ${completedOn}, after the deadline ${deadline} (${p.days} day(s) late); explain why in the remarks.`;
     case 'duplicate-index': {
-      const rows = (p.rows ?? []).join(zh ? '、' : ', ');
+      // A 序号 restarting per unit repeats on hundreds of rows: name a few and say how many.
+      const all = p.rows ?? [];
+      const rows = all.slice(0, DUPLICATE_ROWS_NAMED).join(zh ? '、' : ', ');
+      if (all.length > DUPLICATE_ROWS_NAMED) {
+        return zh
+          ? `序号${quote(p.value, lang)}重复${all.length}次（第${rows}行等），请重新编号。`
+          : `Number ${quote(p.value, lang)} is used ${all.length} times (rows ${rows}, …); renumber them.`;
+      }
       return zh
         ? `序号${quote(p.value, lang)}重复（第${rows}行），请重新编号。`
         : `Number ${quote(p.value, lang)} is used more than once (rows ${rows}); renumber them.`;

@@ -18,7 +18,7 @@ export const LIMITS = {
   /** Inflated size of any other part read (workbook, relationships, styles). */
   maxSmallPartBytes: 32 * 1024 * 1024,
   /** A part that inflates past `ratioFloorBytes` may not inflate more than this many times its size. */
-  maxRatio: 200,
+  maxRatio: 100,
   ratioFloorBytes: 32 * 1024 * 1024,
   /** The file itself. */
   maxFileBytes: 512 * 1024 * 1024,

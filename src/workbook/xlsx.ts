@@ -197,7 +197,11 @@ function streamXml(ctx: Context, e: ZipEntry, cap: number, p: SaxesParser): void
   const decoder = new TextDecoder('utf-8');
   try {
     inflateEntry(ctx.bytes, e, cap, ctx.limits, ctx.label, (chunk) => {
-      p.write(decoder.decode(chunk, { stream: true }));
+      try {
+        p.write(decoder.decode(chunk, { stream: true }));
+      } catch (err) {
+        throw err instanceof WorkbookError ? err : damaged(ctx.label);
+      }
     });
     p.write(decoder.decode());
     p.close();
