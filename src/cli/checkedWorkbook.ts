@@ -180,7 +180,7 @@ export async function writeCheckedWorkbook(
 ): Promise<CheckedWorkbookResult> {
   if (sameFile(inputPath, outPath)) {
     throw new Error(
-      `输出文件不能与原文件相同,原文件不会被改写:${outPath} / The output must not be the input file.`,
+      `输出文件不能与原文件相同，原文件不会被改写：${outPath} / The output must not be the input file.`,
     );
   }
   const wb = new ExcelJS.Workbook();
@@ -188,7 +188,7 @@ export async function writeCheckedWorkbook(
     await wb.xlsx.readFile(inputPath);
   } catch (e) {
     throw new Error(
-      `无法读取工作簿 ${inputPath}(需要 .xlsx 文件) / Cannot read ${inputPath}: ${(e as Error).message}`,
+      `无法读取工作簿 ${inputPath}（需要 .xlsx 文件） / Cannot read ${inputPath}: ${(e as Error).message}`,
     );
   }
 

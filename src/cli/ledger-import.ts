@@ -27,7 +27,7 @@ const defaultIo: Io = {
   stderr: (t) => process.stderr.write(t),
 };
 
-const USAGE = '用法:ledger-import 方案.txt|方案.docx --out 台账.xlsx [--year 年份] [--json]\n';
+const USAGE = '用法：ledger-import 方案.txt|方案.docx --out 台账.xlsx [--year 年份] [--json]\n';
 
 class UserError extends Error {}
 
@@ -53,14 +53,14 @@ function parseArgs(argv: string[]): Args | 'help' {
     } else if (a.startsWith('--out=')) out = a.slice(6);
     else if (a === '--year' || a.startsWith('--year=')) {
       const v = a === '--year' ? argv[++i] : a.slice(7);
-      if (!v || !/^\d{4}$/.test(v)) throw new UserError('--year 要写四位年份,例如 --year 2024。');
+      if (!v || !/^\d{4}$/.test(v)) throw new UserError('--year 要写四位年份，例如 --year 2024。');
       year = Number(v);
     } else if (a.startsWith('-')) throw new UserError(`不认识的选项 ${a}。${USAGE.trim()}`);
     else if (input === null) input = a;
-    else throw new UserError(`只能导入一个文件,多出了 ${a}。`);
+    else throw new UserError(`只能导入一个文件，多出了 ${a}。`);
   }
   if (!input) throw new UserError(`没有指定要导入的文件。${USAGE.trim()}`);
-  if (!json && !out) throw new UserError('请用 --out 指定要写入的台账文件(.xlsx),或用 --json 输出结果。');
+  if (!json && !out) throw new UserError('请用 --out 指定要写入的台账文件（.xlsx），或用 --json 输出结果。');
   if (out && !/\.xlsx$/i.test(out)) throw new UserError('--out 的文件名要以 .xlsx 结尾。');
   return { input, out, year, json };
 }
@@ -82,15 +82,16 @@ export function decodeText(bytes: Uint8Array): string {
 
 async function readPlan(file: string): Promise<string> {
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.doc') throw new UserError('不支持旧版 .doc 文件,请在 Word 里另存为 .docx 或 .txt 后再导入。');
+  if (ext === '.doc')
+    throw new UserError('不支持旧版 .doc 文件，请在 Word 里另存为 .docx 或 .txt 后再导入。');
   if (ext !== '.txt' && ext !== '.docx' && ext !== '.text') {
-    throw new UserError(`只能导入 .txt 或 .docx 文件,${path.basename(file)} 不是。`);
+    throw new UserError(`只能导入 .txt 或 .docx 文件，${path.basename(file)} 不是。`);
   }
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);
   } catch {
-    throw new UserError(`打不开文件 ${file},请确认路径正确。`);
+    throw new UserError(`打不开文件 ${file}，请确认路径正确。`);
   }
   if (ext === '.docx') {
     try {
@@ -98,7 +99,7 @@ async function readPlan(file: string): Promise<string> {
       const result = await mammoth.extractRawText({ buffer: bytes });
       return result.value;
     } catch {
-      throw new UserError(`${path.basename(file)} 不是有效的 Word(.docx)文件,无法读取。`);
+      throw new UserError(`${path.basename(file)} 不是有效的 Word（.docx）文件，无法读取。`);
     }
   }
   return decodeText(bytes);
@@ -106,14 +107,14 @@ async function readPlan(file: string): Promise<string> {
 
 function summary(result: ImportSuccess, input: string, out: string, sheet: string): string {
   const lines = [
-    `已从 ${path.basename(input)} 导入 ${result.problems} 个问题、${result.measures} 项整改措施,写入 ${out} 的工作表“${sheet}”。`,
-    `其中 ${result.missing.department} 行缺少责任单位,${result.missing.deadline} 行缺少整改时限` +
+    `已从 ${path.basename(input)} 导入 ${result.problems} 个问题、${result.measures} 项整改措施，写入 ${out} 的工作表“${sheet}”。`,
+    `其中 ${result.missing.department} 行缺少责任单位，${result.missing.deadline} 行缺少整改时限` +
       (result.missing.problem ? `,${result.missing.problem} 行缺少存在问题` : '') +
       (result.missing.measure ? `,${result.missing.measure} 行缺少整改措施` : '') +
-      ';这些单元格留空,检查时会提示补填。',
+      '；这些单元格留空，检查时会提示补填。',
   ];
   const notes = result.warnings.filter((w) => !/行缺少/.test(w));
-  for (const w of notes) lines.push(`提示:${w}`);
+  for (const w of notes) lines.push(`提示：${w}`);
   return lines.join('\n') + '\n';
 }
 
@@ -130,7 +131,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         .then(() => true)
         .catch(() => false);
       if (exists)
-        throw new UserError(`${args.out} 已经存在,为免覆盖原有文件没有写入;请换一个 --out 文件名。`);
+        throw new UserError(`${args.out} 已经存在，为免覆盖原有文件没有写入；请换一个 --out 文件名。`);
     }
     const text = await readPlan(args.input);
     const result = parsePlan(text, { year: args.year });
@@ -162,8 +163,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EEXIST')
-        throw new UserError(`${out} 已经存在,为免覆盖原有文件没有写入;请换一个 --out 文件名。`);
-      throw new UserError(`无法写入 ${out}(${code ?? '写入失败'}),请确认目录存在且可写。`);
+        throw new UserError(`${out} 已经存在，为免覆盖原有文件没有写入；请换一个 --out 文件名。`);
+      throw new UserError(`无法写入 ${out}（${code ?? '写入失败'}），请确认目录存在且可写。`);
     }
     if (!args.json) io.stdout(summary(result, args.input, out, ws.name));
     return 0;
@@ -172,7 +173,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.stderr(e.message + '\n');
       return 2;
     }
-    io.stderr(`导入时发生意外错误:${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`导入时发生意外错误：${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
 }

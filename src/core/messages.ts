@@ -114,7 +114,7 @@ export function findingMessage(code: FindingCode, p: MessageParams, lang: Lang):
   const completedOn = p.completedOn && zh ? chineseDate(p.completedOn) : p.completedOn;
   switch (code) {
     case 'missing-column': {
-      const seen = (p.seen ?? []).join(zh ? '、' : ', ') || (zh ? '(无)' : '(none)');
+      const seen = (p.seen ?? []).join(zh ? '、' : ', ') || (zh ? '（无）' : '(none)');
       return zh
         ? `表头中找不到“${f}”列。请添加该列（或在加载项的“列设置”中指定哪一列是${f}）。已识别的表头：${seen}。`
         : `No "${f}" column was found in the header. Add one, or choose which column holds it in Column settings. Headers seen: ${seen}.`;

@@ -426,8 +426,8 @@ export function reportSentence(summary: LedgerSummary, lang: Lang): string {
     );
   }
   return (
-    `截至${chineseDate(summary.asOf)},共梳理问题${summary.problems}个,制定整改措施${t.measures}项,` +
-    `已完成${t.completed}项(其中长期任务已取得阶段性成效${t.longTerm}项),` +
-    `正在推进${t.ongoing}项,逾期未完成${t.overdue}项。`
+    `截至${chineseDate(summary.asOf)}，共梳理问题${summary.problems}个，制定整改措施${t.measures}项，` +
+    `已完成${t.completed}项（其中长期任务已取得阶段性成效${t.longTerm}项），` +
+    `正在推进${t.ongoing}项，逾期未完成${t.overdue}项。`
   );
 }

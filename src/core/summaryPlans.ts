@@ -243,7 +243,7 @@ function summaryPlan(summary: LedgerSummary, opts: SummaryPlanOptions): SheetPla
   b.line(`${summary.ledgerName || '整改台账'}汇总`, 'title');
   const scope =
     summary.sheets.length > 1
-      ? `;统计范围:${summary.sheets.join('、')}(共${summary.sheets.length}个工作表)`
+      ? `；统计范围：${summary.sheets.join('、')}（共${summary.sheets.length}个工作表）`
       : '';
   b.line(`截至${chineseDate(summary.asOf)}${scope}`, 'subtitle');
   b.blank();
@@ -258,27 +258,27 @@ function summaryPlan(summary: LedgerSummary, opts: SummaryPlanOptions): SheetPla
     b.merges.push({ top: r, left: 3, bottom: r, right: width });
   };
   const unclear = t.unknown + t.missingStatus;
-  item('梳理问题(个)', count(summary.problems), '问题单元格合并覆盖多条措施的,计为一个问题');
-  item('制定整改措施(项)', count(t.measures), '台账中的措施行数');
-  item('已完成(项)', count(t.completed), `其中已完成${t.done}项,长期任务已取得阶段性成效${t.longTerm}项`);
+  item('梳理问题（个）', count(summary.problems), '问题单元格合并覆盖多条措施的，计为一个问题');
+  item('制定整改措施（项）', count(t.measures), '台账中的措施行数');
+  item('已完成（项）', count(t.completed), `其中已完成${t.done}项，长期任务已取得阶段性成效${t.longTerm}项`);
   item(
-    '正在推进(项)',
+    '正在推进（项）',
     count(t.ongoing),
-    `未逾期的未完成措施(推进中、未启动、进展未填写或无法识别);全部措施中推进中${t.inProgress}项、未启动${t.notStarted}项、进展未明${unclear}项`,
+    `未逾期的未完成措施（推进中、未启动、进展未填写或无法识别）；全部措施中推进中${t.inProgress}项、未启动${t.notStarted}项、进展未明${unclear}项`,
   );
-  item('逾期未完成(项)', count(t.overdue), '整改时限已过、未完成且非长期任务的措施,见“逾期清单”');
+  item('逾期未完成（项）', count(t.overdue), '整改时限已过、未完成且非长期任务的措施，见“逾期清单”');
   const window = opts.dueSoonDays !== undefined ? `${opts.dueSoonDays}日内到期` : '临近整改时限';
-  item('即将到期(项)', count(t.dueSoon), `${window}且未完成的措施,见“逾期清单”`);
-  item('完成率', rate(t.completionRate), '已完成 ÷ 整改措施,长期任务计入已完成');
-  item('待补充(行)', count(summary.toComplete.length), '必填项缺失或无法识别的台账行,见“待补充清单”');
+  item('即将到期（项）', count(t.dueSoon), `${window}且未完成的措施，见“逾期清单”`);
+  item('完成率', rate(t.completionRate), '已完成 ÷ 整改措施，长期任务计入已完成');
+  item('待补充（行）', count(summary.toComplete.length), '必填项缺失或无法识别的台账行，见“待补充清单”');
   b.blank();
 
-  heading('按责任单位统计(牵头单位)');
+  heading('按责任单位统计（牵头单位）');
   const deptTable = groupTable(
     b,
     '责任单位',
     summary.byDepartment,
-    summary.noDepartment ? { name: '(未填写责任单位)', counts: summary.noDepartment } : null,
+    summary.noDepartment ? { name: '（未填写责任单位）', counts: summary.noDepartment } : null,
     null,
   );
   if (deptTable.first > 0) {
@@ -293,13 +293,13 @@ function summaryPlan(summary: LedgerSummary, opts: SummaryPlanOptions): SheetPla
       heightRows: Math.max(15, deptTable.last - deptTable.first + 6),
     });
   }
-  b.line('注:一条措施有多个责任单位的,每个单位各计一次,故各单位措施数之和可能大于措施总数。', 'note');
+  b.line('注：一条措施有多个责任单位的，每个单位各计一次，故各单位措施数之和可能大于措施总数。', 'note');
   b.blank();
 
   if (summary.byCooperating.length > 0) {
     heading('按配合单位统计');
     groupTable(b, '配合单位', summary.byCooperating, null, null);
-    b.line('注:配合单位与牵头单位分开统计;一条措施有多个配合单位的,每个单位各计一次。', 'note');
+    b.line('注：配合单位与牵头单位分开统计；一条措施有多个配合单位的，每个单位各计一次。', 'note');
     b.blank();
   }
 
@@ -309,7 +309,7 @@ function summaryPlan(summary: LedgerSummary, opts: SummaryPlanOptions): SheetPla
       b,
       '问题类别',
       summary.byCategory,
-      summary.uncategorised ? { name: '(未分类)', counts: summary.uncategorised } : null,
+      summary.uncategorised ? { name: '（未分类）', counts: summary.uncategorised } : null,
       t,
     );
     b.blank();
@@ -330,15 +330,15 @@ function summaryPlan(summary: LedgerSummary, opts: SummaryPlanOptions): SheetPla
   b.blank();
 
   b.line(
-    '注:1. 完成率 = 已完成 ÷ 整改措施;长期任务(已取得阶段性成效)计入已完成,与报告句中的“已完成”一致。',
+    '注：1. 完成率 = 已完成 ÷ 整改措施；长期任务（已取得阶段性成效）计入已完成，与报告句中的“已完成”一致。',
     'note',
   );
   b.line(
-    '2. 已完成 + 正在推进 + 逾期未完成 = 整改措施;“正在推进”含未启动及进展未填写、无法识别而未逾期的措施,每条措施只计一次。',
+    '2. 已完成 + 正在推进 + 逾期未完成 = 整改措施；“正在推进”含未启动及进展未填写、无法识别而未逾期的措施，每条措施只计一次。',
     'note',
   );
   b.line(
-    '3. “进展未明”为整改进展未填写或无法识别的措施;表中“正在推进”为进展写明推进中的措施(含已逾期的)。',
+    '3. “进展未明”为整改进展未填写或无法识别的措施；表中“正在推进”为进展写明推进中的措施（含已逾期的）。',
     'note',
   );
 
@@ -383,7 +383,7 @@ function overduePlan(summary: LedgerSummary, multiSheet: boolean): SheetPlan {
   const dueSoon = summary.alerts.length - overdue;
   b.line(`${summary.ledgerName || '整改台账'}逾期及即将到期清单`, 'title');
   b.line(
-    `截至${chineseDate(summary.asOf)},逾期未完成${overdue}项,即将到期${dueSoon}项;逾期的按逾期天数从多到少排列,即将到期的按剩余天数从少到多排列。`,
+    `截至${chineseDate(summary.asOf)}，逾期未完成${overdue}项，即将到期${dueSoon}项；逾期的按逾期天数从多到少排列，即将到期的按剩余天数从少到多排列。`,
     'subtitle',
   );
   const headerRow = b.row(headers.map((h) => text(h, 'header')));
@@ -399,7 +399,7 @@ function overduePlan(summary: LedgerSummary, multiSheet: boolean): SheetPlan {
       text(a.kind === 'overdue' ? '逾期' : '即将到期', 'cell'),
       a.daysOverdue === null ? null : count(a.daysOverdue),
       a.daysLeft === null ? null : count(a.daysLeft),
-      text(a.statusText || `(${STATE_LABELS[a.state]})`, 'cell'),
+      text(a.statusText || `（${STATE_LABELS[a.state]}）`, 'cell'),
       { kind: 'link', text: `第${a.row}行`, sheet: a.sheet, cell: a.cell, style: 'cell' },
     ]);
   });
@@ -451,7 +451,7 @@ function toCompletePlan(summary: LedgerSummary, multiSheet: boolean): SheetPlan 
   const noDept = summary.toComplete.filter((t) => t.missingDepartment).length;
   b.line(`${summary.ledgerName || '整改台账'}待补充事项清单`, 'title');
   b.line(
-    `截至${chineseDate(summary.asOf)},共${summary.toComplete.length}行需补充或更正,其中缺责任单位${noDept}行(排在前面)。`,
+    `截至${chineseDate(summary.asOf)}，共${summary.toComplete.length}行需补充或更正，其中缺责任单位${noDept}行（排在前面）。`,
     'subtitle',
   );
   const headerRow = b.row(headers.map((h) => text(h, 'header')));
@@ -469,7 +469,7 @@ function toCompletePlan(summary: LedgerSummary, multiSheet: boolean): SheetPlan 
       { kind: 'link', text: item.cell, sheet: item.sheet, cell: item.cell, style: 'cell' },
     ]);
   });
-  if (summary.toComplete.length === 0) b.line('必填项均已填写,没有待补充的事项。', 'note');
+  if (summary.toComplete.length === 0) b.line('必填项均已填写，没有待补充的事项。', 'note');
   return {
     name: SUMMARY_SHEET_NAMES['to-complete-list'],
     kind: 'to-complete-list',

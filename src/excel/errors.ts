@@ -2,13 +2,13 @@
 import { HostError } from './host';
 
 export const errors = {
-  noSheet: () => new HostError('no-sheet', '没有找到要检查的工作表,请先点一下台账所在的工作表。', 'No worksheet is active. Click the ledger sheet first.'),
+  noSheet: () => new HostError('no-sheet', '没有找到要检查的工作表，请先点一下台账所在的工作表。', 'No worksheet is active. Click the ledger sheet first.'),
   emptySheet: (name: string) =>
-    new HostError('empty-sheet', `工作表“${name}”是空的,没有可检查的内容。`, `The sheet "${name}" is empty: there is nothing to check.`),
+    new HostError('empty-sheet', `工作表“${name}”是空的，没有可检查的内容。`, `The sheet "${name}" is empty: there is nothing to check.`),
   protectedSheet: (name: string) =>
     new HostError(
       'protected',
-      `工作表“${name}”受保护,无法标注。请在“审阅”选项卡中撤销工作表保护后再试;表中内容未做任何改动。`,
+      `工作表“${name}”受保护，无法标注。请在“审阅”选项卡中撤销工作表保护后再试；表中内容未做任何改动。`,
       `The sheet "${name}" is protected, so it cannot be marked. Unprotect it (Review tab) and try again; nothing was changed.`,
     ),
   cellEditMode: () =>
@@ -32,7 +32,7 @@ export const errors = {
   tooLarge: (cells: number) =>
     new HostError(
       'too-large',
-      `工作表过大(约 ${cells} 个单元格),无法在加载项中检查。请使用命令行工具检查。`,
+      `工作表过大（约 ${cells} 个单元格），无法在加载项中检查。请使用命令行工具检查。`,
       `The sheet is too large (about ${cells} cells) to check in the add-in. Use the command-line checker instead.`,
     ),
 };
@@ -48,11 +48,11 @@ export function toHostError(e: unknown): HostError {
   const code = codeOf(e);
   if (code === 'InvalidOperationInCellEditMode') return errors.cellEditMode();
   if (code === 'AccessDenied') {
-    return new HostError('protected', '工作表或工作簿受保护,操作被拒绝;请撤销保护后再试。', 'The sheet or workbook is protected, so Excel refused the change. Unprotect it and try again.');
+    return new HostError('protected', '工作表或工作簿受保护，操作被拒绝；请撤销保护后再试。', 'The sheet or workbook is protected, so Excel refused the change. Unprotect it and try again.');
   }
   if (code === 'ApiNotFound') return errors.unsupported('所需的功能', 'a feature the add-in needs');
   const message = e instanceof Error ? e.message : String(e);
-  return new HostError('unknown', `Excel 报告了一个错误:${message}`, `Excel reported an error: ${message}`);
+  return new HostError('unknown', `Excel 报告了一个错误：${message}`, `Excel reported an error: ${message}`);
 }
 
 export function isPayloadTooLarge(e: unknown): boolean {

@@ -26,7 +26,7 @@ export function saveSettings(env: OfficeEnv, settings: LedgerSettings): Promise<
     store.saveAsync((result) => {
       if (result && String(result.status).toLowerCase() === 'failed') {
         const why = result.error?.message ?? '';
-        reject(new HostError('unknown', `设置未能保存:${why}`, `The settings could not be saved: ${why}`));
+        reject(new HostError('unknown', `设置未能保存：${why}`, `The settings could not be saved: ${why}`));
       } else resolve();
     });
   });

@@ -100,7 +100,7 @@ const zh = {
   asOf: '统计截止日期',
   asOfHint: '留空表示今天。',
   asOfToday: '用今天',
-  markDone: '标记已完成(绿色)',
+  markDone: '标记已完成（绿色）',
   saved: '设置已保存。',
   saving: '正在保存…',
   resetColumns: '全部恢复自动识别',

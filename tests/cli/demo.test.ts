@@ -6,7 +6,7 @@ import { main } from '../../scripts/demo';
 import { makeTempDir } from '../helpers/xlsx';
 
 const SENTENCE =
-  '截至2026年11月21日,共梳理问题16个,制定整改措施30项,已完成16项(其中长期任务已取得阶段性成效5项),正在推进9项,逾期未完成5项。';
+  '截至2026年11月21日，共梳理问题16个，制定整改措施30项，已完成16项（其中长期任务已取得阶段性成效5项），正在推进9项，逾期未完成5项。';
 
 async function runDemo(opts: Parameters<typeof main>[1]) {
   let stdout = '';

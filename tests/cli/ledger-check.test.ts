@@ -608,7 +608,7 @@ describe('--out', () => {
     const summaryTexts: string[] = [];
     copy.getWorksheet('整改汇总')!.eachRow((row) => row.eachCell((c) => void summaryTexts.push(c.text)));
     expect(summaryTexts).toContain(
-      '截至2026年11月21日,共梳理问题16个,制定整改措施30项,已完成16项(其中长期任务已取得阶段性成效5项),正在推进9项,逾期未完成5项。',
+      '截至2026年11月21日，共梳理问题16个，制定整改措施30项，已完成16项（其中长期任务已取得阶段性成效5项），正在推进9项，逾期未完成5项。',
     );
     const toComplete: string[] = [];
     copy.getWorksheet('待补充清单')!.eachRow((row) => row.eachCell((c) => void toComplete.push(c.text)));

@@ -57,7 +57,7 @@ describe('ledger-import', () => {
     expect(await main([SEED0, '--out', out], c.io)).toBe(0);
     const summary = c.out.join('');
     expect(summary).toMatch(/导入 16 个问题、16 项整改措施/);
-    expect(summary).toMatch(/0 行缺少责任单位,0 行缺少整改时限/);
+    expect(summary).toMatch(/0 行缺少责任单位，0 行缺少整改时限/);
 
     const ws = await loadSheet(out);
     expect(ws.getCell('A1').value).toMatch(/整改台账/);

@@ -212,12 +212,12 @@ describeLo('LibreOffice round trip', () => {
     expect(plan.rowHeights?.[4]).toBeGreaterThanOrEqual(30);
     expect(converted.getWorksheet('整改汇总')!.getRow(4).height).toBeCloseTo(plan.rowHeights![4], 0);
     const t = summary.totals;
-    expect(findRow(rows, '梳理问题(个)')[1]).toBe(summary.problems);
-    expect(findRow(rows, '制定整改措施(项)')[1]).toBe(t.measures);
-    expect(findRow(rows, '已完成(项)')[1]).toBe(t.completed);
-    expect(findRow(rows, '正在推进(项)')[1]).toBe(t.ongoing);
-    expect(findRow(rows, '逾期未完成(项)')[1]).toBe(t.overdue);
-    expect(findRow(rows, '即将到期(项)')[1]).toBe(t.dueSoon);
+    expect(findRow(rows, '梳理问题（个）')[1]).toBe(summary.problems);
+    expect(findRow(rows, '制定整改措施（项）')[1]).toBe(t.measures);
+    expect(findRow(rows, '已完成（项）')[1]).toBe(t.completed);
+    expect(findRow(rows, '正在推进（项）')[1]).toBe(t.ongoing);
+    expect(findRow(rows, '逾期未完成（项）')[1]).toBe(t.overdue);
+    expect(findRow(rows, '即将到期（项）')[1]).toBe(t.dueSoon);
     expect(findRow(rows, '完成率')[1]).toBeCloseTo(t.completionRate!, 10);
 
     const header = rows.findIndex((r) => r && r[0] === '责任单位');

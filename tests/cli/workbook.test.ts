@@ -500,7 +500,7 @@ describe('WorkbookError', () => {
 
   it('not-a-workbook: a text file named .xlsx', async () => {
     const err = await expectWorkbookError(readWorkbook(makeNotAWorkbook(dir)), 'not-a-workbook');
-    expect(err.message).toContain('这不是 Excel 工作簿(.xlsx)');
+    expect(err.message).toContain('这不是 Excel 工作簿（.xlsx）');
     expect(err.message).toContain('另存为 .xlsx');
   });
 

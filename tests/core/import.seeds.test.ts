@@ -140,9 +140,9 @@ describe('seed 002: 优化营商环境重点工作方案 (具体举措 + 推进�
     expect(r.rows[0].deadline).toBe('2024-12-31');
     expect(r.rows[0].deadlineText).toBe('四季度');
     expect(r.rows[0].deadlineSource).toBe('plan');
-    expect(r.rows[0].remarks.startsWith('推进计划:一季度,制定创建方案')).toBe(true);
+    expect(r.rows[0].remarks.startsWith('推进计划：一季度,制定创建方案')).toBe(true);
     expect(r.rows[4].departments).toEqual(['政法委', '文化和旅游局', '商务局', '水利局', '自然资源局', '行政审批局', '赣榆生态环境局', '各镇(园区)']);
-    expect(r.rows[4].remarks).toMatch(/^推进计划:一季度,全面摸清/);
+    expect(r.rows[4].remarks).toMatch(/^推进计划：一季度,全面摸清/);
     expect(r.rows[6].departments).toEqual(['法院', '科技局', '自然资源局', '住建局', '行政审批局', '各相关镇(园区)']);
     expect(r.rows[6].deadlineText).toBe('三、四季度');
     expect(r.rows[9].deadlineText).toBe('二、三、四季度');

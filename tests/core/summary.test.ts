@@ -179,7 +179,7 @@ describe('summarize: one sheet', () => {
 
   test('the sentence', () => {
     expect(reportSentence(s, 'zh')).toBe(
-      '截至2024年4月15日,共梳理问题6个,制定整改措施9项,已完成3项(其中长期任务已取得阶段性成效1项),正在推进2项,逾期未完成4项。',
+      '截至2024年4月15日，共梳理问题6个，制定整改措施9项，已完成3项（其中长期任务已取得阶段性成效1项），正在推进2项，逾期未完成4项。',
     );
     expect(reportSentence(s, 'en')).toBe(
       'As of 15 April 2024, 6 problems identified and 9 measures set: 3 completed ' +
@@ -256,7 +256,7 @@ describe('the report sentence', () => {
     );
     const s = summarize([report('台账', rows)], { asOf: '2024-04-15', ledgerName: 'X' });
     expect(reportSentence(s, 'zh')).toBe(
-      '截至2024年4月15日,共梳理问题17个,制定整改措施30项,已完成28项(其中长期任务已取得阶段性成效9项),正在推进2项,逾期未完成0项。',
+      '截至2024年4月15日，共梳理问题17个，制定整改措施30项，已完成28项（其中长期任务已取得阶段性成效9项），正在推进2项，逾期未完成0项。',
     );
   });
 
@@ -264,7 +264,7 @@ describe('the report sentence', () => {
     const s = summarize([], { asOf: '2024-01-05', ledgerName: 'X' });
     expect(s.totals.completionRate).toBeNull();
     expect(reportSentence(s, 'zh')).toBe(
-      '截至2024年1月5日,共梳理问题0个,制定整改措施0项,已完成0项(其中长期任务已取得阶段性成效0项),正在推进0项,逾期未完成0项。',
+      '截至2024年1月5日，共梳理问题0个，制定整改措施0项，已完成0项（其中长期任务已取得阶段性成效0项），正在推进0项，逾期未完成0项。',
     );
   });
 

@@ -65,16 +65,16 @@ describe('planSummarySheets: one sheet', () => {
   test('totals table', () => {
     const v = values(sum);
     const at = (label: string) => v[rowOf(sum, label) - 1][1];
-    expect(at('梳理问题(个)')).toBe(6);
-    expect(at('制定整改措施(项)')).toBe(9);
-    expect(at('已完成(项)')).toBe(3);
-    expect(at('正在推进(项)')).toBe(2);
-    expect(at('逾期未完成(项)')).toBe(4);
-    expect(at('即将到期(项)')).toBe(2);
+    expect(at('梳理问题（个）')).toBe(6);
+    expect(at('制定整改措施（项）')).toBe(9);
+    expect(at('已完成（项）')).toBe(3);
+    expect(at('正在推进（项）')).toBe(2);
+    expect(at('逾期未完成（项）')).toBe(4);
+    expect(at('即将到期（项）')).toBe(2);
     expect(at('完成率')).toBeCloseTo(1 / 3);
     expect(sum.rows[rowOf(sum, '完成率') - 1][1]).toMatchObject({ kind: 'number', format: '0.0%' });
-    expect(at('待补充(行)')).toBe(3);
-    expect(v[rowOf(sum, '即将到期(项)') - 1][2]).toContain('7日内到期');
+    expect(at('待补充（行）')).toBe(3);
+    expect(v[rowOf(sum, '即将到期（项）') - 1][2]).toContain('7日内到期');
   });
 
   test('department table: header, one row per lead department, no-department row, chart over it', () => {
@@ -97,7 +97,7 @@ describe('planSummarySheets: one sheet', () => {
       ['财务科', 4, 2, 0, 2, 0, 0, 2, 0, 0.5],
       ['人事科', 2, 0, 0, 1, 1, 0, 1, 1, 0],
       ['纪检组', 1, 0, 0, 0, 0, 1, 0, 1, 0],
-      ['(未填写责任单位)', 1, 0, 0, 0, 0, 1, 1, 0, 0],
+      ['（未填写责任单位）', 1, 0, 0, 0, 0, 1, 1, 0, 0],
     ]);
     expect(sum.charts).toHaveLength(1);
     const chart = sum.charts[0];
@@ -132,7 +132,7 @@ describe('planSummarySheets: one sheet', () => {
     expect(v.slice(cat, cat + 4).map((r) => [r[0], r[1], r[7]])).toEqual([
       ['作风建设', 4, 1],
       ['财务管理', 4, 2],
-      ['(未分类)', 1, 1],
+      ['（未分类）', 1, 1],
       ['合计', 9, 4],
     ]);
     expect(() => rowOf(sum, '工作表')).toThrow(); // one sheet: no by-sheet table
@@ -187,7 +187,7 @@ describe('planSummarySheets: one sheet', () => {
     expect(overdue.rows[6][3]).toMatchObject({ kind: 'text', text: '财务科、办公室' });
     expect(overdue.rows[6][5]).toMatchObject({ kind: 'date', date: '2024-03-16' });
     // a blank status shows the state instead
-    expect(v[8][9]).toBe('(未填写)');
+    expect(v[8][9]).toBe('（未填写）');
     expect(overdue.columnWidths).toHaveLength(11);
   });
 
@@ -244,7 +244,7 @@ describe('planSummarySheets: several sheets', () => {
   const [sum, overdue, toComplete] = planSummarySheets(summary, reports);
 
   test('scope line and by-sheet table', () => {
-    expect(values(sum)[1][0]).toBe('截至2024年4月15日;统计范围:甲局、乙所(共2个工作表)');
+    expect(values(sum)[1][0]).toBe('截至2024年4月15日；统计范围：甲局、乙所（共2个工作表）');
     const s = rowOf(sum, '工作表');
     expect(
       values(sum)
@@ -325,7 +325,7 @@ describe('hostile and empty input', () => {
     expect(sum.charts).toEqual([]);
     expect(values(sum)[rowOf(sum, '完成率') - 1][1]).toBe('—');
     expect(values(overdue)[3][0]).toBe('没有逾期或即将到期的整改措施。');
-    expect(values(toComplete)[3][0]).toBe('必填项均已填写,没有待补充的事项。');
+    expect(values(toComplete)[3][0]).toBe('必填项均已填写，没有待补充的事项。');
   });
 
   test('issue labels use the header the clerk wrote', () => {

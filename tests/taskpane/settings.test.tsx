@@ -42,7 +42,7 @@ test('saved settings are loaded on start and shown in 列设置', async () => {
   await renderApp(host);
   openColumns();
   expect((screen.getByRole('spinbutton') as HTMLInputElement).value).toBe('14');
-  expect((screen.getByRole('switch', { name: '标记已完成(绿色)' }) as HTMLInputElement).checked).toBe(true);
+  expect((screen.getByRole('switch', { name: '标记已完成（绿色）' }) as HTMLInputElement).checked).toBe(true);
   expect((screen.getByLabelText('统计截止日期') as HTMLInputElement).value).toBe('2024-06-20');
   expect(combo('存在问题').textContent).toContain('C 列');
   expect(host.calls.saveSettings).toHaveLength(0);
@@ -54,7 +54,7 @@ test('changes are saved at once and used by the next check', async () => {
   openColumns();
 
   await act(async () => {
-    fireEvent.click(screen.getByRole('switch', { name: '标记已完成(绿色)' }));
+    fireEvent.click(screen.getByRole('switch', { name: '标记已完成（绿色）' }));
   });
   expect(host.calls.saveSettings.at(-1)?.markDone).toBe(true);
   expect(await screen.findByText('设置已保存。')).toBeTruthy();
@@ -132,7 +132,7 @@ test('a failed save says so in plain words', async () => {
   await renderApp(host);
   openColumns();
   await act(async () => {
-    fireEvent.click(screen.getByRole('switch', { name: '标记已完成(绿色)' }));
+    fireEvent.click(screen.getByRole('switch', { name: '标记已完成（绿色）' }));
   });
   const alert = await screen.findByRole('alert');
   expect(alert.textContent).toContain('保存设置没有完成');

@@ -103,7 +103,7 @@ export interface ImportOptions {
 }
 
 export const UNRECOGNISED_MESSAGE =
-  '没有从文档中识别出整改问题或整改措施:请确认它是整改方案或整改进展通报,且问题带有编号(一、(一)1.)或“整改措施:”“责任单位:”等标注。';
+  '没有从文档中识别出整改问题或整改措施：请确认它是整改方案或整改进展通报，且问题带有编号（一、（一）1.）或“整改措施：”“责任单位：”等标注。';
 
 type Defaults = Partial<Record<FieldKey, string>>;
 
@@ -297,7 +297,7 @@ export function parsePlan(text: string, options: ImportOptions = {}): ImportResu
 
 function parseInner(text: string, options: ImportOptions): ImportResult {
   const lines = splitLines(text);
-  if (!lines.length) return { ok: false, message: '文档是空的,没有可以导入的内容。' };
+  if (!lines.length) return { ok: false, message: '文档是空的，没有可以导入的内容。' };
   const warnings: string[] = [];
 
   const docYear = documentYear(lines);
@@ -306,7 +306,7 @@ function parseInner(text: string, options: ImportOptions): ImportResult {
   else if (docYear) year = docYear;
   else {
     year = isoYear(options.asOf ?? localToday());
-    warnings.push(`文档没有写年份,未写年份的日期按${year}年计(可用 --year 指定)。`);
+    warnings.push(`文档没有写年份，未写年份的日期按${year}年计（可用 --year 指定）。`);
   }
 
   const root = buildOutline(lines);
@@ -355,7 +355,7 @@ function parseInner(text: string, options: ImportOptions): ImportResult {
       const p = readDeadline(deadlineText, year);
       deadline = p.kind === 'date' ? p.date : null;
       deadlineSource = 'item';
-      if (p.kind === 'invalid') warnings.push(`整改时限“${deadlineText}”不是有效日期(${p.reason ?? '无法识别'}),请核对。`);
+      if (p.kind === 'invalid') warnings.push(`整改时限“${deadlineText}”不是有效日期（${p.reason ?? '无法识别'}），请核对。`);
     } else {
       const q = f.plan ? lastQuarterLabel(f.plan) : null;
       const tail = /[(（]((?:\d{4}年)?[^()（）]{0,12}?(?:月底|月|年底|季度|长期坚持|立行立改|持续推进)[^()（）]{0,4})[)）][。;；]?$/.exec(d.measure);
@@ -378,9 +378,9 @@ function parseInner(text: string, options: ImportOptions): ImportResult {
       }
     }
     const remarks = [
-      f.plan ? `推进计划:${f.plan}` : '',
-      f.cooperating ? `配合单位:${f.cooperating}` : '',
-      f.evidence ? `佐证材料:${f.evidence}` : '',
+      f.plan ? `推进计划：${f.plan}` : '',
+      f.cooperating ? `配合单位：${f.cooperating}` : '',
+      f.evidence ? `佐证材料：${f.evidence}` : '',
       f.remarks ?? '',
     ]
       .filter(Boolean)
@@ -403,7 +403,7 @@ function parseInner(text: string, options: ImportOptions): ImportResult {
 
   if (byPhase) {
     warnings.push(
-      `${byPhase}项措施没有写整改时限,按“${phase!.name}(${phase!.range})”取${phaseEnd!.date}。`,
+      `${byPhase}项措施没有写整改时限，按“${phase!.name}（${phase!.range}）”取${phaseEnd!.date}。`,
     );
   }
   if (byPlan) warnings.push(`${byPlan}项措施的整改时限取推进计划的最后一个季度末。`);
