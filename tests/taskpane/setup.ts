@@ -42,6 +42,26 @@ if (typeof window !== 'undefined') {
   }
 }
 
+/**
+ * Fluent's styles (Griffel) are left out of the test document. jsdom's getComputedStyle matches
+ * every rule of every style sheet against the element, and Fluent's positioning asks it about
+ * every ancestor of a dropdown each time a list opens: with Fluent's thousands of rules that was a
+ * minute per test on a busy machine. These tests assert behaviour and text, not looks (the browser
+ * test looks at pixels), so only the rules that hide elements are kept.
+ */
+if (typeof CSSStyleSheet !== 'undefined') {
+  // jsdom's CSSStyleSheet is shared by every test file a worker runs: patch it once, from the
+  // original. Only Griffel inserts rules one by one here (jsdom's sheets have no ownerNode to
+  // tell them apart). Rules that hide things stay: accessible names and role queries depend on
+  // them (a tab's hidden bold copy of its label, closed lists).
+  const proto = CSSStyleSheet.prototype as CSSStyleSheet & { zgtzInsertRule?: CSSStyleSheet['insertRule'] };
+  const original = (proto.zgtzInsertRule ??= proto.insertRule);
+  proto.insertRule = function insertHidingRule(this: CSSStyleSheet, rule: string, index?: number) {
+    if (!/display:\s*none|visibility:\s*hidden/.test(rule)) return this.cssRules.length;
+    return original.call(this, rule, index);
+  };
+}
+
 export {};
 
 /**
