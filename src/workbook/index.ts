@@ -74,16 +74,18 @@ function readZip(bytes: Uint8Array, label: string, limits: Limits): Grid[] {
   if (!entries) {
     throw new WorkbookError(
       'not-a-workbook',
-      `这不是 Excel 工作簿(.xlsx)：${label} 如果它是 .csv、.et 或网页导出的表格，请在 Excel 或 WPS 中打开并另存为 .xlsx。`,
+      `这不是 Excel 工作簿（.xlsx）：${label} 如果它是 .csv、.et 或网页导出的表格，请在 Excel 或 WPS 中打开并另存为 .xlsx。`,
     );
   }
   if (!findEntry(entries, 'xl/workbook.xml')) {
-    let what = '这是一个压缩文件，不是 Excel 工作簿(.xlsx)';
+    let what = '这是一个压缩文件，不是 Excel 工作簿（.xlsx）';
     if (findEntry(entries, 'xl/workbook.bin'))
-      what = '这是 Excel 二进制工作簿(.xlsb)，本工具只能读取 .xlsx 和 .xls';
-    else if (entries.has('word/document.xml')) what = '这是 Word 文档，不是 Excel 工作簿(.xlsx)';
-    else if (entries.has('ppt/presentation.xml')) what = '这是 PowerPoint 演示文稿，不是 Excel 工作簿(.xlsx)';
-    else if (entries.has('content.xml')) what = '这是 OpenDocument 文件(.ods 等)，不是 Excel 工作簿(.xlsx)';
+      what = '这是 Excel 二进制工作簿（.xlsb），本工具只能读取 .xlsx 和 .xls';
+    else if (entries.has('word/document.xml')) what = '这是 Word 文档，不是 Excel 工作簿（.xlsx）';
+    else if (entries.has('ppt/presentation.xml'))
+      what = '这是 PowerPoint 演示文稿，不是 Excel 工作簿（.xlsx）';
+    else if (entries.has('content.xml'))
+      what = '这是 OpenDocument 文件（.ods 等），不是 Excel 工作簿（.xlsx）';
     throw new WorkbookError(
       'not-a-workbook',
       `${what}：${label} 请选择台账的 .xlsx 文件，或在 Excel 中另存为 .xlsx。`,
