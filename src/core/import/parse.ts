@@ -33,7 +33,16 @@ import {
   statusPhrase,
   tidy,
 } from './fields';
-import { buildOutline, liftTrailingFieldLines, nodeText, type OutlineNode, splitLines, walkNodes } from './outline';
+import {
+  buildOutline,
+  liftTrailingFieldLines,
+  matchMarker,
+  nodeText,
+  type OutlineNode,
+  walkNodes,
+} from './outline';
+import { MAX_CELL_CHARS, readTable, REFUSE_CELL_TOO_LONG, refusal, segmentLines } from './segment';
+import { readTotals, type Totals } from './totals';
 import {
   findPhases,
   headingOf,
@@ -86,6 +95,11 @@ export interface ImportSuccess {
   /** 'report' when the document reports progress (针对“…”的问题, 进展通报), else 'plan'. */
   mode: 'plan' | 'report';
   warnings: string[];
+  /**
+   * The totals the document states about itself and whether the reading agrees. When it does not
+   * (agrees === false), `totals.note` is the sentence the command and the pane show the clerk.
+   */
+  totals: Totals;
 }
 
 export interface ImportFailure {
@@ -120,7 +134,10 @@ const MARKER_KEYS: FieldKey[] = ['measure', 'problem', 'department', 'report'];
 const INHERITED: FieldKey[] = ['department', 'cooperating', 'person', 'deadline'];
 
 function hasMarkers(text: string): boolean {
-  return entriesOf(text).some((e) => MARKER_KEYS.some((k) => e.fields[k] !== undefined)) || quotedProblem(text) !== null;
+  return (
+    entriesOf(text).some((e) => MARKER_KEYS.some((k) => e.fields[k] !== undefined)) ||
+    quotedProblem(text) !== null
+  );
 }
 
 class Reader {
@@ -149,7 +166,14 @@ class Reader {
   }
 
   /** Emits the measures of one entry of a problem. */
-  emit(category: string, problem: string, measureText: string, fields: Defaults, group: number, entryStatus = ''): void {
+  emit(
+    category: string,
+    problem: string,
+    measureText: string,
+    fields: Defaults,
+    group: number,
+    entryStatus = '',
+  ): void {
     let text = measureText;
     let status = fields.status ?? entryStatus;
     if (this.report && !fields.status) {
@@ -168,12 +192,18 @@ class Reader {
   }
 
   /** Children read as the measures of `node` (each child's own fields win over the node's). */
-  childMeasures(node: OutlineNode, category: string, problem: string, defaults: Defaults, group: number): void {
+  childMeasures(
+    node: OutlineNode,
+    category: string,
+    problem: string,
+    defaults: Defaults,
+    group: number,
+  ): void {
     for (const child of node.children) {
       const entries = entriesOf(nodeText(child));
       entries.forEach((e, i) => {
         const fields = { ...defaults, ...e.fields };
-        const text = i === 0 ? e.lead : e.fields.measure ?? e.lead;
+        const text = i === 0 ? e.lead : (e.fields.measure ?? e.lead);
         this.emit(category, problem, text, fields, group);
         for (const grand of child.children) this.emit(category, problem, nodeText(grand), fields, group);
       });
@@ -185,10 +215,14 @@ class Reader {
     const entries = entriesOf(own);
     const first = entries[0];
     const quoted = quotedProblem(first.lead);
-    const labelled = entries.some((e) => e.fields.measure !== undefined || e.fields.report !== undefined || e.fields.problem !== undefined);
+    const labelled = entries.some(
+      (e) =>
+        e.fields.measure !== undefined || e.fields.report !== undefined || e.fields.problem !== undefined,
+    );
     const children = node.children.filter((c) => !(isNonProblemHeading(c.title) && !this.subtreeMarked(c)));
     const defaults: Defaults = { ...inherited };
-    for (const k of INHERITED) if (first.fields[k] !== undefined && !labelled && !quoted) defaults[k] = first.fields[k];
+    for (const k of INHERITED)
+      if (first.fields[k] !== undefined && !labelled && !quoted) defaults[k] = first.fields[k];
 
     if (labelled || quoted) {
       this.problemItem(node, category, entries, quoted, inherited, children);
@@ -210,9 +244,11 @@ class Reader {
         this.childMeasures({ ...node, children }, category, problem, { ...defaults, ...first.fields }, group);
         return;
       }
-      const nextCategory = isContainerHeading(node.title) || isProblemHeading(node.title) && /^(?:关于)?[^,，。]{0,6}(?:问题|情况)$/.test(headingOf(node.title))
-        ? category
-        : tidy(headingOf(node.title).replace(/[。:：]$/, ''));
+      const nextCategory =
+        isContainerHeading(node.title) ||
+        (isProblemHeading(node.title) && /^(?:关于)?[^,，。]{0,6}(?:问题|情况)$/.test(headingOf(node.title)))
+          ? category
+          : tidy(headingOf(node.title).replace(/[。:：]$/, ''));
       for (const c of children) this.walk(c, nextCategory, defaults);
       return;
     }
@@ -236,8 +272,10 @@ class Reader {
   subtreeMarkedMeasure(node: OutlineNode): boolean {
     const entries = entriesOf(nodeText(node));
     return (
-      entries.some((e) => e.fields.measure !== undefined || e.fields.problem !== undefined || e.fields.report !== undefined) ||
-      quotedProblem(node.title) !== null
+      entries.some(
+        (e) =>
+          e.fields.measure !== undefined || e.fields.problem !== undefined || e.fields.report !== undefined,
+      ) || quotedProblem(node.title) !== null
     );
   }
 
@@ -251,9 +289,17 @@ class Reader {
   ): void {
     let group = this.newGroup();
     const first = entries[0];
-    let problem = quoted ? quoted.problem : first.fields.problem ?? tidy(first.lead);
+    let problem = quoted ? quoted.problem : (first.fields.problem ?? tidy(first.lead));
     let cat = category;
-    if (!quoted && first.fields.problem !== undefined && first.lead && !cat) cat = tidy(headingOf(first.lead));
+    if (
+      !quoted &&
+      first.fields.problem !== undefined &&
+      first.lead &&
+      !cat &&
+      !isContainerHeading(first.lead) &&
+      !isNonProblemHeading(first.lead)
+    )
+      cat = tidy(headingOf(first.lead));
     let emitted = false;
     entries.forEach((e, i) => {
       if (i > 0 && e.fields.problem !== undefined) {
@@ -261,6 +307,9 @@ class Reader {
         problem = e.fields.problem;
       }
       const fields = { ...inherited, ...e.fields };
+      // 整改情况 written beside 整改措施 says how far the measures got: it is their status.
+      if (e.fields.measure !== undefined && e.fields.report !== undefined && fields.status === undefined)
+        fields.status = e.fields.report;
       let measure = e.fields.measure ?? e.fields.report ?? '';
       if (i === 0 && quoted && e.fields.measure === undefined) {
         measure = [quoted.rest, e.fields.report ?? ''].filter(Boolean).join('\n');
@@ -274,7 +323,9 @@ class Reader {
       delete defaults.measure;
       delete defaults.report;
       delete defaults.problem;
-      const subProblems = children.some((c) => this.subtreeMarkedMeasure(c) && quotedProblem(c.title) !== null);
+      const subProblems = children.some(
+        (c) => this.subtreeMarkedMeasure(c) && quotedProblem(c.title) !== null,
+      );
       if (subProblems) {
         for (const c of children) this.walk(c, cat || problem, defaults);
       } else {
@@ -296,7 +347,9 @@ export function parsePlan(text: string, options: ImportOptions = {}): ImportResu
 }
 
 function parseInner(text: string, options: ImportOptions): ImportResult {
-  const lines = splitLines(text);
+  const refused = refusal(text);
+  if (refused) return { ok: false, message: refused };
+  const lines = segmentLines(text);
   if (!lines.length) return { ok: false, message: '文档是空的，没有可以导入的内容。' };
   const warnings: string[] = [];
 
@@ -309,23 +362,52 @@ function parseInner(text: string, options: ImportOptions): ImportResult {
     warnings.push(`文档没有写年份，未写年份的日期按${year}年计（可用 --year 指定）。`);
   }
 
-  const root = buildOutline(lines);
-  liftTrailingFieldLines(root, (l) => {
-    const k = labelLineKey(l);
-    return k !== null && k !== 'measure' && k !== 'problem' && k !== 'report';
-  });
-  const report = /进展|通报|落实情况|整改情况/.test(lines[0]) || /(?:^|[\n。])\s*(?:\d{1,3}[.．、]\s*)?针对\s*[“"「]/.test(lines.join('\n'));
+  const table = readTable(lines);
+  const report =
+    /进展|通报|落实情况|整改情况/.test(lines[0]) ||
+    lines.some((l) => /^(?:\d{1,3}[.．、]|[(（]\d{1,3}[)）])?[ \u3000]{0,4}针对[ \u3000]{0,4}[“"「]/.test(l));
   const reader = new Reader(report);
+  const root = buildOutline(lines);
+  liftTrailingFieldLines(
+    root,
+    (l) => {
+      const k = labelLineKey(l);
+      return k !== null && k !== 'measure' && k !== 'problem' && k !== 'report';
+    },
+    (n) => reader.subtreeMarkedMeasure(n),
+  );
 
   // Labelled entries before any numbered line (documents made only of "具体举措:" blocks).
   for (const e of entriesOf(nodeText(root))) {
-    if (e.fields.measure === undefined && e.fields.problem === undefined && e.fields.report === undefined) continue;
+    if (e.fields.measure === undefined && e.fields.problem === undefined && e.fields.report === undefined)
+      continue;
     const group = reader.newGroup();
-    reader.emit('', e.fields.problem ?? '', e.fields.measure ?? e.fields.report ?? '', e.fields, group);
+    const fields = { ...e.fields };
+    if (fields.measure !== undefined && fields.report !== undefined && fields.status === undefined)
+      fields.status = fields.report;
+    reader.emit('', e.fields.problem ?? '', e.fields.measure ?? e.fields.report ?? '', fields, group);
   }
 
+  if (table) {
+    reader.drafts.length = 0;
+    let last = '';
+    let group = 0;
+    for (const t of table.rows) {
+      const key = `${t.fields.category ?? ''}\u0000${t.fields.problem ?? ''}`;
+      if (key !== last || !t.fields.problem) group = reader.newGroup();
+      last = key;
+      reader.drafts.push({
+        category: tidy(t.fields.category ?? ''),
+        problem: tidy(t.fields.problem ?? ''),
+        measure: tidy(t.fields.measure ?? ''),
+        fields: t.fields,
+        status: t.fields.status ?? '',
+        group,
+      });
+    }
+  }
   const docMarked = root.children.some((c) => reader.subtreeMarked(c)) || reader.drafts.length > 0;
-  for (const section of root.children) {
+  for (const section of table ? [] : root.children) {
     const marked = reader.subtreeMarked(section);
     if (isNonProblemHeading(section.title) && !(marked && isProblemHeading(section.title))) continue;
     if (docMarked && !marked && !isProblemHeading(section.title)) continue;
@@ -334,7 +416,8 @@ function parseInner(text: string, options: ImportOptions): ImportResult {
   }
 
   const drafts = reader.drafts;
-  if (!drafts.length || drafts.every((d) => !d.problem && !d.measure)) return { ok: false, message: UNRECOGNISED_MESSAGE };
+  if (!drafts.length || drafts.every((d) => !d.problem && !d.measure))
+    return { ok: false, message: UNRECOGNISED_MESSAGE };
 
   const phase = rectificationPhase(findPhases(root));
   const phaseEnd = phase ? readDeadline(phase.range, year) : null;
@@ -355,10 +438,14 @@ function parseInner(text: string, options: ImportOptions): ImportResult {
       const p = readDeadline(deadlineText, year);
       deadline = p.kind === 'date' ? p.date : null;
       deadlineSource = 'item';
-      if (p.kind === 'invalid') warnings.push(`整改时限“${deadlineText}”不是有效日期（${p.reason ?? '无法识别'}），请核对。`);
+      if (p.kind === 'invalid')
+        warnings.push(`整改时限“${deadlineText}”不是有效日期（${p.reason ?? '无法识别'}），请核对。`);
     } else {
       const q = f.plan ? lastQuarterLabel(f.plan) : null;
-      const tail = /[(（]((?:\d{4}年)?[^()（）]{0,12}?(?:月底|月|年底|季度|长期坚持|立行立改|持续推进)[^()（）]{0,4})[)）][。;；]?$/.exec(d.measure);
+      const tail =
+        /[(（]((?:\d{4}年)?[^()（）]{0,12}?(?:月底|月|年底|季度|长期坚持|立行立改|持续推进)[^()（）]{0,4})[)）][。;；]?$/.exec(
+          d.measure,
+        );
       if (tail) {
         deadlineText = tail[1];
         const p = readDeadline(deadlineText, year);
@@ -420,6 +507,19 @@ function parseInner(text: string, options: ImportOptions): ImportResult {
   if (missing.deadline) warnings.push(`${missing.deadline}行缺少整改时限。`);
 
   const problemKeys = new Set(rows.filter((r) => r.problem).map((r) => r.problemIndex));
+  for (const r of rows) {
+    if (
+      [r.category, r.problem, r.measure, r.departmentsText, r.status, r.remarks].some(
+        (v) => v.length > MAX_CELL_CHARS,
+      )
+    )
+      return { ok: false, message: REFUSE_CELL_TOO_LONG };
+  }
+  const totals = readTotals(
+    openingText(lines),
+    { problems: problemKeys.size, measures: rows.length },
+    table?.statedTotal ?? null,
+  );
   return {
     ok: true,
     rows,
@@ -429,5 +529,17 @@ function parseInner(text: string, options: ImportOptions): ImportResult {
     year,
     mode: report ? 'report' : 'plan',
     warnings,
+    totals,
   };
+}
+
+/** The lines before the first numbered section that may hold problems: where a document states its totals. */
+function openingText(lines: string[]): string {
+  const out: string[] = [];
+  for (const l of lines) {
+    const m = matchMarker(l);
+    if (m && !isNonProblemHeading(m.rest)) break;
+    out.push(l);
+  }
+  return out.join('\n');
 }
