@@ -2,7 +2,8 @@
  * ledger-import PLAN.(txt|docx) --out LEDGER.xlsx [--year YYYY] [--json]
  *
  * Reads a rectification plan or progress report and writes a new ledger workbook (never over an
- * existing file), or with --json prints { rows, problems, measures, missing, year, warnings }:
+ * existing file), or with --json prints { rows, problems, measures, missing, year, mode, warnings,
+ * totals } (totals: what the document states about itself and whether the reading agrees):
  * `deadline` is ISO (YYYY-MM-DD) when the deadline resolves to a date, else null; `deadlineText`
  * is the deadline as the document writes it ("2024年6月底", "长期坚持", "四季度").
  *
@@ -109,10 +110,12 @@ function summary(result: ImportSuccess, input: string, out: string, sheet: strin
   const lines = [
     `已从 ${path.basename(input)} 导入 ${result.problems} 个问题、${result.measures} 项整改措施，写入 ${out} 的工作表“${sheet}”。`,
     `其中 ${result.missing.department} 行缺少责任单位，${result.missing.deadline} 行缺少整改时限` +
-      (result.missing.problem ? `,${result.missing.problem} 行缺少存在问题` : '') +
-      (result.missing.measure ? `,${result.missing.measure} 行缺少整改措施` : '') +
+      (result.missing.problem ? `，${result.missing.problem} 行缺少存在问题` : '') +
+      (result.missing.measure ? `，${result.missing.measure} 行缺少整改措施` : '') +
       '；这些单元格留空，检查时会提示补填。',
   ];
+  // The document's own totals disagree with the reading: the clerk must know the count may be off.
+  if (result.totals.agrees === false) lines.push(`注意：${result.totals.note}`);
   const notes = result.warnings.filter((w) => !/行缺少/.test(w));
   for (const w of notes) lines.push(`提示：${w}`);
   return lines.join('\n') + '\n';
@@ -146,6 +149,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         year: result.year,
         mode: result.mode,
         warnings: result.warnings,
+        totals: result.totals,
       };
       io.stdout(JSON.stringify(doc, null, 2) + '\n');
       if (!args.out) return 0;

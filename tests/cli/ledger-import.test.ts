@@ -13,7 +13,11 @@ const PLANS = join(ROOT, 'tests', 'fixtures', 'plans');
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t) }, out, err };
+  return {
+    io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t) },
+    out,
+    err,
+  };
 }
 
 let dir: string;
@@ -62,7 +66,19 @@ describe('ledger-import', () => {
     const ws = await loadSheet(out);
     expect(ws.getCell('A1').value).toMatch(/整改台账/);
     const headers = (ws.getRow(2).values as unknown[]).slice(1);
-    expect(headers).toEqual(['序号', '问题类别', '存在问题', '整改措施', '责任单位', '责任人', '整改时限', '整改进展', '完成时间', '佐证材料', '备注']);
+    expect(headers).toEqual([
+      '序号',
+      '问题类别',
+      '存在问题',
+      '整改措施',
+      '责任单位',
+      '责任人',
+      '整改时限',
+      '整改进展',
+      '完成时间',
+      '佐证材料',
+      '备注',
+    ]);
     expect(ws.getCell('B3').value).toBe('聚焦政策落实不到位问题');
     // Category (一) covers its two problems: rows 3-4 merged in column B.
     expect(ws.getCell('B4').isMerged).toBe(true);
@@ -96,8 +112,52 @@ describe('ledger-import', () => {
     await expect(fs.stat(out)).rejects.toThrow();
   });
 
+  test('when the document’s own totals disagree with the reading, the summary says so', async () => {
+    const input = join(PLANS, 'real', '12_audit_numbered_problems.txt');
+    const out = join(dir, 'audit.xlsx');
+    const c = capture();
+    expect(await main([input, '--out', out], c.io)).toBe(0);
+    const lines = c.out.join('').split('\n');
+    expect(lines[0]).toMatch(/导入 3 个问题、3 项整改措施/);
+    expect(lines[2]).toBe(
+      '注意：文档写明共有4个问题，本次读出3个问题，两者不一致，可能有漏读或多读，请对照原文逐条核对。',
+    );
+
+    const j = capture();
+    expect(await main([input, '--json'], j.io)).toBe(0);
+    expect(JSON.parse(j.out.join('')).totals).toMatchObject({ problems: 4, measures: null, agrees: false });
+  });
+
+  test('agreeing totals add no notice', async () => {
+    const c = capture();
+    expect(
+      await main([join(PLANS, 'real', '11_counter_totals.txt'), '--out', join(dir, 'r.xlsx')], c.io),
+    ).toBe(0);
+    expect(c.out.join('')).not.toMatch(/注意/);
+  });
+
+  test('random bytes named .txt: one sentence, exit 2, nothing written', async () => {
+    const input = join(dir, 'noise.txt');
+    const bytes = Buffer.alloc(256 * 1024);
+    let x = 11;
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+    await fs.writeFile(input, bytes);
+    const out = join(dir, 'noise.xlsx');
+    const c = capture();
+    expect(await main([input, '--out', out], c.io)).toBe(2);
+    expect(c.err.join('')).toMatch(/^文件内容不是文字[^\n]*。\n$/);
+    await expect(fs.stat(out)).rejects.toThrow();
+  });
+
   test('usage errors are one sentence, exit 2', async () => {
-    for (const argv of [[], [SEED0], [SEED0, '--out', 'a.csv'], [SEED0, '--json', '--year', '24'], ['x.pdf', '--json'], [join(dir, 'missing.txt'), '--json']]) {
+    for (const argv of [
+      [],
+      [SEED0],
+      [SEED0, '--out', 'a.csv'],
+      [SEED0, '--json', '--year', '24'],
+      ['x.pdf', '--json'],
+      [join(dir, 'missing.txt'), '--json'],
+    ]) {
       const c = capture();
       expect(await main(argv, c.io)).toBe(2);
       expect(c.err.join('').trim().split('\n')).toHaveLength(1);
@@ -122,7 +182,12 @@ describe('ledger-import', () => {
 
   test('--year sets the year of dates written without one', async () => {
     const c = capture();
-    expect(await main([join(ROOT, 'tests', 'fixtures', 'seeds', '002_79b50bfcf0dec50f.txt'), '--json', '--year', '2024'], c.io)).toBe(0);
+    expect(
+      await main(
+        [join(ROOT, 'tests', 'fixtures', 'seeds', '002_79b50bfcf0dec50f.txt'), '--json', '--year', '2024'],
+        c.io,
+      ),
+    ).toBe(0);
     expect(JSON.parse(c.out.join('')).rows[0].deadline).toBe('2024-12-31');
   });
 
@@ -163,13 +228,19 @@ describe('ledger-import', () => {
 
   test('bin/ledger-import.js runs through tsx', () => {
     const out = join(dir, 'bin.xlsx');
-    const stdout = execFileSync(process.execPath, [join(ROOT, 'bin', 'ledger-import.js'), SEED0, '--out', out], {
-      encoding: 'utf8',
-    });
+    const stdout = execFileSync(
+      process.execPath,
+      [join(ROOT, 'bin', 'ledger-import.js'), SEED0, '--out', out],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(stdout).toMatch(/16 个问题/);
     let code = 0;
     try {
-      execFileSync(process.execPath, [join(ROOT, 'bin', 'ledger-import.js'), SEED0, '--out', out], { stdio: 'pipe' });
+      execFileSync(process.execPath, [join(ROOT, 'bin', 'ledger-import.js'), SEED0, '--out', out], {
+        stdio: 'pipe',
+      });
     } catch (e) {
       code = (e as { status: number }).status;
     }

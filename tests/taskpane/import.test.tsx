@@ -109,3 +109,27 @@ test('a .txt file fills the text box', async () => {
   });
   await waitFor(() => expect(textarea().value).toContain('整改措施：制定印发本局工作方案'));
 });
+
+test('the preview says when the document’s own totals disagree with the rows read', async () => {
+  const host = fakeHost();
+  await openImport(host);
+  fireEvent.change(textarea(), {
+    target: { value: PLAN.replace('二、整改内容', '共梳理问题3个。\n二、整改内容') },
+  });
+  await act(async () => {
+    fireEvent.click(button('预览'));
+  });
+  await screen.findByText('识别出 2 条整改措施');
+  expect(screen.getByTestId('import-totals-mismatch').textContent).toBe(
+    '文档写明共有3个问题，本次读出2个问题，两者不一致，可能有漏读或多读，请对照原文逐条核对。',
+  );
+
+  fireEvent.change(textarea(), {
+    target: { value: PLAN.replace('二、整改内容', '共梳理问题2个。\n二、整改内容') },
+  });
+  await act(async () => {
+    fireEvent.click(button('预览'));
+  });
+  await screen.findByText('识别出 2 条整改措施');
+  expect(screen.queryByTestId('import-totals-mismatch')).toBeNull();
+});

@@ -105,6 +105,11 @@ export function ImportView({ t, state }: { t: Strings; state: PlanImportState })
           <Subtitle2 as="h2" id="import-preview-title">
             {t.previewTitle(okPreview.rows.length)}
           </Subtitle2>
+          {okPreview.totals.agrees === false && (
+            <Caption1 role="status" className={styles.missing} data-testid="import-totals-mismatch">
+              {okPreview.totals.note}
+            </Caption1>
+          )}
           {okPreview.warnings.map((w) => (
             <Caption1 key={w}>{w}</Caption1>
           ))}
