@@ -168,7 +168,7 @@ describe('ledger-import', () => {
     const c = capture();
     expect(await main([join(PLANS, 'report_quoted.txt'), '--json'], c.io)).toBe(0);
     const doc = JSON.parse(c.out.join(''));
-    expect(doc.rows).toHaveLength(6);
+    expect(doc.rows).toHaveLength(7);
     expect(doc.problems).toBe(4);
     expect(doc.rows[4]).toMatchObject({
       problem: '公务接待管理不规范',
@@ -177,7 +177,7 @@ describe('ledger-import', () => {
       deadlineText: '2024年8月底',
       status: '已完成',
     });
-    expect(doc.rows[5]).toMatchObject({ deadline: null, deadlineText: '长期坚持' });
+    expect(doc.rows[6]).toMatchObject({ deadline: null, deadlineText: '长期坚持' });
   });
 
   test('--year sets the year of dates written without one', async () => {

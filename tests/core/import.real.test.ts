@@ -272,6 +272,9 @@ describe('details a clerk would check', () => {
   test('11: a document-wide counter does not open new levels', () => {
     const r = ok('11_counter_totals.txt');
     expect(r.rows.map((x) => x.problemIndex)).toEqual([1, 1, 2, 2, 3, 3, 4, 5, 5]);
+    // "…；二是…。已完成。": the closing word is the progress of both measures, not part of the text.
+    expect(r.rows.slice(0, 4).map((x) => x.status)).toEqual(['已完成', '已完成', '正在推进', '正在推进']);
+    expect(r.rows[1].measure).toBe('建立项目后期管护机制。');
     expect(r.totals).toMatchObject({ problems: 5, measures: 9, agrees: true });
   });
 
@@ -280,5 +283,54 @@ describe('details a clerk would check', () => {
     expect(r.rows[1]).toMatchObject({ problem: '固定资产账实不符。', status: '正在整改' });
     expect(r.rows[2].status).toBe('正在整改');
     expect(r.totals).toMatchObject({ problems: 4, agrees: false });
+  });
+});
+
+describe('the document’s own totals', () => {
+  const REPORT = [
+    'XX县城市管理局关于巡察整改进展情况的通报',
+    '一、整改落实情况',
+    '（一）关于市容秩序管理方面（共2个具体问题、3条整改措施）',
+    '1.针对“占道经营反弹”的问题。一是开展夜间专项巡查；二是建立门前三包台账。已完成。',
+    '2.针对“户外广告审批不规范”的问题。修订户外广告设置审批流程。正在推进。',
+    '（二）关于环卫作业方面（共1个具体问题、2条整改措施）',
+    '1.针对“垃圾清运不及时”的问题。一是增加清运车辆2台；二是实行清运时间公示。已完成。',
+  ].join('\n');
+
+  test('counts in category headings are summed and compared; the count is not part of the category', () => {
+    const r = parsePlan(REPORT, { year: 2024 });
+    expect(r.ok && r.totals).toEqual({ problems: 3, measures: 5, agrees: true, note: '' });
+    expect(r.ok && r.rows[0].category).toBe('关于市容秩序管理方面');
+    const off = parsePlan(REPORT.replace('2条整改措施', '3条整改措施'), { year: 2024 });
+    expect(off.ok && off.totals.agrees).toBe(false);
+    expect(off.ok && off.totals.note).toBe(
+      '文档写明共有3个问题、6项整改措施，本次读出3个问题、5项整改措施，两者不一致，可能有漏读或多读，请对照原文逐条核对。',
+    );
+  });
+
+  const PARAGRAPH = [
+    '关于巡察整改进展情况的通报',
+    '二、具体问题整改情况',
+    '1.针对“部分干部作风不实”的问题。整改措施：开展作风纪律专项整治，对迟到早退等行为通报批评；建立干部作风正负面清单。责任单位：人事股。',
+  ];
+
+  test('a measure paragraph is split at its semicolons only when that is what the stated total says', () => {
+    const none = parsePlan(PARAGRAPH.join('\n'), { year: 2024 });
+    expect(none.ok && none.measures).toBe(1);
+    const two = parsePlan(
+      [PARAGRAPH[0], '共梳理问题1个，制定整改措施2项。', ...PARAGRAPH.slice(1)].join('\n'),
+      { year: 2024 },
+    );
+    expect(two.ok && two.rows.map((x) => x.measure)).toEqual([
+      '开展作风纪律专项整治，对迟到早退等行为通报批评',
+      '建立干部作风正负面清单。',
+    ]);
+    expect(two.ok && two.totals.agrees).toBe(true);
+    // When no reading agrees, the usual one is kept and the clerk is told.
+    const three = parsePlan([PARAGRAPH[0], '制定整改措施3项。', ...PARAGRAPH.slice(1)].join('\n'), {
+      year: 2024,
+    });
+    expect(three.ok && three.measures).toBe(1);
+    expect(three.ok && three.totals.agrees).toBe(false);
   });
 });

@@ -6,7 +6,12 @@ import { join } from 'path';
 import fc from 'fast-check';
 import { parsePlan, type ImportSuccess } from '../../src/core/import/parse';
 import { buildOutline, matchMarker, splitLines } from '../../src/core/import/outline';
-import { splitDepartments, splitEnumeration, quotedProblem, statusPhrase } from '../../src/core/import/fields';
+import {
+  splitDepartments,
+  splitEnumeration,
+  quotedProblem,
+  statusPhrase,
+} from '../../src/core/import/fields';
 import { readDeadline } from '../../src/core/import/deadline';
 
 const PLANS = join(__dirname, '..', 'fixtures', 'plans');
@@ -21,17 +26,21 @@ function ok(text: string, year?: number): ImportSuccess {
 describe('progress report with quoted problems (report_quoted.txt)', () => {
   // Hand count: 二、具体问题整改情况 has (一) with 1. 2. and (二) with 1. 2. → 4 problems, each
   // "针对“…”的问题". Measures: (一)1. 一是/二是 → 2; (一)2. 一是/二是 → 2; (二)1. one 整改措施 → 1;
-  // (二)2. one 整改措施 → 1; total 6. 一、总体情况, 三、今后工作打算 and 联系人 → no rows.
+  // (二)2. one 整改措施 holding two measures joined by "；" (作风纪律专项整治…；建立干部作风正负面
+  // 清单) → 2; total 7, as the document itself says ("制定整改措施7项"). The first count here was 6,
+  // which read the last paragraph as one measure; the stated total settles it.
+  // 一、总体情况, 三、今后工作打算 and 联系人 → no rows.
   const r = ok(plan('report_quoted.txt'));
 
   test('counts and mode', () => {
     expect(r.mode).toBe('report');
     expect(r.problems).toBe(4);
-    expect(r.measures).toBe(6);
+    expect(r.measures).toBe(7);
+    expect(r.totals).toMatchObject({ problems: 4, measures: 7, agrees: true });
   });
 
   test('quoted problems, per-measure progress and the closing sentence', () => {
-    const [a, b, c, d, e, f] = r.rows;
+    const [a, b, c, d, e, f, g] = r.rows;
     expect(a.category).toBe('关于贯彻落实党的路线方针政策方面');
     expect(a.problem).toBe('理论学习不够深入,学用结合不紧密');
     expect(a.measure).toBe('制定2024年党组理论学习中心组学习计划,全年开展集中学习12次,已完成');
@@ -48,9 +57,13 @@ describe('progress report with quoted problems (report_quoted.txt)', () => {
     expect(e.deadlineText).toBe('2024年8月底');
     expect(e.status).toBe('已完成');
     expect(f.departments).toEqual(['人事股', '机关纪委']);
-    expect(f.deadline).toBeNull();
-    expect(f.deadlineText).toBe('长期坚持');
+    expect(f.measure).toBe('开展作风纪律专项整治,对迟到早退等行为通报批评');
+    expect(f.deadlineText).toBe('');
     expect(f.status).toBe('正在推进,已召开警示教育会2次');
+    expect(g.problemIndex).toBe(f.problemIndex);
+    expect(g.departments).toEqual(['人事股', '机关纪委']);
+    expect(g.deadline).toBeNull();
+    expect(g.deadlineText).toBe('长期坚持');
   });
 
   test('no row from 今后工作打算 or contact lines', () => {
@@ -152,7 +165,11 @@ describe('inline shapes', () => {
     );
     expect(r.problems).toBe(1);
     expect(r.measures).toBe(2);
-    expect(r.rows[0]).toMatchObject({ category: '作风建设方面', problem: '会议多、文件多。', measure: '精简会议文件。' });
+    expect(r.rows[0]).toMatchObject({
+      category: '作风建设方面',
+      problem: '会议多、文件多。',
+      measure: '精简会议文件。',
+    });
     expect(r.rows[0].deadline).toBe('2024-06-30');
     expect(r.rows[1].departments).toEqual(['办公室', '督查室']);
     expect(r.rows[1].deadlineText).toBe('长期坚持');
@@ -212,13 +229,20 @@ describe('helpers', () => {
   });
 
   test('enumerations', () => {
-    expect(splitEnumeration('一是建立制度;二是开展培训;三是加强督查。')).toEqual(['建立制度', '开展培训', '加强督查。']);
+    expect(splitEnumeration('一是建立制度;二是开展培训;三是加强督查。')).toEqual([
+      '建立制度',
+      '开展培训',
+      '加强督查。',
+    ]);
     expect(splitEnumeration('①清理;②更换。')).toEqual(['清理', '更换。']);
     expect(splitEnumeration('建立制度。')).toEqual(['建立制度。']);
   });
 
   test('quoted problems and status phrases', () => {
-    expect(quotedProblem('针对“学习不深入”的问题,开展学习')).toEqual({ problem: '学习不深入', rest: '开展学习' });
+    expect(quotedProblem('针对“学习不深入”的问题,开展学习')).toEqual({
+      problem: '学习不深入',
+      rest: '开展学习',
+    });
     expect(quotedProblem('加强学习')).toBeNull();
     expect(statusPhrase('已于2023年12月13日全部整改完毕')).toBe('整改完毕');
     expect(statusPhrase('尚未完成')).toBe('尚未完成');
@@ -237,20 +261,48 @@ describe('helpers', () => {
 
 describe('never throws', () => {
   const pieces = [
-    '一、', '(一)', '（二）', '1.', '(1)', '①', '整改措施:', '责任单位:', '〔责任单位:', '〕', '具体举措:',
-    '推进计划:一季度', '针对“', '”的问题', '一是', '二是', '已完成', '整改时限:', '6月7日至6月14日', '阶段(',
-    ')', '\n', '。', ';', '、', '工作要求', 'X',
+    '一、',
+    '(一)',
+    '（二）',
+    '1.',
+    '(1)',
+    '①',
+    '整改措施:',
+    '责任单位:',
+    '〔责任单位:',
+    '〕',
+    '具体举措:',
+    '推进计划:一季度',
+    '针对“',
+    '”的问题',
+    '一是',
+    '二是',
+    '已完成',
+    '整改时限:',
+    '6月7日至6月14日',
+    '阶段(',
+    ')',
+    '\n',
+    '。',
+    ';',
+    '、',
+    '工作要求',
+    'X',
   ];
   test('any text gives rows or a failure message', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.string({ maxLength: 400 }), fc.array(fc.constantFrom(...pieces), { maxLength: 80 }).map((a) => a.join(''))),
+        fc.oneof(
+          fc.string({ maxLength: 400 }),
+          fc.array(fc.constantFrom(...pieces), { maxLength: 80 }).map((a) => a.join('')),
+        ),
         (s) => {
           const r = parsePlan(s, { asOf: '2024-01-01' });
           if (r.ok) {
             expect(r.rows.length).toBeGreaterThan(0);
             expect(r.measures).toBe(r.rows.length);
-            for (const row of r.rows) expect(row.deadline === null || /^\d{4}-\d{2}-\d{2}$/.test(row.deadline)).toBe(true);
+            for (const row of r.rows)
+              expect(row.deadline === null || /^\d{4}-\d{2}-\d{2}$/.test(row.deadline)).toBe(true);
           } else {
             expect(r.message.length).toBeGreaterThan(0);
           }

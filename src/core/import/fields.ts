@@ -231,6 +231,15 @@ const CLOSING_RE = new RegExp(
 
 /** A closing sentence that states the progress of the whole item ("目前,该问题已全部办结。"). */
 export function closingStatus(text: string): { status: string; rest: string } | null {
+  // A last sentence that is only a progress word ("…；二是…。已完成。") states the whole item's progress.
+  let end = text.length;
+  while (end > 0 && (isSpace(text[end - 1]) || '。;；\n'.includes(text[end - 1]))) end--;
+  const body = text.slice(0, end);
+  const start = Math.max(body.lastIndexOf('。'), body.lastIndexOf('；'), body.lastIndexOf('\n')) + 1;
+  const last = trimSpaces(body.slice(start));
+  if (start > 0 && last.length <= 12 && STATUS_WORDS.some((w) => last.startsWith(w))) {
+    return { status: last, rest: tidy(body.slice(0, start)) };
+  }
   const base = Math.max(0, text.length - 200);
   const m = CLOSING_RE.exec(text.slice(base));
   if (!m) return null;

@@ -41,8 +41,15 @@ import {
   type OutlineNode,
   walkNodes,
 } from './outline';
-import { MAX_CELL_CHARS, readTable, REFUSE_CELL_TOO_LONG, refusal, segmentLines } from './segment';
-import { readTotals, type Totals } from './totals';
+import {
+  MAX_CELL_CHARS,
+  readTable,
+  REFUSE_CELL_TOO_LONG,
+  refusal,
+  segmentLines,
+  type Table,
+} from './segment';
+import { headingCounts, readTotals, type Totals, withoutCount } from './totals';
 import {
   findPhases,
   headingOf,
@@ -140,12 +147,32 @@ function hasMarkers(text: string): boolean {
   );
 }
 
+/**
+ * Ways of reading the same outline. The first is the usual one; the others are tried only when the
+ * document states totals the usual reading does not match, and kept only when they do match.
+ */
+interface Variant {
+  /** A measure paragraph without enumeration is split at its semicolons ("…；…"). */
+  semicolons?: boolean;
+}
+
+const VARIANTS: Variant[] = [{}, { semicolons: true }];
+
+/** "开展专项整治，通报批评；建立正负面清单": clauses at full or half-width semicolons, each long enough to be a measure. */
+function splitSemicolons(text: string): string[] {
+  const parts = text.split(/[;；]/).map(tidy).filter(Boolean);
+  return parts.length > 1 && parts.every((p) => p.length >= 6) ? parts : [text];
+}
+
 class Reader {
   drafts: Draft[] = [];
   private group = 0;
   private markedCache = new Map<OutlineNode, boolean>();
 
-  constructor(readonly report: boolean) {}
+  constructor(
+    readonly report: boolean,
+    readonly variant: Variant = {},
+  ) {}
 
   newGroup(): number {
     return ++this.group;
@@ -183,7 +210,8 @@ class Reader {
         text = closing.rest;
       }
     }
-    const parts = splitEnumeration(text);
+    let parts = splitEnumeration(text);
+    if (this.variant.semicolons && parts.length === 1) parts = splitSemicolons(parts[0]);
     if (!parts.length) parts.push('');
     for (const part of parts) {
       const own = this.report && !fields.status ? statusPhrase(part) : '';
@@ -248,7 +276,7 @@ class Reader {
         isContainerHeading(node.title) ||
         (isProblemHeading(node.title) && /^(?:关于)?[^,，。]{0,6}(?:问题|情况)$/.test(headingOf(node.title)))
           ? category
-          : tidy(headingOf(node.title).replace(/[。:：]$/, ''));
+          : tidy(withoutCount(headingOf(node.title)).replace(/[。:：]$/, ''));
       for (const c of children) this.walk(c, nextCategory, defaults);
       return;
     }
@@ -366,16 +394,43 @@ function parseInner(text: string, options: ImportOptions): ImportResult {
   const report =
     /进展|通报|落实情况|整改情况/.test(lines[0]) ||
     lines.some((l) => /^(?:\d{1,3}[.．、]|[(（]\d{1,3}[)）])?[ \u3000]{0,4}针对[ \u3000]{0,4}[“"「]/.test(l));
-  const reader = new Reader(report);
   const root = buildOutline(lines);
+  const probe = new Reader(report);
   liftTrailingFieldLines(
     root,
     (l) => {
       const k = labelLineKey(l);
       return k !== null && k !== 'measure' && k !== 'problem' && k !== 'report';
     },
-    (n) => reader.subtreeMarkedMeasure(n),
+    (n) => probe.subtreeMarkedMeasure(n),
   );
+
+  // Read the usual way; when the document's own totals disagree, try the other readings and keep
+  // the first that agrees.
+  let first: ImportResult | null = null;
+  for (const variant of VARIANTS) {
+    const r = readDocument({ lines, root, table, report, year, warnings: [...warnings] }, variant);
+    if (!r.ok) return r;
+    if (r.totals.agrees !== false) return r;
+    first ??= r;
+  }
+  return first!;
+}
+
+interface Prepared {
+  lines: string[];
+  root: OutlineNode;
+  table: Table | null;
+  report: boolean;
+  year: number;
+  warnings: string[];
+}
+
+function readDocument(
+  { lines, root, table, report, year, warnings }: Prepared,
+  variant: Variant,
+): ImportResult {
+  const reader = new Reader(report, variant);
 
   // Labelled entries before any numbered line (documents made only of "具体举措:" blocks).
   for (const e of entriesOf(nodeText(root))) {
@@ -517,6 +572,7 @@ function parseInner(text: string, options: ImportOptions): ImportResult {
   }
   const totals = readTotals(
     openingText(lines),
+    headingCounts(lines.map((l) => matchMarker(l)?.rest ?? '').filter(Boolean)),
     { problems: problemKeys.size, measures: rows.length },
     table?.statedTotal ?? null,
   );

@@ -51,13 +51,15 @@ function firstNumber(text: string, res: RegExp[]): number | null {
 /** The totals stated in `opening` (the text before the first section with problems), checked against the reading. */
 export function readTotals(
   opening: string,
+  /** Counts the headings state for their own parts, summed (used when the opening states none). */
+  headings: { problems: number | null; measures: number | null },
   read: { problems: number; measures: number },
   /** Measures a table's 合计 row states, used when the text states none. */
   tableTotal: number | null = null,
 ): Totals {
   const text = opening.length > 20000 ? opening.slice(0, 20000) : opening;
-  const problems = firstNumber(text, PROBLEM_RES);
-  const measures = firstNumber(text, MEASURE_RES) ?? tableTotal;
+  const problems = firstNumber(text, PROBLEM_RES) ?? headings.problems;
+  const measures = firstNumber(text, MEASURE_RES) ?? headings.measures ?? tableTotal;
   if (problems === null && measures === null) return { problems, measures, agrees: null, note: '' };
   const agrees =
     (problems === null || problems === read.problems) && (measures === null || measures === read.measures);
@@ -80,4 +82,27 @@ export function readTotals(
     agrees,
     note: `文档写明共有${stated}，本次读出${got}，两者不一致，可能有漏读或多读，请对照原文逐条核对。`,
   };
+}
+
+/** A count in brackets at the end of a heading: "（共3个具体问题、8条整改措施）", "城关镇（9个）". */
+const HEADING_COUNT = new RegExp(
+  `[(（][ \\u3000]{0,2}(?:共|计)?${NUM}[ \\u3000]{0,2}(?:个|项|条)(?:具体|突出)?(?:问题)?(?:[、，,；;][ \\u3000]{0,2}${NUM}[ \\u3000]{0,2}(?:项|条|个)(?:具体)?(?:整改)?(?:措施|举措))?[ \\u3000]{0,2}[)）][。:：]?$`,
+);
+
+/** The heading without its count in brackets. */
+export function withoutCount(heading: string): string {
+  return heading.replace(HEADING_COUNT, '');
+}
+
+/** The counts headings state for their own parts, summed; null where no heading states one. */
+export function headingCounts(headings: string[]): { problems: number | null; measures: number | null } {
+  let problems: number | null = null;
+  let measures: number | null = null;
+  for (const h of headings) {
+    const m = HEADING_COUNT.exec(h.length > 200 ? h.slice(-200) : h);
+    if (!m) continue;
+    problems = (problems ?? 0) + toNumber(m[1]);
+    if (m[2]) measures = (measures ?? 0) + toNumber(m[2]);
+  }
+  return { problems, measures };
 }
