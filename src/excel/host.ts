@@ -56,6 +56,11 @@ export interface LedgerHost {
   saveSettings(settings: LedgerSettings): Promise<void>;
   /** Writes tool-made sheets (summaries, imported ledgers), replacing the tool's earlier ones. */
   writeSheets(plans: SheetPlan[]): Promise<WrittenSheet[]>;
+  /**
+   * Every worksheet of the open workbook with content, except the sheets this tool generated
+   * (合并各单位台账: a workbook with one sheet per unit). Optional: a host without it offers files only.
+   */
+  readAllSheets?(onProgress?: (p: { sheet: string; done: number; total: number }) => void): Promise<Grid[]>;
   /** Office's display language, e.g. 'zh-CN' or 'en-US'. */
   displayLanguage(): string;
 }

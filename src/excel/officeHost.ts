@@ -8,6 +8,7 @@ import { errors, toHostError } from './errors';
 import type { LedgerHost, ReadProgress, WrittenSheet } from './host';
 import { applyMarks, clearMarks } from './marksWriter';
 import { readActiveSheet, type ReadOptions } from './readSheet';
+import { readAllSheets } from './workbookSheets';
 import { loadSettings, saveSettings } from './settingsStore';
 import { writeSheets } from './sheetsWriter';
 
@@ -41,10 +42,18 @@ export class OfficeHost implements LedgerHost {
   readActiveSheet(onProgress?: (p: ReadProgress) => void): Promise<Grid> {
     return this.guard(async () => {
       const result = await readActiveSheet(this.env, onProgress, this.options.read);
-      this.lastRead = { sheet: result.grid.sheet, address: result.address, dateSystem: result.grid.dateSystem };
+      this.lastRead = {
+        sheet: result.grid.sheet,
+        address: result.address,
+        dateSystem: result.grid.dateSystem,
+      };
       this.lastSyncs = result.syncs;
       return result.grid;
     });
+  }
+
+  readAllSheets(onProgress?: (p: { sheet: string; done: number; total: number }) => void): Promise<Grid[]> {
+    return this.guard(() => readAllSheets(this.env, this.options.read, onProgress));
   }
 
   applyMarks(plan: MarkPlan): Promise<void> {

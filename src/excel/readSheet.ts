@@ -92,13 +92,17 @@ export async function readActiveSheet(
   env: OfficeEnv,
   onProgress?: (p: ReadProgress) => void,
   options: ReadOptions = {},
+  /** Read this sheet instead of the active one (合并各单位台账 reads every sheet). */
+  sheetName?: string,
 ): Promise<ReadResult> {
   const opts = { ...DEFAULTS, ...options };
   const hasMerges = env.isSetSupported('ExcelApi', '1.13');
   const counter = { syncs: 0 };
   return env.run(async (context) => {
     const before = counter.syncs;
-    const sheet = context.workbook.worksheets.getActiveWorksheet();
+    const sheet = sheetName
+      ? context.workbook.worksheets.getItem(sheetName)
+      : context.workbook.worksheets.getActiveWorksheet();
     sheet.load('name');
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load('address,rowCount,columnCount,rowIndex,columnIndex');

@@ -12,7 +12,12 @@ import {
   webLightTheme,
   type SelectTabData,
 } from '@fluentui/react-components';
-import { DocumentTextRegular, TableSettingsRegular, TaskListLtrRegular } from '@fluentui/react-icons';
+import {
+  DocumentTextRegular,
+  TableSettingsRegular,
+  TaskListLtrRegular,
+  TableStackBelowRegular,
+} from '@fluentui/react-icons';
 import type { LedgerHost } from '../excel/host';
 import { langFromDisplay, STRINGS } from './i18n';
 import { useLedgerSettings } from './useLedgerSettings';
@@ -21,6 +26,9 @@ import { usePlanImport } from './usePlanImport';
 import { CheckView } from './components/CheckView';
 import { ColumnsView } from './components/ColumnsView';
 import { ImportView } from './components/ImportView';
+import { MergeView } from './components/MergeView';
+import { MERGE_STRINGS } from './mergeStrings';
+import { useMerge } from './useMerge';
 import { NoticeBar } from './components/NoticeBar';
 
 const useStyles = makeStyles({
@@ -37,7 +45,7 @@ const useStyles = makeStyles({
   tabs: { flexWrap: 'wrap' },
 });
 
-type View = 'check' | 'columns' | 'import';
+type View = 'check' | 'columns' | 'import' | 'merge';
 
 export interface AppProps {
   host: LedgerHost;
@@ -57,6 +65,8 @@ export default function App({ host }: AppProps) {
   const settings = useLedgerSettings(host, lang, t);
   const check = useLedgerCheck(host, lang, t, settings.settings);
   const planImport = usePlanImport(host, lang, t);
+  const m = MERGE_STRINGS[lang];
+  const merge = useMerge(host, lang, t, m, settings.settings);
 
   const checkedWith = check.outcome ? check.outcome.settings : null;
   const stale = checkedWith !== null && checkedWith !== settings.settings;
@@ -80,11 +90,14 @@ export default function App({ host }: AppProps) {
           <Tab value="import" icon={<DocumentTextRegular />}>
             {t.tabs.import}
           </Tab>
+          <Tab value="merge" icon={<TableStackBelowRegular />}>
+            {m.tab}
+          </Tab>
         </TabList>
 
         {settings.error && <NoticeBar t={t} intent="error" text={settings.error} />}
 
-        <div role="tabpanel" aria-label={t.tabs[view]}>
+        <div role="tabpanel" aria-label={view === 'merge' ? m.tab : t.tabs[view]}>
           {view === 'check' && (
             <CheckView
               t={t}
@@ -105,6 +118,7 @@ export default function App({ host }: AppProps) {
             />
           )}
           {view === 'import' && <ImportView t={t} state={planImport} />}
+          {view === 'merge' && <MergeView t={t} m={m} state={merge} />}
         </div>
       </main>
     </FluentProvider>

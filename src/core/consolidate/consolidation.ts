@@ -45,6 +45,11 @@ export interface FileInput {
   skipped: { name: string; reason: string }[];
   /** Why the file could not be read, as one sentence; null when it was read. */
   error: string | null;
+  /**
+   * Every sheet is a unit of its own (the open workbook in the pane, whose file name says
+   * nothing): a sheet without a 填报单位 line is named by its sheet name.
+   */
+  sheetsAreUnits?: boolean;
 }
 
 /**
@@ -103,7 +108,7 @@ export function unitsOfFile(input: FileInput, mapping?: ReadonlyMap<string, stri
     if (s.fillUnit) {
       unit = s.fillUnit;
       source = 'fill-line';
-    } else if (multi && sheetNameIsUnit(s.report.name)) {
+    } else if (input.sheetsAreUnits || (multi && sheetNameIsUnit(s.report.name))) {
       unit = s.report.name.trim();
       source = 'sheet-name';
     } else if (fromFile) {
@@ -393,10 +398,6 @@ export class Consolidator {
         this.units.set(part.unit, result);
         this.order.push(part.unit);
         continue;
-      }
-      if (earlier.file === input.file) {
-        // Cannot happen (unitsOfFile groups by unit); keep both parts' rows if it ever does.
-        throw new Error(`unit ${part.unit} twice in ${input.file}`);
       }
       const newer = (input.modified ?? 0) > (earlier.modified ?? 0);
       if (newer) {
