@@ -239,6 +239,13 @@ describe('details a clerk would check', () => {
     expect(r.rows[2].measure).toBe('建立医疗废物交接电子台账，每日登记。');
   });
 
+  test('05: the same document with every space lost reads the same', () => {
+    const glued = read('05_one_long_line.txt').replace(/[ \u3000]/g, '');
+    const r = parsePlan(glued, { year: 2024 });
+    const r0 = ok('05_one_long_line.txt');
+    expect(r.ok && r.rows).toEqual(r0.rows);
+  });
+
   test('06: a category merged down applies to the rows below it', () => {
     const r = ok('06_flattened_table.txt');
     expect(r.rows.map((x) => x.category)).toEqual(['市容环境', '市容环境', '污水治理', '污水治理']);

@@ -392,3 +392,29 @@ export const UNIT_ENDINGS = [
 /** Totals a document states about itself: the nouns counted. */
 export const TOTAL_PROBLEM_NOUNS = ['问题', '具体问题', '反馈问题', '突出问题', '主要问题'];
 export const TOTAL_MEASURE_NOUNS = ['整改措施', '措施', '整改举措', '举措', '整改任务'];
+
+/** A first line naming one of these makes the document a progress report (statuses are read). */
+export const REPORT_TITLE_WORDS = ['进展', '通报', '落实情况', '整改情况'];
+
+/** Words of a deadline written in brackets at the end of a measure ("…(2024年6月底)", "(长期坚持)"). */
+export const DEADLINE_TAIL_WORDS = ['月底', '月', '年底', '季度', '长期坚持', '立行立改', '持续推进'];
+
+/** Words a heading may open with before its core ("关于巡察反馈问题整改落实情况"). */
+export const HEADING_PREFIXES = [
+  '关于',
+  '省委',
+  '市委',
+  '县委',
+  '区委',
+  '巡视',
+  '巡察',
+  '审计',
+  '督查',
+  '专项',
+  '反馈',
+  '的',
+];
+
+/** Phases of the schedule whose end is the default deadline, and phases that come after it. */
+export const RECTIFICATION_PHASE_WORDS = ['整改', '整治', '攻坚'];
+export const LATER_PHASE_WORDS = ['总结', '巩固', '提升', '回头看', '验收'];

@@ -49,6 +49,7 @@ import {
   segmentLines,
   type Table,
 } from './segment';
+import { DEADLINE_TAIL_WORDS, REPORT_TITLE_WORDS } from './lexicon';
 import { headingCounts, readTotals, type Totals, withoutCount } from './totals';
 import {
   findPhases,
@@ -365,6 +366,10 @@ class Reader {
   }
 }
 
+const DEADLINE_TAIL = new RegExp(
+  `[(（]((?:\\d{4}年)?[^()（）]{0,12}?(?:${DEADLINE_TAIL_WORDS.join('|')})[^()（）]{0,4})[)）][。;；]?$`,
+);
+
 /** Reads a plan document. Never throws. */
 export function parsePlan(text: string, options: ImportOptions = {}): ImportResult {
   try {
@@ -392,7 +397,7 @@ function parseInner(text: string, options: ImportOptions): ImportResult {
 
   const table = readTable(lines);
   const report =
-    /进展|通报|落实情况|整改情况/.test(lines[0]) ||
+    REPORT_TITLE_WORDS.some((w) => lines[0].includes(w)) ||
     lines.some((l) => /^(?:\d{1,3}[.．、]|[(（]\d{1,3}[)）])?[ \u3000]{0,4}针对[ \u3000]{0,4}[“"「]/.test(l));
   const root = buildOutline(lines);
   const probe = new Reader(report);
@@ -497,10 +502,7 @@ function readDocument(
         warnings.push(`整改时限“${deadlineText}”不是有效日期（${p.reason ?? '无法识别'}），请核对。`);
     } else {
       const q = f.plan ? lastQuarterLabel(f.plan) : null;
-      const tail =
-        /[(（]((?:\d{4}年)?[^()（）]{0,12}?(?:月底|月|年底|季度|长期坚持|立行立改|持续推进)[^()（）]{0,4})[)）][。;；]?$/.exec(
-          d.measure,
-        );
+      const tail = DEADLINE_TAIL.exec(d.measure);
       if (tail) {
         deadlineText = tail[1];
         const p = readDeadline(deadlineText, year);

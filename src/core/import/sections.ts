@@ -3,7 +3,14 @@
  * headings are only containers ("二、整治内容"), and the phase schedule ("全面整改阶段(6月7日至6月14日)").
  */
 import { statesShortfall } from './fields';
-import { CONTAINER_HEADINGS, NON_PROBLEM_WORDS, PROBLEM_HEADING_WORDS } from './lexicon';
+import {
+  CONTAINER_HEADINGS,
+  HEADING_PREFIXES,
+  LATER_PHASE_WORDS,
+  NON_PROBLEM_WORDS,
+  PROBLEM_HEADING_WORDS,
+  RECTIFICATION_PHASE_WORDS,
+} from './lexicon';
 import { type OutlineNode, walkNodes } from './outline';
 
 /**
@@ -17,7 +24,7 @@ export function isNonProblemHeading(title: string): boolean {
   return NON_PROBLEM_WORDS.some((w) => h.includes(w)) || /阶段[(（]/.test(h);
 }
 
-const UNIT_PREFIX = /^(?:关于|省委|市委|县委|区委|巡视|巡察|审计|督查|专项|反馈|的)+/;
+const UNIT_PREFIX = new RegExp(`^(?:${HEADING_PREFIXES.join('|')})+`);
 
 /** Headings that only hold problems below them ("二、整治内容", "三、巡察反馈问题整改落实情况"). */
 export function isContainerHeading(title: string): boolean {
@@ -59,7 +66,9 @@ export function findPhases(root: OutlineNode): Phase[] {
 /** The phase whose end is the default deadline: the (last) rectification phase. */
 export function rectificationPhase(phases: Phase[]): Phase | null {
   const cands = phases.filter(
-    (p) => /整改|整治|攻坚/.test(p.name) && !/总结|巩固|提升|回头看|验收/.test(p.name),
+    (p) =>
+      RECTIFICATION_PHASE_WORDS.some((w) => p.name.includes(w)) &&
+      !LATER_PHASE_WORDS.some((w) => p.name.includes(w)),
   );
   return cands.length ? cands[cands.length - 1] : null;
 }

@@ -109,13 +109,77 @@ function openBlocks(line: string): string {
 const INLINE_MARKER =
   /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|[(（]\d{1,2}[)）]|\d{1,2}[.．、](?!\d)|[\u2460-\u2473]|问题\s*\d{1,3}[:：])\s*[\u4e00-\u9fff“"《【]/;
 
-/** Cuts a line before each numbering marker that follows a run of spaces (a document on one line). */
+/** Chinese heading markers (一、 （一）): after a sentence end they start a new line even in running text. */
+const HEADING_MARKER =
+  /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[ \u3000]{0,2}[\u4e00-\u9fff“"《【]/;
+/** A line this long is a document pasted without its line breaks. */
+const FLATTENED = 300;
+
+const CN_DIGITS = '一二三四五六七八九十';
+
+/** Kind and number of a marker at the start of `s` ("（三）" → cn-paren 3), for a flattened line. */
+function markerAt(s: string): { kind: string; n: number } | null {
+  const m =
+    /^(?:([一二三四五六七八九十]{1,3})、|[(（]([一二三四五六七八九十]{1,3})[)）]|[(（](\d{1,2})[)）]|(\d{1,2})[.．、](?!\d))/.exec(
+      s,
+    );
+  if (!m || !INLINE_MARKER.test(s)) return null;
+  const cn = (t: string) => {
+    let total = 0;
+    let digit = 0;
+    for (const c of t) {
+      const v = CN_DIGITS.indexOf(c) + 1;
+      if (v === 10) {
+        total += (digit || 1) * 10;
+        digit = 0;
+      } else digit = v;
+    }
+    return total + digit;
+  };
+  if (m[1]) return { kind: 'cn', n: cn(m[1]) };
+  if (m[2]) return { kind: 'cn-paren', n: cn(m[2]) };
+  if (m[3]) return { kind: 'num-paren', n: Number(m[3]) };
+  return { kind: 'num', n: Number(m[4]) };
+}
+
+/**
+ * Cuts a line before each numbering marker that follows a run of spaces, and before 一、/（一）
+ * right after a sentence end (。；). A very long line is a document that lost its line breaks:
+ * there a marker anywhere starts a new line when its number starts a list or carries one on by
+ * one (so "近3.5年" or "第（二）项" do not).
+ */
 function cutAtSpacedMarkers(line: string): string[] {
   const out: string[] = [];
   let start = 0;
   let i = 0;
+  const flattened = line.length > FLATTENED;
+  const last = new Map<string, number>();
   while (i < line.length) {
-    if (!SPACE.has(line[i])) {
+    const ch = line[i];
+    if (
+      flattened &&
+      i > start &&
+      !'第0123456789'.includes(line[i - 1]) &&
+      '(（一二三四五六七八九十0123456789'.includes(ch)
+    ) {
+      const k = markerAt(line.slice(i, i + 16));
+      if (k && (k.n === 1 || last.get(k.kind) === k.n - 1)) {
+        last.set(k.kind, k.n);
+        out.push(line.slice(start, i));
+        start = i;
+        i++;
+        continue;
+      }
+    }
+    if (ch === '。' || ch === '；') {
+      if (i + 1 < line.length && HEADING_MARKER.test(line.slice(i + 1, i + 17))) {
+        out.push(line.slice(start, i + 1));
+        start = i + 1;
+      }
+      i++;
+      continue;
+    }
+    if (!SPACE.has(ch)) {
       i++;
       continue;
     }
