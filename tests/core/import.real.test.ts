@@ -293,6 +293,27 @@ describe('details a clerk would check', () => {
   });
 });
 
+test('完成情况 written under the last problem stays with it, not lifted to its category', () => {
+  const text = [
+    'XX局巡察整改方案',
+    '一、存在问题及整改措施',
+    '（一）作风建设方面',
+    '1.会议多、文件多问题。',
+    '整改措施：精简会议文件。',
+    '责任单位：办公室',
+    '完成情况：已完成',
+    '2.督查检查过多问题。',
+    '整改措施：统筹督查检查计划。',
+    '责任单位：督查室',
+    '完成情况：正在推进',
+  ].join('\n');
+  const r = parsePlan(text, { year: 2024 });
+  expect(r.ok && r.rows.map((x) => [x.departmentsText, x.status])).toEqual([
+    ['办公室', '已完成'],
+    ['督查室', '正在推进'],
+  ]);
+});
+
 describe('the document’s own totals', () => {
   const REPORT = [
     'XX县城市管理局关于巡察整改进展情况的通报',
