@@ -3,37 +3,43 @@
  * as conditional formatting on the ledger sheets and the tool's sheets (整改汇总, 逾期清单,
  * 待补充清单, …) added. The input file is never written.
  *
- * Original sheets: read and written back by exceljs, cells untouched (values, formulas, number
- * formats, styles, merges). The only change to a ledger sheet is its conditional formatting: the
- * tool's earlier rules are removed and the new ones put first (the clerk's own rules keep their
- * order, after ours). exceljs cannot carry everything an .xlsx may hold (charts, pivot tables,
- * slicers, defined names that are formulas rather than ranges are dropped on the way through);
- * that is why the output is always a new file.
+ * A surgical edit of the original package (src/cli/xlsxPackage.ts), not a rewrite: every part is
+ * copied byte for byte except the few the tool must touch —
+ * - each marked sheet's XML: the tool's earlier rules removed, the new `<conditionalFormatting>`
+ *   put at its schema position, ahead of the clerk's rules (whose priorities move down);
+ * - styles.xml: the marks' dxf styles and the new sheets' cell formats appended;
+ * - workbook.xml, its relationships and [Content_Types].xml: the new sheets and defined names;
+ * - the tool's own earlier sheets (found by marker), removed with their parts.
+ * Charts, pivot tables, macros, external links, the clerk's hyperlinks and anything else the tool
+ * does not understand pass through untouched.
  *
  * Marks: one rule per MarkGroup, type 'expression', formula `N("整改台账助手:<kind>")=0` (always
  * true: N() of a text is 0), the same tag the Office.js host writes (src/excel/marksWriter.ts), so
- * the add-in clears marks the command line made and the other way round (tests/cli checks the two
- * agree). The tag is how the tool recognises its own rules (an earlier tag, "zhenggai-mark:", is
- * recognised too); the clerk's rules are never touched, and a clerk sees in 条件格式 › 管理规则
- * where a colour comes from.
+ * the add-in clears marks the command line made and the other way round. The tag is how the tool
+ * recognises its own rules (an earlier tag, "zhenggai-mark:", too); the clerk's rules are never
+ * removed, and a clerk sees in 条件格式 › 管理规则 where a colour comes from.
  *
  * Generated sheets are recognised by a defined name per kind, `ZGTZ_summary`, `ZGTZ_overdue_list`,
  * `ZGTZ_to_complete_list`, `ZGTZ_imported_ledger` (the names src/excel/sheetsWriter.ts uses),
- * referring to A1 of the sheet the tool made, workbook-level (the only kind exceljs can write; it
- * reads a sheet-scoped name as workbook-level too, so either is found here). Why a defined name: Excel keeps it pointing at the sheet when the clerk
- * renames or moves the sheet, it survives exceljs and LibreOffice round trips, Office.js can
- * read and write it (workbook.names), and a clerk's own sheet that merely has the same name
- * carries no such name, so it is never replaced: the new sheet gets a suffix (safeSheetName) and
- * the result lists it under `renamed`. Regenerating removes the marked sheet (and its name) and
- * writes the new one at the end of the workbook.
+ * referring to A1 of the sheet the tool made, workbook-level or sheet-scoped. Excel keeps it
+ * pointing at the sheet when the clerk renames or moves the sheet, and a clerk's own sheet that
+ * merely has the same name carries no such name, so it is never replaced: the new sheet gets a
+ * suffix (safeSheetName) and the result lists it under `renamed`. Regenerating removes the marked
+ * sheet (and its name) and writes the new one at the end of the workbook.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
-import { MARK_COLOURS, type MarkKind, type MarkPlan } from '../core/marks';
-import type { SheetPlan } from '../core/sheetPlan';
-import { applySheetPlan } from './sheetWriter';
-import { workbookBuffer } from './xlsxFile';
+import type ExcelJS from 'exceljs';
+import type { MarkKind, MarkPlan } from '../core/marks';
+import { safeSheetName, type SheetPlan } from '../core/sheetPlan';
+import { LIMITS } from '../workbook/limits';
+import { UsageError } from './io';
+import { attributes, escAttr, escText, decodeXml, firstElement, quoteSheet, sheetOfRange } from './ooxml';
+import { planSheetXml } from './planSheetXml';
+import { checkDestination, writeExclusive } from './safeWrite';
+import { EMPTY_STYLES, StyleBook } from './styleBook';
+import { readRegularFile } from './workbook';
+import { XlsxPackage } from './xlsxPackage';
 
 /** The tag in every conditional-format formula the tool writes; equal to src/excel/marksWriter.ts's. */
 export const MARK_TAG = '整改台账助手:';
@@ -94,135 +100,405 @@ export function sameFile(a: string, b: string): boolean {
   }
 }
 
-/** 'Sheet'!$A$1 or Sheet!$A$1 → Sheet. */
-function sheetOfRange(range: string): string {
-  const bang = range.lastIndexOf('!');
-  const sheet = bang < 0 ? '' : range.slice(0, bang);
-  return sheet.startsWith("'") && sheet.endsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const WORKSHEET_REL = `${REL_NS}/worksheet`;
+const STYLES_REL = `${REL_NS}/styles`;
+const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+
+/** Worksheet children after <conditionalFormatting>, in schema order (ECMA-376 CT_Worksheet). */
+const AFTER_CF = [
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+];
+/** Workbook children after <definedNames>. */
+const AFTER_NAMES = [
+  'calcPr',
+  'oleSize',
+  'customWorkbookViews',
+  'pivotCaches',
+  'smartTagPr',
+  'smartTagTypes',
+  'webPublishing',
+  'fileRecoveryPr',
+  'webPublishObjects',
+  'extLst',
+];
+
+function partDir(part: string): string {
+  return part.slice(0, part.lastIndexOf('/') + 1);
+}
+function relsOf(part: string): string {
+  return `${partDir(part)}_rels/${part.slice(part.lastIndexOf('/') + 1)}.rels`;
+}
+function resolveTarget(dir: string, target: string): string {
+  const p = target.startsWith('/') ? target.slice(1) : dir + target;
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '..') out.pop();
+    else if (seg !== '.' && seg !== '') out.push(seg);
+  }
+  return out.join('/');
 }
 
-function quoted(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
+interface SheetEntry {
+  name: string;
+  rid: string;
+  part: string | null;
+  /** The <sheet …/> element as written. */
+  element: string;
 }
 
-/** Removes every sheet a marker name points at, and the marker names. */
-function removeGeneratedSheets(wb: ExcelJS.Workbook, kinds: Iterable<string>): string[] {
-  const removed: string[] = [];
-  const wanted = new Set(kinds);
-  const model = wb.definedNames.model;
-  for (const dn of model) {
-    if (!wanted.has(dn.name)) continue;
-    for (const range of dn.ranges) {
-      const ws = wb.getWorksheet(sheetOfRange(range));
-      if (ws) {
-        removed.push(ws.name);
-        wb.removeWorksheet(ws.id);
-      }
+/** The workbook part and what the edit needs of it, as text. */
+class WorkbookXml {
+  readonly p: string;
+  readonly sheets: SheetEntry[] = [];
+  rels: string;
+  readonly relsPart: string;
+
+  constructor(
+    public xml: string,
+    readonly part: string,
+    rels: string | null,
+  ) {
+    this.p = /<(\w+:)?workbook\b/.exec(xml)?.[1] ?? '';
+    this.relsPart = relsOf(part);
+    this.rels =
+      rels ??
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    const targets = this.relationships();
+    const sheetsBlock =
+      new RegExp(`<${this.p}sheets\\b[^>]*>([\\s\\S]*?)</${this.p}sheets>`).exec(xml)?.[1] ?? '';
+    for (const m of sheetsBlock.matchAll(new RegExp(`<${this.p}sheet\\b[^>]*>`, 'g'))) {
+      const a = attributes(m[0]);
+      const rid = [...a].find(([k]) => k === 'r:id' || k.endsWith(':id'))?.[1] ?? '';
+      const rel = targets.get(rid);
+      this.sheets.push({ name: a.get('name') ?? '', rid, part: rel?.target ?? null, element: m[0] });
     }
   }
-  wb.definedNames.model = model.filter((dn) => !wanted.has(dn.name));
-  return removed;
+
+  relationships(): Map<string, { type: string; target: string }> {
+    const out = new Map<string, { type: string; target: string }>();
+    for (const m of this.rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+      const a = attributes(m[0]);
+      if (a.get('TargetMode') === 'External') continue;
+      out.set(a.get('Id') ?? '', {
+        type: a.get('Type') ?? '',
+        target: resolveTarget(partDir(this.part), a.get('Target') ?? ''),
+      });
+    }
+    return out;
+  }
+
+  date1904(): boolean {
+    const m = new RegExp(`<${this.p}workbookPr\\b[^>]*>`).exec(this.xml);
+    const v = m ? (attributes(m[0]).get('date1904') ?? '').trim().toLowerCase() : '';
+    return v === '1' || v === 'true';
+  }
+
+  /** The <definedName> elements with their decoded name, scope and text. */
+  definedNames(): { element: string; name: string; localSheetId: number | null; text: string }[] {
+    const out = [];
+    for (const m of this.xml.matchAll(
+      new RegExp(`<${this.p}definedName\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${this.p}definedName>)`, 'g'),
+    )) {
+      const a = attributes(m[0].slice(0, m[0].indexOf('>') + 1));
+      const local = a.get('localSheetId');
+      out.push({
+        element: m[0],
+        name: a.get('name') ?? '',
+        localSheetId: local === undefined ? null : Number(local),
+        text: decodeXml(m[2] ?? ''),
+      });
+    }
+    return out;
+  }
+
+  /** Removes the sheet at `index`: its element, its relationship; sheet-scoped names follow. */
+  removeSheet(index: number): void {
+    const s = this.sheets[index];
+    this.xml = this.xml.replace(s.element, '');
+    this.rels = this.rels.replace(
+      /<(?:\w+:)?Relationship\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?Relationship>)/g,
+      (el) => (attributes(el).get('Id') === s.rid ? '' : el),
+    );
+    this.xml = this.xml.replace(
+      new RegExp(`<${this.p}definedName\\b[^>]*?(?:/>|>[\\s\\S]*?</${this.p}definedName>)`, 'g'),
+      (el) => {
+        const open = el.slice(0, el.indexOf('>') + 1);
+        const m = /\blocalSheetId="(\d+)"/.exec(open);
+        if (!m) return el;
+        const id = Number(m[1]);
+        if (id === index) return '';
+        return id > index ? el.replace(/\blocalSheetId="\d+"/, `localSheetId="${id - 1}"`) : el;
+      },
+    );
+    this.sheets.splice(index, 1);
+  }
+
+  removeNames(names: Set<string>): void {
+    this.xml = this.xml.replace(
+      new RegExp(`<${this.p}definedName\\b[^>]*?(?:/>|>[\\s\\S]*?</${this.p}definedName>)`, 'g'),
+      (el) => (names.has(attributes(el.slice(0, el.indexOf('>') + 1)).get('name') ?? '') ? '' : el),
+    );
+  }
+
+  freeRid(): string {
+    const used = new Set(this.relationships().keys());
+    for (const m of this.rels.matchAll(/\bId="([^"]*)"/g)) used.add(m[1]);
+    let n = used.size + 1;
+    while (used.has(`rId${n}`)) n++;
+    return `rId${n}`;
+  }
+
+  addRelationship(type: string, target: string): string {
+    const id = this.freeRid();
+    const rel = `<Relationship Id="${id}" Type="${type}" Target="${escAttr(target)}"/>`;
+    const close = this.rels.lastIndexOf('</');
+    this.rels = this.rels.slice(0, close) + rel + this.rels.slice(close);
+    return id;
+  }
+
+  addSheet(name: string, rid: string): void {
+    let max = 0;
+    for (const m of this.xml.matchAll(/\bsheetId="(\d+)"/g)) max = Math.max(max, Number(m[1]));
+    const rAttr = /xmlns:r="/.test(this.xml) ? 'r:id' : 'xmlns:r="' + REL_NS + '" r:id';
+    const el = `<${this.p}sheet name="${escAttr(name)}" sheetId="${max + 1}" ${rAttr}="${rid}"/>`;
+    const close = this.xml.indexOf(`</${this.p}sheets>`);
+    this.xml = this.xml.slice(0, close) + el + this.xml.slice(close);
+    this.sheets.push({ name, rid, part: null, element: el });
+  }
+
+  addDefinedName(name: string, text: string, localSheetId?: number): void {
+    const p = this.p;
+    const scope = localSheetId === undefined ? '' : ` localSheetId="${localSheetId}"`;
+    const el = `<${p}definedName name="${escAttr(name)}"${scope}>${escText(text)}</${p}definedName>`;
+    const selfClosed = new RegExp(`<${p}definedNames\\s*/>`);
+    if (selfClosed.test(this.xml)) {
+      this.xml = this.xml.replace(selfClosed, `<${p}definedNames>${el}</${p}definedNames>`);
+      return;
+    }
+    const close = this.xml.indexOf(`</${p}definedNames>`);
+    if (close >= 0) {
+      this.xml = this.xml.slice(0, close) + el + this.xml.slice(close);
+      return;
+    }
+    let at = firstElement(this.xml, p, AFTER_NAMES);
+    if (at < 0) at = this.xml.lastIndexOf(`</${p}workbook>`);
+    this.xml = this.xml.slice(0, at) + `<${p}definedNames>${el}</${p}definedNames>` + this.xml.slice(at);
+  }
+
+  /** Keeps the active tab and first visible tab within the sheets there are. */
+  clampViews(): void {
+    const n = this.sheets.length;
+    this.xml = this.xml.replace(new RegExp(`<${this.p}workbookView\\b[^>]*>`, 'g'), (el) =>
+      el.replace(/\b(activeTab|firstSheet)="(\d+)"/g, (m, k, v) => (Number(v) >= n ? `${k}="0"` : m)),
+    );
+  }
 }
 
-interface CfRule {
-  type: string;
-  priority?: number;
-  formulae?: unknown[];
-}
-interface Cf {
-  ref: string;
-  rules: CfRule[];
+/** Content types: remove and add overrides. */
+function editContentTypes(xml: string, remove: Set<string>, add: { part: string; type: string }[]): string {
+  let out = xml.replace(/<(?:\w+:)?Override\b[^>]*>(?:\s*<\/(?:\w+:)?Override>)?/g, (el) =>
+    remove.has((attributes(el).get('PartName') ?? '').replace(/^\//, '').toLowerCase()) ? '' : el,
+  );
+  const close = out.lastIndexOf('</');
+  out =
+    out.slice(0, close) +
+    add.map((a) => `<Override PartName="/${escAttr(a.part)}" ContentType="${a.type}"/>`).join('') +
+    out.slice(close);
+  return out;
 }
 
-function isToolRule(rule: CfRule): boolean {
-  return (rule.formulae ?? []).some(
-    (f) => typeof f === 'string' && KNOWN_TAGS.some((tag) => f.includes(`"${tag}`)),
+function isToolRule(rule: string): boolean {
+  const text = decodeXml(rule);
+  return KNOWN_TAGS.some((tag) => text.includes(`"${tag}`));
+}
+
+/**
+ * The sheet's conditional formats with the tool's rules replaced by `ours` (placed first, the
+ * clerk's priorities moved down by their number). Works on the part after </sheetData> only, so a
+ * 100 MB sheet is never decoded whole.
+ */
+function editSheetMarks(sheet: Buffer, plan: MarkPlan, styles: StyleBook): Buffer {
+  const headText = sheet.subarray(0, Math.min(sheet.length, 4096)).toString('utf8');
+  const p = /<(\w+:)?worksheet\b/.exec(headText)?.[1] ?? '';
+  let cut = sheet.lastIndexOf(Buffer.from(`</${p}sheetData>`));
+  if (cut >= 0) cut += Buffer.byteLength(`</${p}sheetData>`);
+  else {
+    const empty = sheet.lastIndexOf(Buffer.from(`<${p}sheetData/>`));
+    cut = empty >= 0 ? empty + Buffer.byteLength(`<${p}sheetData/>`) : 0;
+  }
+  let tail = sheet.subarray(cut).toString('utf8');
+
+  const groups = plan.groups.filter((g) => g.areas.length > 0);
+  const k = groups.length;
+  const cfRe = new RegExp(`<${p}conditionalFormatting\\b[^>]*>[\\s\\S]*?</${p}conditionalFormatting>`, 'g');
+  const ruleRe = new RegExp(`<${p}cfRule\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}cfRule>)`, 'g');
+  tail = tail.replace(cfRe, (cf) => {
+    let kept = 0;
+    const edited = cf.replace(ruleRe, (rule) => {
+      if (isToolRule(rule)) return '';
+      kept++;
+      return rule.replace(/\bpriority="(\d+)"/, (_m, n) => `priority="${Number(n) + k}"`);
+    });
+    return kept ? edited : '';
+  });
+  if (k > 0) {
+    const ours = groups
+      .map(
+        (g, i) =>
+          `<${p}conditionalFormatting sqref="${escAttr(g.areas.join(' '))}">` +
+          `<${p}cfRule type="expression" dxfId="${styles.dxf(g.kind)}" priority="${i + 1}">` +
+          `<${p}formula>${escText(markFormula(g.kind))}</${p}formula></${p}cfRule></${p}conditionalFormatting>`,
+      )
+      .join('');
+    let at = firstElement(tail, p, ['conditionalFormatting', ...AFTER_CF]);
+    if (at < 0) at = tail.lastIndexOf(`</${p}worksheet>`);
+    tail = tail.slice(0, at) + ours + tail.slice(at);
+  }
+  return Buffer.concat([sheet.subarray(0, cut), Buffer.from(tail, 'utf8')]);
+}
+
+function damagedInput(inputPath: string): UsageError {
+  return new UsageError(
+    `无法在副本上标注：${inputPath} 的文件结构不完整。请在 Excel 中打开它，另存为新的 .xlsx 文件后再使用 --out。`,
   );
 }
 
-function argb(hex: string): string {
-  return `FF${hex.replace('#', '').toUpperCase()}`;
-}
-
-/** Replaces the tool's conditional formats on a sheet with the plan's (an empty plan clears them). */
-export function applyMarkPlan(ws: ExcelJS.Worksheet, plan: MarkPlan): number {
-  const sheet = ws as unknown as { conditionalFormattings: Cf[] };
-  const kept: Cf[] = [];
-  for (const cf of sheet.conditionalFormattings ?? []) {
-    const rules = cf.rules.filter((r) => !isToolRule(r));
-    if (rules.length > 0) kept.push({ ...cf, rules });
-  }
-  const groups = plan.groups.filter((g) => g.areas.length > 0);
-  // Ours first (the plan lists groups in priority order); the clerk's rules keep their order after.
-  for (const cf of kept) for (const r of cf.rules) r.priority = (r.priority ?? 0) + groups.length;
-  const ours: Cf[] = groups.map((g, i) => {
-    const colour = MARK_COLOURS[g.kind];
-    const rule = {
-      type: 'expression',
-      priority: i + 1,
-      formulae: [markFormula(g.kind)],
-      style: {
-        fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(colour.fill) } },
-        font: { color: { argb: argb(colour.font) }, bold: colour.bold },
-      },
-    };
-    return { ref: g.areas.join(' '), rules: [rule] };
-  });
-  sheet.conditionalFormattings = [...ours, ...kept];
-  return ours.length;
-}
-
+/**
+ * Writes the checked copy of `inputPath` to `outPath` (a new file; never replaces one). `input`
+ * may hand over the bytes already read for the check, so the file is read once.
+ */
 export async function writeCheckedWorkbook(
   inputPath: string,
   outPath: string,
   plans: SheetPlan[],
   marks: MarkPlan[],
+  input?: Uint8Array,
 ): Promise<CheckedWorkbookResult> {
   if (sameFile(inputPath, outPath)) {
-    throw new Error(
-      `输出文件不能与原文件相同，原文件不会被改写：${outPath} / The output must not be the input file.`,
-    );
+    throw new UsageError(`输出文件不能与原文件相同，原文件不会被改写：${outPath} 请换一个文件名。`);
   }
-  const wb = new ExcelJS.Workbook();
+  checkDestination(outPath);
+  const bytes = input ?? (await readRegularFile(inputPath, LIMITS.maxFileBytes));
+  let pkg: XlsxPackage;
   try {
-    await wb.xlsx.readFile(inputPath);
-  } catch (e) {
-    throw new Error(
-      `无法读取工作簿 ${inputPath}（需要 .xlsx 文件） / Cannot read ${inputPath}: ${(e as Error).message}`,
+    pkg = new XlsxPackage(bytes);
+  } catch {
+    throw new UsageError(
+      `只能在 .xlsx 工作簿的副本上标注：${inputPath} 请在 Excel 或 WPS 中把它另存为 .xlsx 后再使用 --out。`,
     );
   }
 
-  for (const m of marks) {
-    const ws = wb.getWorksheet(m.sheet);
-    if (!ws) throw new Error(`工作簿中没有名为“${m.sheet}”的工作表 / No sheet named ${m.sheet}`);
-    applyMarkPlan(ws, m);
+  // The workbook part, from the package relationships.
+  let workbookPart = 'xl/workbook.xml';
+  const rootRels = pkg.text('_rels/.rels');
+  for (const m of (rootRels ?? '').matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    if (/\/officeDocument$/.test(a.get('Type') ?? ''))
+      workbookPart = resolveTarget('', a.get('Target') ?? '');
+  }
+  const wbXml = pkg.text(workbookPart);
+  const contentTypes = pkg.text('[Content_Types].xml');
+  if (wbXml === null || contentTypes === null) throw damagedInput(inputPath);
+  const wb = new WorkbookXml(wbXml, pkg.name(workbookPart)!, pkg.text(relsOf(workbookPart)));
+
+  // Styles: the workbook's own, or a fresh part.
+  let stylesPart = [...wb.relationships().values()].find((r) => r.type === STYLES_REL)?.target ?? null;
+  const styles = new StyleBook((stylesPart && pkg.text(stylesPart)) || EMPTY_STYLES);
+  const removedParts = new Set<string>();
+  const addedTypes: { part: string; type: string }[] = [];
+  if (!stylesPart || !pkg.has(stylesPart)) {
+    stylesPart = `${partDir(wb.part)}styles.xml`;
+    if (![...wb.relationships().values()].some((r) => r.type === STYLES_REL)) {
+      wb.addRelationship(STYLES_REL, 'styles.xml');
+    }
+    addedTypes.push({ part: stylesPart, type: STYLES_TYPE });
   }
 
-  // Replace the tool's earlier sheets of the kinds being written, found by marker, not by name.
-  removeGeneratedSheets(
-    wb,
-    plans.map((p) => generatedSheetMarker(p.kind)),
-  );
+  // 1. The tool's earlier sheets of the kinds being written: found by marker, removed.
+  const kinds = new Set(plans.map((pl) => generatedSheetMarker(pl.kind)));
+  const doomed = new Set<string>();
+  for (const dn of wb.definedNames()) if (kinds.has(dn.name)) doomed.add(sheetOfRange(dn.text));
+  for (let i = wb.sheets.length - 1; i >= 0; i--) {
+    const s = wb.sheets[i];
+    if (!doomed.has(s.name)) continue;
+    if (s.part) {
+      pkg.remove(s.part);
+      pkg.remove(relsOf(s.part));
+      removedParts.add(s.part.toLowerCase());
+    }
+    wb.removeSheet(i);
+  }
+  wb.removeNames(kinds);
 
+  // 2. Marks on the ledger sheets.
+  for (const m of marks) {
+    const s = wb.sheets.find((x) => x.name === m.sheet);
+    if (!s) throw new UsageError(`工作簿中没有名为“${m.sheet}”的工作表，没有写出检查结果。`);
+    const part = s.part && pkg.has(s.part) ? s.part : null;
+    const xml = part ? pkg.read(part) : null;
+    if (!part || !xml) throw damagedInput(inputPath);
+    pkg.write(part, editSheetMarks(xml, m, styles));
+  }
+
+  // 3. The new sheets, at the end.
+  const dateSystem = wb.date1904() ? 1904 : 1900;
   const written: string[] = [];
   const renamed: CheckedWorkbookResult['renamed'] = [];
+  let n = 1;
   for (const plan of plans) {
-    const ws = applySheetPlan(wb, plan);
-    wb.definedNames.add(`${quoted(ws.name)}!$A$1`, generatedSheetMarker(plan.kind));
-    written.push(ws.name);
-    if (ws.name !== plan.name) renamed.push({ wanted: plan.name, name: ws.name });
+    const name = safeSheetName(
+      plan.name,
+      wb.sheets.map((s) => s.name),
+    );
+    while (pkg.has(`xl/worksheets/sheet${n}.xml`)) n++;
+    const part = `xl/worksheets/sheet${n}.xml`;
+    pkg.write(part, planSheetXml(plan, styles, dateSystem));
+    const target = path.posix.relative(partDir(wb.part).replace(/\/$/, '') || '.', part);
+    const rid = wb.addRelationship(WORKSHEET_REL, target);
+    wb.addSheet(name, rid);
+    addedTypes.push({ part, type: WORKSHEET_TYPE });
+    const index = wb.sheets.length - 1;
+    wb.addDefinedName(generatedSheetMarker(plan.kind), `${quoteSheet(name)}!$A$1`);
+    if (plan.headerRow > 0) {
+      wb.addDefinedName(
+        '_xlnm.Print_Titles',
+        `${quoteSheet(name)}!$${plan.headerRow}:$${plan.headerRow}`,
+        index,
+      );
+    }
+    written.push(name);
+    if (name !== plan.name) renamed.push({ wanted: plan.name, name });
   }
+  wb.clampViews();
 
-  // Write next to the target and rename, so a failed write never leaves half a file at outPath.
-  const target = path.resolve(outPath);
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, await workbookBuffer(wb));
-    fs.renameSync(tmp, target);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
+  pkg.write(wb.part, wb.xml);
+  pkg.write(wb.relsPart, wb.rels);
+  if (styles.changed || !pkg.has(stylesPart)) pkg.write(stylesPart, styles.toXml());
+  pkg.write('[Content_Types].xml', editContentTypes(contentTypes, removedParts, addedTypes));
+
+  writeExclusive(outPath, (fd) => pkg.writeTo(fd));
   return { written, renamed };
 }
 

@@ -1,4 +1,5 @@
 /** What the commands share: output streams and turning every failure into one plain sentence. */
+import { DestinationError } from './safeWrite';
 import { WorkbookError } from './workbook';
 
 export interface Io {
@@ -55,7 +56,7 @@ export async function runCommand(io: Io, body: () => Promise<number>): Promise<n
       (e.exitCode === 0 ? io.stdout : io.stderr).write(e.message + '\n');
       return e.exitCode;
     }
-    if (e instanceof WorkbookError) {
+    if (e instanceof WorkbookError || e instanceof DestinationError) {
       io.stderr.write(e.message + '\n');
       return 2;
     }

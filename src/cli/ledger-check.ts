@@ -5,7 +5,6 @@
  * Exit 0: no error findings. 1: error findings. 2: the file could not be checked (one plain
  * sentence on stderr, never a stack trace).
  */
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { localToday, parseIso } from '../core/calendar';
@@ -14,7 +13,9 @@ import { DEFAULT_DUE_SOON_DAYS, parseFieldList } from '../core/options';
 import { DEFAULT_REQUIRED, type CheckOptions, type Lang, type SheetReport } from '../core/types';
 import { formatReport, type SkippedSheet } from './format';
 import { UsageError, type Io, defaultIo, runCommand, terminalSafe } from './io';
-import { readWorkbook } from './workbook';
+import { readWorkbookFile } from './workbook';
+import { checkDestination } from './safeWrite';
+import { isZip as isZipBytes } from '../workbook/zip';
 import { consolidateMain, isConsolidateCall } from './consolidate';
 import { writeOutput } from './output';
 
@@ -148,8 +149,8 @@ function refuseToOverwrite(input: string, out: string): void {
     );
   }
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out 的文件名应以 .xlsx 结尾：${out}`);
-  if (existsSync(out))
-    throw new UsageError(`文件“${out}”已存在，为免覆盖没有写出。请换一个文件名，或先删除该文件。`);
+  // Before the check starts: a folder that cannot take the copy is said at once, not after it.
+  checkDestination(out);
 }
 
 export async function main(argv: string[], rawIo: Io = defaultIo()): Promise<number> {
@@ -162,7 +163,12 @@ export async function main(argv: string[], rawIo: Io = defaultIo()): Promise<num
       return consolidateMain(args, io);
     }
     if (args.out !== undefined) refuseToOverwrite(args.file, args.out);
-    const grids = await readWorkbook(args.file);
+    const { grids, bytes } = await readWorkbookFile(args.file);
+    if (args.out !== undefined && !isZipBytes(bytes)) {
+      throw new UsageError(
+        `--out 只能在 .xlsx 工作簿的副本上标注，这份是旧版 .xls/.et 文件：${args.file} 请在 Excel 或 WPS 中另存为 .xlsx 后再使用 --out（不带 --out 可以直接检查）。`,
+      );
+    }
     const { options } = args;
 
     const reports: SheetReport[] = [];
@@ -200,7 +206,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo()): Promise<num
     else io.stdout.write(formatReport(args.file, options.asOf, reports, skipped, options.lang));
 
     if (args.out !== undefined) {
-      const note = await writeOutput(args.file, args.out, reports, options);
+      const note = await writeOutput(args.file, args.out, reports, options, bytes);
       (args.json ? io.stderr : io.stdout).write(note + '\n');
     }
     return reports.some((r) => !r.valid) ? 1 : 0;

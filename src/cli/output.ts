@@ -12,12 +12,13 @@ export async function writeOutput(
   outPath: string,
   reports: SheetReport[],
   options: CheckOptions,
+  input?: Uint8Array,
 ): Promise<string> {
   const ledgerName = basename(inputPath, extname(inputPath));
   const summary = summarize(reports, { asOf: options.asOf, ledgerName });
   const plans = planSummarySheets(summary, reports, { dueSoonDays: options.dueSoonDays });
   const marks = reports.map((r) => planMarks(r));
-  const result = await writeCheckedWorkbook(inputPath, outPath, plans, marks);
+  const result = await writeCheckedWorkbook(inputPath, outPath, plans, marks, input);
   const zh = options.lang === 'zh';
   const lines = [
     zh

@@ -15,9 +15,14 @@ export { WorkbookError, type WorkbookErrorReason } from '../workbook';
 
 /** Reads every worksheet of an .xlsx/.xls file into a Grid. Throws WorkbookError (Chinese message). */
 export async function readWorkbook(path: string): Promise<Grid[]> {
-  const data = await readRegularFile(path, LIMITS.maxFileBytes);
+  return (await readWorkbookFile(path)).grids;
+}
+
+/** The grids and the file's bytes, for a caller that writes a copy afterwards (read once). */
+export async function readWorkbookFile(path: string): Promise<{ grids: Grid[]; bytes: Buffer }> {
+  const bytes = await readRegularFile(path, LIMITS.maxFileBytes);
   try {
-    return await readWorkbookBuffer(data, path);
+    return { grids: await readWorkbookBuffer(bytes, path), bytes };
   } catch (e) {
     // Excel leaves a small "~$name.xlsx" owner file next to a workbook it has open.
     if (

@@ -9,6 +9,11 @@ import type { Limits } from './limits';
 
 export interface ZipEntry {
   name: string;
+  /** General-purpose flags, DOS time and date, CRC-32: what a copy of the entry carries over. */
+  flags: number;
+  time: number;
+  date: number;
+  crc32: number;
   method: number;
   compressedSize: number;
   uncompressedSize: number;
@@ -55,6 +60,10 @@ export function listZipEntries(b: Uint8Array): Map<string, ZipEntry> | null {
       .replace(/^\//, '');
     entries.set(name, {
       name,
+      flags: u16(b, p + 8),
+      time: u16(b, p + 12),
+      date: u16(b, p + 14),
+      crc32: u32(b, p + 16),
       method: u16(b, p + 10),
       compressedSize: u32(b, p + 20),
       uncompressedSize: u32(b, p + 24),

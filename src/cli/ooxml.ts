@@ -1,0 +1,100 @@
+/** Small helpers for writing SpreadsheetML text by hand, safely. */
+
+/** Decodes the five XML entities and character references. */
+export function decodeXml(s: string): string {
+  return s.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g, (_m, hex, dec, name) => {
+    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    if (dec) return String.fromCodePoint(parseInt(dec, 10));
+    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name as 'amp'];
+  });
+}
+
+/** The attributes of one start tag (`name="value"` or `name='value'`), values decoded. */
+export function attributes(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    out.set(m[1], decodeXml(m[2] ?? m[3] ?? ''));
+  }
+  return out;
+}
+
+/**
+ * Characters XML 1.0 cannot carry at all: C0 controls but tab, LF and CR; U+FFFE, U+FFFF; lone
+ * surrogates. Written raw they make the part not well-formed (LibreOffice then silently drops
+ * every later string).
+ */
+const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const hex4 = (c: string) => c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+
+/**
+ * Cell text for an OOXML string (ST_Xstring): a literal `_xHHHH_` keeps its underscore as
+ * `_x005F_`, then forbidden characters become `_xHHHH_` (as Excel writes them), then XML escapes.
+ */
+export function xstring(text: string): string {
+  return escText(
+    text
+      .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F_${m.slice(1)}`)
+      .replace(FORBIDDEN, (c) => `_x${hex4(c)}_`),
+  );
+}
+
+export function escText(s: string): string {
+  return s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+}
+
+/** An attribute value; forbidden characters (which no attribute may hold) become U+FFFD. */
+export function escAttr(s: string): string {
+  return s.replace(FORBIDDEN, '\uFFFD').replace(/[&<>"\r\n\t]/g, (c) => ATTR_ESCAPES[c]!);
+}
+
+const ATTR_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\r': '&#13;',
+  '\n': '&#10;',
+  '\t': '&#9;',
+};
+
+/** 1 → 'A', 27 → 'AA'. */
+export function colName(n: number): string {
+  let s = '';
+  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A sheet name as an A1 reference needs it: always quoted, inner quotes doubled. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** 'Sheet'!$A$1 or Sheet!$A$1 → Sheet. */
+export function sheetOfRange(range: string): string {
+  const bang = range.lastIndexOf('!');
+  const sheet = bang < 0 ? '' : range.slice(0, bang);
+  return sheet.startsWith("'") && sheet.endsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+}
+
+/** Text a spreadsheet would take for a formula or a number sign when edited (F2, Enter). */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text) || /^[＝＋－＠]/.test(text);
+}
+
+/**
+ * Index of the first child element among `names` (prefixed with `p`) in `xml` from `from`, or -1.
+ * Used to insert an element at its schema position.
+ */
+export function firstElement(xml: string, p: string, names: readonly string[], from = 0): number {
+  let best = -1;
+  for (const n of names) {
+    const re = new RegExp(`<${p}${n}[\\s/>]`, 'g');
+    re.lastIndex = from;
+    const m = re.exec(xml);
+    if (m && (best < 0 || m.index < best)) best = m.index;
+  }
+  return best;
+}
