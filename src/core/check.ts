@@ -2,8 +2,12 @@
  * The engine's entry point: a sheet's grid in, a report out (Frictionless-style: valid, stats,
  * findings), or a plain reason why the sheet is not a ledger.
  */
+import { parseDateCell } from './dates';
 import { cellText, columnLetter } from './grid';
-import { detectHeader } from './header';
+import { HOLIDAY_YEARS } from './holidays';
+import { detectHeader, partialHeader, type PartialHeader } from './header';
+import { FIELD_LABELS } from './messages';
+import { findIssuedLine } from './relative';
 import { withKnownMerges } from './inferMerges';
 import { findingMessage } from './messages';
 import { makeFinding, judgeRow, rowShapeSchema, type RowContext } from './rules';
@@ -22,7 +26,7 @@ import type {
 
 export type CheckResult =
   | { ok: true; report: SheetReport; header: HeaderResult }
-  | { ok: false; reason: 'no-header'; message: string; seen: string[] };
+  | { ok: false; reason: 'no-header' | 'tool-sheet'; message: string; seen: string[] };
 
 const HEADER_SCAN_ROWS = 30;
 
@@ -39,12 +43,68 @@ function textsNearTop(grid: Grid): string[] {
   return seen;
 }
 
-function noHeaderMessage(grid: Grid, seen: string[], lang: CheckOptions['lang']): string {
-  if (lang === 'en') {
+function noHeaderMessage(
+  grid: Grid,
+  seen: string[],
+  partial: PartialHeader | null,
+  lang: CheckOptions['lang'],
+): string {
+  const zh = lang === 'zh';
+  if (partial) {
+    // Say what was found, and what a ledger needs besides.
+    const found = partial.found
+      .map((f) =>
+        zh
+          ? `“${f.label.replace(/\s+/g, '')}”（${columnLetter(f.column)}列，作${FIELD_LABELS[f.field].zh}）`
+          : `"${f.label.replace(/\s+/g, '')}" (column ${columnLetter(f.column)}, ${FIELD_LABELS[f.field].en})`,
+      )
+      .join(zh ? '、' : ', ');
+    const has = new Set(partial.found.map((f) => f.field));
+    const lacking = (['problem', 'measure', 'department', 'deadline'] as const).filter((f) => !has.has(f));
+    // 公文 style lists quoted names without a separator: “存在问题”“责任单位”.
+    const lack = lacking
+      .map((f) => (zh ? `“${FIELD_LABELS[f].zh}”` : FIELD_LABELS[f].en))
+      .join(zh ? '' : ', ');
+    const missing = zh
+      ? lacking.length
+        ? `没有${lack}等列`
+        : '这一行的其他表头大多无法识别'
+      : lacking.length
+        ? `and no ${lack} column`
+        : 'and most other headers in that row are not recognised';
+    return zh
+      ? `工作表“${grid.sheet}”里找不到台账表头：第${partial.row}行只认出了${found}，${missing}。请确认这是台账所在的工作表；如果是，请在表头写明这些列名，或指定各列（加载项的“列设置”，命令行用 --map）。`
+      : `Sheet "${grid.sheet}" does not look like a ledger: row ${partial.row} names only ${found}, ${missing}. Check that this is the ledger sheet; if it is, name those columns in the header or map them (Column settings, or --map).`;
+  }
+  if (!zh) {
     return `Sheet "${grid.sheet}" has no ledger header: no row names the problem, the measure and other ledger columns. Check that this is the ledger sheet and that its header names columns such as 存在问题, 整改措施 and 责任单位.`;
   }
   const hint = seen.length ? `前几行的内容有：${seen.slice(0, 8).join('、')}。` : '这张表是空的。';
   return `工作表“${grid.sheet}”里找不到台账表头（应有“存在问题”“整改措施”“责任单位”等列）。${hint}请确认这是台账所在的工作表，且表头写有这些列名。`;
+}
+
+function toolSheetMessage(grid: Grid, lang: CheckOptions['lang']): string {
+  return lang === 'zh'
+    ? `工作表“${grid.sheet}”是本工具生成的（汇总或清单），不是台账，不作检查。请检查原台账所在的工作表。`
+    : `Sheet "${grid.sheet}" was made by this tool (a summary or list), not a ledger; it is not checked. Check the ledger sheet itself.`;
+}
+
+/** The year most of the ledger's deadlines fall in, for example dates in messages; else the as-of year. */
+function ledgerYear(rows: LedgerRow[], grid: Grid, options: CheckOptions): number {
+  const counts = new Map<number, number>();
+  const ctx = { asOf: options.asOf, dateSystem: grid.dateSystem };
+  for (const r of rows) {
+    const cell = r.cells.deadline;
+    if (!cell || cell.type === 'empty') continue;
+    const parsed = parseDateCell(cell, ctx);
+    if (parsed.kind !== 'date' || !parsed.date) continue;
+    const y = Number(parsed.date.slice(0, 4));
+    counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  let best = Number(options.asOf.slice(0, 4));
+  let most = 0;
+  for (const [y, n] of counts) if (n > most || (n === most && y > best)) [best, most] = [y, n];
+  return best;
 }
 
 /** The 序号 cell's origin for a row: the top row of a merged area in that column, else the row. */
@@ -129,12 +189,26 @@ function computeStats(rows: RowReport[], findings: Finding[]): SheetStats {
 }
 
 export function checkGrid(sheet: Grid, options: CheckOptions): CheckResult {
-  const header = detectHeader(sheet, options.columnOverrides);
+  if (sheet.toolSheet) {
+    return { ok: false, reason: 'tool-sheet', message: toolSheetMessage(sheet, options.lang), seen: [] };
+  }
+  const header = detectHeader(sheet, options.columnOverrides, {
+    extraColumns: options.extraColumns,
+    issuedColumn: options.issuedColumn,
+  });
   if (!header) {
     const seen = textsNearTop(sheet);
-    return { ok: false, reason: 'no-header', message: noHeaderMessage(sheet, seen, options.lang), seen };
+    const partial = partialHeader(sheet);
+    return {
+      ok: false,
+      reason: 'no-header',
+      message: noHeaderMessage(sheet, seen, partial, options.lang),
+      seen,
+    };
   }
   const grid = withKnownMerges(sheet, header);
+  const issuedLine = findIssuedLine(grid, header, options.asOf);
+  if (issuedLine) header.issuedLine = issuedLine;
 
   const findings: Finding[] = [];
   for (const field of options.required) {
@@ -150,16 +224,62 @@ export function checkGrid(sheet: Grid, options: CheckOptions): CheckResult {
     }
   }
 
+  const dept = header.columns.department;
+  if (dept?.fromUnit) {
+    findings.push(
+      makeFinding(
+        'department-from-unit',
+        null,
+        'department',
+        header,
+        { header: dept.header, column: columnLetter(dept.column) },
+        options,
+      ),
+    );
+  }
+
+  const ledgerRows = extractRows(grid, header);
   const ctx: RowContext = {
     options,
     header,
     fields: Object.keys(header.columns) as Field[],
     dateSystem: grid.dateSystem,
-    shape: rowShapeSchema(options.required.filter((f: Field) => header.columns[f])),
+    // A blank in a 是否完成整改 column means "not yet", not a missing status.
+    shape: rowShapeSchema(
+      options.required.filter(
+        (f: Field) => header.columns[f] && !(f === 'status' && header.columns.status?.yesNo),
+      ),
+    ),
+    exampleYear: ledgerYear(ledgerRows, grid, options),
+    issuedFallback: issuedLine?.date ?? options.issuedOn ?? null,
+    relative: { withoutStart: 0, example: '', guessedYears: new Set() },
   };
-  const ledgerRows = extractRows(grid, header);
   const rowFindings: Finding[] = [];
   const rows = ledgerRows.map((r) => judgeRow(r, ctx, rowFindings));
+  if (ctx.relative.withoutStart > 0) {
+    findings.push(
+      makeFinding(
+        'relative-deadline-no-start',
+        null,
+        'deadline',
+        header,
+        { count: ctx.relative.withoutStart, value: ctx.relative.example, year: ctx.exampleYear },
+        options,
+      ),
+    );
+  }
+  if (ctx.relative.guessedYears.size > 0) {
+    findings.push(
+      makeFinding(
+        'calendar-unknown',
+        null,
+        'deadline',
+        header,
+        { value: [...ctx.relative.guessedYears].join('、'), reason: String(HOLIDAY_YEARS.last) },
+        options,
+      ),
+    );
+  }
   // Appended one by one: push(...list) overflows the stack past ~125,000 findings.
   for (const f of duplicateIndexFindings(ledgerRows, grid, header, options)) rowFindings.push(f);
   rowFindings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));

@@ -32,7 +32,7 @@
  */
 import { memoByText } from './memo';
 import { daysInMonth, endOfMonth, fromIso, isRealDate, parseIso, serialToIso, toIso } from './calendar';
-import type { Cell, IsoDate, ParsedDate } from './types';
+import type { Cell, IsoDate, ParsedDate, RelativeLimit } from './types';
 
 export interface DateContext {
   asOf: IsoDate;
@@ -603,8 +603,45 @@ function readTextOnce(raw: string, asOf: IsoDate, system: 1900 | 1904): ParsedDa
   if (LONG_TERM_RE.test(s)) return LONG_TERM;
   if (st.reason !== undefined) return invalid(st.reason);
   if (st.best !== null) return dated(st.best);
+  const relative = parseRelativeLimit(s);
+  if (relative !== null) return { kind: 'relative', date: null, relative };
   if (IMMEDIATE_RE.test(s)) return IMMEDIATE;
   return invalid(UNRECOGNISED);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Relative limits
+
+const AMOUNT = '(\\d{1,3}|[一二两三四五六七八九十]{1,3}|半)';
+/**
+ * "3天", "5个工作日内", "10个工作日", "一个月内", "限期15日", "交办后7日内完成", "收到通知之日起
+ * 30日内办结": the whole cell is a limit counted from the day the problem was handed over.
+ */
+const RELATIVE_LIMIT_RE = new RegExp(
+  '^(?:(?:自|从)?(?:交办|下发|收到|接到|通知|印发|反馈|移交|转办)(?:通知)?(?:之日|日|后)?(?:起|后)?)?' +
+    `(?:限期|限|须在|需在|应在|务必在|在)?${AMOUNT}(个)?(工作日|自然日|日|天|周|星期|月)` +
+    '(?:内|以内|之内)?(?:完成|办结|整改完毕|整改到位|完成整改|反馈|整改|办理)?[.。]?$',
+);
+
+/** The limit a cell sets, relative to the day of 交办, or null. See RELATIVE_LIMIT_RE. */
+export function parseRelativeLimit(text: string): RelativeLimit | null {
+  const s = String(text ?? '').replace(/\s+/g, '');
+  const m = RELATIVE_LIMIT_RE.exec(s);
+  if (m === null) return null;
+  const [, amountText, ge, unitText] = m;
+  if (unitText === '月' && !ge) return null; // "3月内" is March, not three months
+  if (amountText === '半') return unitText === '月' ? { amount: 15, unit: 'day' } : null;
+  const amount = amountText === '两' ? 2 : cnNumber(amountText.replace(/^两/, '二'));
+  if (!(amount > 0)) return null;
+  const unit: RelativeLimit['unit'] =
+    unitText === '工作日'
+      ? 'workday'
+      : unitText === '周' || unitText === '星期'
+        ? 'week'
+        : unitText === '月'
+          ? 'month'
+          : 'day';
+  return { amount, unit };
 }
 
 // ---------------------------------------------------------------------------------------------

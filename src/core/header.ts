@@ -37,7 +37,18 @@ export const HEADER_SYNONYMS: Record<Field, readonly string[]> = {
     '问题内容',
     '存在的问题',
   ],
-  measure: ['整改措施', '具体举措', '整改举措', '工作措施', '措施', '具体措施', '举措', '整改措施清单'],
+  measure: [
+    '整改措施',
+    '具体举措',
+    '整改举措',
+    '工作措施',
+    '措施',
+    '具体措施',
+    '举措',
+    '整改措施清单',
+    '整改要求',
+    '整改目标及措施',
+  ],
   department: [
     '责任单位',
     '责任部门',
@@ -92,6 +103,11 @@ export const HEADER_SYNONYMS: Record<Field, readonly string[]> = {
     '整改落实情况',
     '销号情况',
     '是否销号',
+    '是否完成整改',
+    '是否完成',
+    '是否整改完成',
+    '是否整改到位',
+    '是否办结',
   ],
   completedOn: [
     '完成时间',
@@ -102,10 +118,52 @@ export const HEADER_SYNONYMS: Record<Field, readonly string[]> = {
     '销号日期',
     '办结时间',
     '办结日期',
+    '完成整改日期',
+    '完成整改时间',
+    '整改完成日期',
+    '整改完成时间',
   ],
   evidence: ['佐证材料', '佐证资料', '支撑材料', '佐证', '证明材料', '印证材料'],
   remarks: ['备注', '说明'],
 };
+
+/**
+ * Words that name a field only when nothing better does, and only as a whole header: a unit column
+ * (单位, 填报单位, 县市, 区县) is the department when the sheet has no department column (the report
+ * says so); 问题来源 is the category when there is no category column (and never the problem).
+ * Matched before containment, so "问题来源" does not read as the problem.
+ */
+export const WEAK_SYNONYMS: Partial<Record<Field, readonly string[]>> = {
+  department: [
+    '单位',
+    '填报单位',
+    '县市',
+    '区县',
+    '县市区',
+    '县区',
+    '市县',
+    '县',
+    '市州',
+    '乡镇',
+    '单位名称',
+  ],
+  category: ['问题来源', '来源', '反馈来源', '线索来源'],
+};
+
+/** A 交办/下发 date column: where relative deadlines ("5个工作日内") count from. */
+const ISSUED_HEADER = /^(?:问题)?(?:交办|下发|移交|转办|派发|交办下发)(?:时间|日期)$/;
+
+/** A yes/no status column ("是否完成整改"): 是 is done, 否 or blank is not. */
+const YES_NO_HEADER = /^是否/;
+
+/**
+ * A group cell over sub-columns naming who is responsible (整改责任单位 over 建设 | 设计 | 施工 |
+ * 监理, 责任单位 over 牵头 | 配合): every filled sub-column names a department of the row.
+ */
+const RESPONSIBILITY_GROUP =
+  /责任单位|责任主体|责任部门|责任科室|责任股室|责任处室|主责单位|整改主体|责任分工/;
+/** Sub-columns of a responsibility group that name cooperating units. */
+const COOPERATING_SUB = /配合|协办|协助|协作|参与/;
 
 /**
  * Synonyms that may only match a whole header, never as part of a longer one: '序' is inside
@@ -226,7 +284,14 @@ interface Match {
   field: Field;
   /** True when the (normalised) header equals a synonym. */
   exact: boolean;
+  /** A weak synonym (a unit column, 问题来源): taken only when no other column names the field. */
+  weak?: boolean;
+  yesNo?: boolean;
 }
+
+const WEAK = new Map<string, Field>();
+for (const [field, words] of Object.entries(WEAK_SYNONYMS) as [Field, readonly string[]][])
+  for (const w of words) WEAK.set(w.toLowerCase(), field);
 
 /** Plan vs actual: "实际整改时间" is a completion date, "计划完成日期" a deadline. */
 function adjustPlanActual(field: Field, text: string): Field {
@@ -258,6 +323,26 @@ function containedField(segment: string): Field | null {
 
 /** `whole`: the header compacted, notes kept ("完成时间(计划)" says plan in its note). */
 function matchNormalized(norm: string, whole = norm): Match | null {
+  const m = matchPlain(norm, whole);
+  if (m && m.field === 'status' && YES_NO_HEADER.test(norm)) return { ...m, yesNo: true };
+  if (m || norm === whole) return m;
+  // A bracket that carries the meaning: "整改要求（措施）", "时限（交办后）".
+  for (const inner of bracketContents(whole)) {
+    const im = matchPlain(normalizeHeader(inner), inner);
+    if (im) return { ...im, exact: false };
+  }
+  return null;
+}
+
+/** The texts inside brackets: "整改要求(措施)" → ["措施"] (`text` is compacted, half-width). */
+function bracketContents(text: string): string[] {
+  const out: string[] = [];
+  const re = /[([【〔]([^()[\]【】〔〕]{1,8})[)\]】〕]/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(m[1]);
+  return out;
+}
+
+function matchPlain(norm: string, whole: string): Match | null {
   if (!norm) return null;
   // A short note may say plan or actual; a long one is instructions ("已完成的填写…"), not a hint.
   const hint = whole.length - norm.length <= 6 ? whole : norm;
@@ -267,6 +352,8 @@ function matchNormalized(norm: string, whole = norm): Match | null {
     const field = hint === norm ? exact : adjustPlanActual(exact, hint);
     return { field, exact: field === exact };
   }
+  const weak = WEAK.get(key);
+  if (weak) return { field: weak, exact: false, weak: true };
   if (key.length > MAX_CONTAINMENT_LENGTH || COUNT_SUFFIX.test(key)) return null;
   // The first part of a joined header decides: "整改措施及完成情况" is the measure column.
   for (const segment of key.split(CONJUNCTION)) {
@@ -319,6 +406,10 @@ interface HeadColumn {
   /** As written: "责任主体/牵头单位" for a sub-column. */
   label: string;
   match: Match | null;
+  /** A 交办时间/下发日期 column. */
+  issued?: boolean;
+  /** A sub-column of a responsibility group (整改责任单位 over 建设 | 施工). */
+  resp?: boolean;
 }
 
 interface Candidate {
@@ -341,21 +432,28 @@ function matchCell(cell: Cell): Match | null {
   return t ? matchNormalized(normalizeHeader(t), compactText(t)) : null;
 }
 
-/** Each field's best column: the first exact match, else the first containment match. */
+/**
+ * Each field's best column: the first exact match, else the first containment match, else the
+ * first weak one (a unit column for the department, 问题来源 for the category).
+ */
 function assignFields(columns: HeadColumn[]): Partial<Record<Field, HeadColumn>> {
   const out: Partial<Record<Field, HeadColumn>> = {};
-  for (const exactPass of [true, false]) {
+  for (const pass of ['exact', 'contained', 'weak'] as const) {
     for (const col of columns) {
-      if (!col.match || col.match.exact !== exactPass) continue;
-      if (!out[col.match.field]) out[col.match.field] = col;
+      const m = col.match;
+      if (!m) continue;
+      const kind = m.weak ? 'weak' : m.exact ? 'exact' : 'contained';
+      if (kind !== pass) continue;
+      if (!out[m.field]) out[m.field] = col;
     }
   }
   return out;
 }
 
 /**
- * The scoring rule. A row (or pair of rows) is a ledger header when its recognised columns name at
- * least 3 distinct fields, at least one of them the problem or the measure, at least 2 of them
+ * The scoring rule. A row (or rows) is a ledger header when its recognised columns name at
+ * least 3 distinct fields (or just the problem and the measure: a ledger lacking the rest, which
+ * the check reports field by field), at least one of them the problem or the measure, at least 2 of them
  * other than the index and remarks (a "序号 | 问题 | 备注" list is not a ledger), and at least a
  * third of its non-empty header cells are recognised (a table about something else that happens
  * to mention 问题 is not). Its score is the number of distinct fields; the best score wins, the
@@ -363,10 +461,11 @@ function assignFields(columns: HeadColumn[]): Partial<Record<Field, HeadColumn>>
  */
 function scoreOf(columns: HeadColumn[], fields: Partial<Record<Field, HeadColumn>>): number {
   const names = Object.keys(fields) as Field[];
-  if (names.length < 3) return 0;
+  // A problem and a measure column alone make a ledger that lacks the rest (reported per field).
+  if (names.length < 3 && !(fields.problem && fields.measure)) return 0;
   if (!fields.problem && !fields.measure) return 0;
   if (names.filter((f) => f !== 'index' && f !== 'remarks').length < 2) return 0;
-  const recognised = columns.filter((c) => c.match).length;
+  const recognised = columns.filter((c) => c.match || c.issued).length;
   if (recognised * 3 < columns.length) return 0;
   return names.length;
 }
@@ -385,7 +484,12 @@ function oneRowCandidate(
     const cell = cellAt(grid, r, c);
     const label = labelOf(cell);
     if (!label) continue;
-    columns.push({ column: c, label, match: matchCell(cell) });
+    columns.push({
+      column: c,
+      label,
+      match: matchCell(cell),
+      issued: ISSUED_HEADER.test(normalizeHeader(label)),
+    });
   }
   const fields = assignFields(columns);
   const score = scoreOf(columns, fields);
@@ -393,78 +497,135 @@ function oneRowCandidate(
   return { rows: [r], columns, seen: columns.map((c) => c.label), fields, score };
 }
 
+/** The most rows a ledger header has. */
+export const MAX_HEADER_ROWS = 5;
+
 /**
- * A two-row header: group cells merged across sub-columns over the sub-column headers, single
- * columns merged down across both rows (or written in the top row with the cell below left blank).
- * Taken only with structural evidence (a group cell or a vertical merge), when the top row names at
- * least 2 fields on its own, when at least half the sub-column texts name a field, and when group
- * cells are short labels ("责任主体", not "填报单位：XX局" over the real header).
+ * The last row of a header whose top row is `r`: the last row any header cell covers. A cell merged
+ * down covers its rows; a group cell merged across has its sub-columns on the row below (which may
+ * hold further groups). At most MAX_HEADER_ROWS rows.
  */
-function twoRowCandidate(
+function headerBottom(r: number, left: number, right: number, mergeAt: MergeAt, last: number): number {
+  let bottom = r;
+  for (let rr = r; rr <= bottom && rr <= last; rr++) {
+    for (let c = left; c <= right; c++) {
+      const m = mergeAt(rr, c);
+      if (!m || m.top !== rr || m.left !== c) continue;
+      const b = m.bottom > m.top ? m.bottom : m.right > m.left ? rr + 1 : rr;
+      if (b > bottom) bottom = b;
+    }
+  }
+  return Math.min(bottom, r + MAX_HEADER_ROWS - 1, last);
+}
+
+interface Part {
+  row: number;
+  col: number;
+  area: MergedArea | null;
+  cell: Cell;
+  label: string;
+}
+
+/** A sub-column under a responsibility group: 配合 → cooperating, 责任人 → person, else department. */
+function responsibilityMatch(leaf: Cell, leafMatch: Match | null): Match {
+  const norm = normalizeHeader(textOf(leaf) || labelOf(leaf));
+  if (leafMatch?.field === 'cooperating' || COOPERATING_SUB.test(norm))
+    return { field: 'cooperating', exact: true };
+  if (leafMatch && !leafMatch.weak && leafMatch.field !== 'department') return leafMatch;
+  return { field: 'department', exact: true };
+}
+
+/**
+ * A header of two to five rows: group cells merged across sub-columns over the sub-column headers
+ * (a group may sit over further groups), single columns merged down across all header rows (or
+ * written in the top row with the cells below left blank). Taken only with structural evidence (a
+ * merge starting on the top row makes the header deeper than one row), when the top row names at
+ * least 2 fields on its own, when at least half the sub-column texts name a field, and when group
+ * cells are short labels ("责任主体", not "填报单位：XX局" over the real header). A sub-column is read
+ * by its own text, else joined to its group's ("完成" over "时间" → 完成时间). Under a responsibility
+ * group (整改责任单位, 责任主体) every sub-column is a department (建设 | 设计 | 施工 | 监理, 牵头),
+ * except 配合/协办 ones (cooperating) and those naming another field (责任人).
+ */
+function multiRowCandidate(
   grid: Grid,
   r: number,
+  bottom: number,
   left: number,
   right: number,
   mergeAt: MergeAt,
 ): Candidate | null {
-  const b = r + 1;
-  let evidence = false;
   let topAlone = 0;
   let subs = 0;
   let subsMatched = 0;
   const columns: HeadColumn[] = [];
   const seen: string[] = [];
   const seenCells = new Set<string>();
-  const see = (row: number, col: number, label: string) => {
-    const key = `${row}:${col}`;
-    if (label && !seenCells.has(key)) {
+  const see = (p: Part) => {
+    const key = `${p.row}:${p.col}`;
+    if (!seenCells.has(key)) {
       seenCells.add(key);
-      seen.push(label);
+      seen.push(p.label);
     }
   };
   for (let c = left; c <= right; c++) {
     const tm = mergeAt(r, c);
     if (tm && tm.top < r) continue; // the top row itself is covered from above: not a header top
-    const topCell = tm ? cellAt(grid, tm.top, tm.left) : cellAt(grid, r, c);
-    const top = labelOf(topCell);
-    const group = !!tm && tm.right > tm.left && tm.bottom === r;
-    let bottomCell: Cell | null = null;
-    const bm = mergeAt(b, c);
-    if (bm && bm.top <= r) {
-      if (bm.top === r) evidence = true; // merged down across both header rows
-    } else if (bm && bm.left < c) {
-      continue; // a sub-column header merged across: one column
-    } else {
-      bottomCell = cellAt(grid, b, c);
+    const parts: Part[] = [];
+    for (let rr = r; rr <= bottom; rr++) {
+      const m = mergeAt(rr, c);
+      const row = m ? m.top : rr;
+      const col = m ? m.left : c;
+      const prev = parts[parts.length - 1];
+      if (prev && prev.row === row && prev.col === col) continue;
+      const cell = cellAt(grid, row, col);
+      const label = labelOf(cell);
+      if (label) parts.push({ row, col, area: m, cell, label });
     }
-    const bottom = bottomCell ? labelOf(bottomCell) : '';
-    if (tm && tm.left < c && !bottom) continue; // the rest of a merged top cell with nothing below
-    if (!top && !bottom) continue;
-    see(tm ? tm.top : r, tm ? tm.left : c, top);
-    see(b, c, bottom);
-    let match: Match | null;
-    if (bottom) {
-      subs++;
-      match = bottomCell ? matchCell(bottomCell) : null;
-      if (!match && top && bottomCell?.type === 'text')
-        match = matchNormalized(normalizeHeader(top) + normalizeHeader(bottom));
-      if (match) subsMatched++;
-      if (group) {
-        evidence = true;
-        const g = normalizeHeader(top);
-        if (g.length > 12 || g.includes(':')) return null;
+    if (parts.length === 0) continue;
+    const leaf = parts[parts.length - 1];
+    if (leaf.col < c) continue; // a cell merged across several columns is one column, its first
+    const groups = parts.slice(0, -1);
+    for (const g of groups) {
+      if (g.area && g.area.right > g.area.left) {
+        const n = normalizeHeader(g.label);
+        if (n.length > 12 || n.includes(':')) return null;
       }
-    } else {
-      match = matchCell(topCell);
-      if (match) topAlone++;
     }
-    columns.push({ column: c, label: top && bottom ? `${top}/${bottom}` : top || bottom, match });
+    for (const p of parts) see(p);
+    let match: Match | null = null;
+    let issued = false;
+    let resp = false;
+    if (groups.length === 0 && leaf.row === r) {
+      match = matchCell(leaf.cell);
+      if (match) topAlone++;
+      issued = ISSUED_HEADER.test(normalizeHeader(leaf.label));
+    } else {
+      subs++;
+      const leafNorm = normalizeHeader(leaf.label);
+      match = matchCell(leaf.cell);
+      if (!match && groups.length && leaf.cell.type === 'text') {
+        const parent = normalizeHeader(groups[groups.length - 1].label);
+        match = matchNormalized(parent + leafNorm);
+        if (!match && groups.length > 1)
+          match = matchNormalized(groups.map((g) => normalizeHeader(g.label)).join('') + leafNorm);
+      }
+      resp = groups.some((g) => RESPONSIBILITY_GROUP.test(normalizeHeader(g.label)));
+      if (resp) match = responsibilityMatch(leaf.cell, match);
+      issued =
+        ISSUED_HEADER.test(leafNorm) ||
+        (groups.length > 0 &&
+          ISSUED_HEADER.test(normalizeHeader(groups[groups.length - 1].label) + leafNorm));
+      if (match || issued) subsMatched++;
+    }
+    columns.push({ column: c, label: parts.map((p) => p.label).join('/'), match, issued, resp });
   }
-  if (!evidence || topAlone < 2 || subsMatched * 2 < subs) return null;
+  if (topAlone < 2 || subsMatched * 2 < subs) return null;
   const fields = assignFields(columns);
   const score = scoreOf(columns, fields);
   if (!score) return null;
-  return { rows: [r, b], columns, seen, fields, score };
+  const rows: number[] = [];
+  for (let rr = r; rr <= bottom; rr++) rows.push(rr);
+  return { rows, columns, seen, fields, score };
 }
 
 /** A row of column numbers under the header: "1 2 3 4 …" (or "(1) (2) …"), consecutive. */
@@ -508,9 +669,17 @@ function hasOverrides(overrides?: Partial<Record<Field, number | null>>): boolea
  * columns, the header is the first row where the overridden and recognised columns together hold
  * at least 3 non-empty headers including the problem or the measure.
  */
+export interface HeaderChoices {
+  /** Further columns per field (all of them name departments, say): become ColumnMapping.also. */
+  extraColumns?: Partial<Record<Field, number[]>>;
+  /** The 交办/下发 column (null: none, whatever detection finds). */
+  issuedColumn?: number | null;
+}
+
 export function detectHeader(
   grid: Grid,
   overrides?: Partial<Record<Field, number | null>>,
+  choices: HeaderChoices = {},
 ): HeaderResult | null {
   const first = grid.firstRow;
   const last = lastRow(grid);
@@ -518,12 +687,13 @@ export function detectHeader(
   const scanLast = Math.min(first + HEADER_SCAN_ROWS - 1, last);
   const left = grid.firstColumn;
   const right = lastColumn(grid);
-  const mergeAt = windowMerges(grid, first, scanLast + 1, right);
+  const mergeAt = windowMerges(grid, first, scanLast + MAX_HEADER_ROWS, right);
 
   let best: Candidate | null = null;
   for (let r = first; r <= scanLast; r++) {
+    const bottom = r < last ? headerBottom(r, left, right, mergeAt, last) : r;
     const cand =
-      (r < last ? twoRowCandidate(grid, r, left, right, mergeAt) : null) ??
+      (bottom > r ? multiRowCandidate(grid, r, bottom, left, right, mergeAt) : null) ??
       oneRowCandidate(grid, r, left, right, mergeAt);
     if (cand && (!best || cand.score > best.score)) best = cand;
   }
@@ -538,10 +708,32 @@ export function detectHeader(
   const columns: Partial<Record<Field, ColumnMapping>> = {};
   for (const field of FIELDS) {
     const col = best.fields[field];
-    if (col) columns[field] = { field, column: col.column, header: col.label };
+    if (!col) continue;
+    const mapping: ColumnMapping = { field, column: col.column, header: col.label };
+    if (col.match?.yesNo) mapping.yesNo = true;
+    if (col.match?.weak && field === 'department') mapping.fromUnit = true;
+    // The other sub-columns of a responsibility group naming the same field.
+    if (col.resp) {
+      const also = best.columns.filter((c) => c !== col && c.resp && c.match?.field === field);
+      if (also.length) mapping.also = also.map((c) => ({ column: c.column, header: c.label }));
+    }
+    columns[field] = mapping;
   }
+  const result: HeaderResult = { headerRows: best.rows, firstDataRow, columns, seen: best.seen };
+  const issued = best.columns.find((c) => c.issued);
+  if (issued) result.issued = { column: issued.column, header: issued.label };
   if (overrides) applyOverrides(columns, best, overrides);
-  return { headerRows: best.rows, firstDataRow, columns, seen: best.seen };
+  const labelAt = (col: number) => best!.columns.find((c) => c.column === col)?.label ?? '';
+  for (const [field, cols] of Object.entries(choices.extraColumns ?? {}) as [Field, number[]][]) {
+    const mapping = columns[field];
+    if (!mapping || !cols?.length) continue;
+    mapping.also = cols.filter((c) => c !== mapping.column).map((c) => ({ column: c, header: labelAt(c) }));
+    delete mapping.fromUnit;
+  }
+  if (choices.issuedColumn === null) delete result.issued;
+  else if (choices.issuedColumn !== undefined)
+    result.issued = { column: choices.issuedColumn, header: labelAt(choices.issuedColumn) };
+  return result;
 }
 
 function applyOverrides(
@@ -561,7 +753,9 @@ function applyOverrides(
     if (!Number.isInteger(col) || col < 1) continue; // not a column: detection stands
     taken.add(col);
     const label = cand.columns.find((c) => c.column === col)?.label ?? '';
-    columns[field] = { field, column: col, header: label };
+    // A yes/no header keeps its reading when the clerk points at it.
+    const yesNo = field === 'status' && YES_NO_HEADER.test(normalizeHeader(label));
+    columns[field] = { field, column: col, header: label, ...(yesNo ? { yesNo } : {}) };
   }
   // A detected field on a column the clerk gave to another field gives way.
   for (const field of FIELDS) {
@@ -607,4 +801,40 @@ function overrideCandidate(
     }
   }
   return null;
+}
+
+/** What a sheet that is not a ledger does hold: the row naming the most fields, and those fields. */
+export interface PartialHeader {
+  row: number;
+  found: { field: Field; column: number; label: string }[];
+}
+
+/**
+ * For the sentence refusing a sheet: the row (within the first 30) whose cells name the most
+ * distinct fields, at least one. Null when no row names any.
+ */
+export function partialHeader(grid: Grid): PartialHeader | null {
+  const first = grid.firstRow;
+  const last = Math.min(first + HEADER_SCAN_ROWS - 1, lastRow(grid));
+  const right = lastColumn(grid);
+  const mergeAt = windowMerges(grid, first, last, right);
+  let best: PartialHeader | null = null;
+  for (let r = first; r <= last; r++) {
+    const columns: HeadColumn[] = [];
+    for (let c = grid.firstColumn; c <= right; c++) {
+      const m = mergeAt(r, c);
+      if (m && (m.top < r || m.left < c)) continue;
+      const cell = cellAt(grid, r, c);
+      const label = labelOf(cell);
+      if (label && label.length <= 40) columns.push({ column: c, label, match: matchCell(cell) });
+    }
+    const fields = assignFields(columns);
+    const found = FIELDS.filter((f) => fields[f]).map((f) => ({
+      field: f,
+      column: fields[f]!.column,
+      label: fields[f]!.label,
+    }));
+    if (found.length && (!best || found.length > best.found.length)) best = { row: r, found };
+  }
+  return best;
 }

@@ -44,6 +44,13 @@ export const CODE_TITLES: Record<FindingCode, { zh: string; en: string }> = {
   'vague-department': { zh: '责任单位不具体', en: 'Vague departments' },
   'immediate-not-done': { zh: '立行立改未完成', en: 'Immediate fixes not done' },
   'error-cell': { zh: '单元格错误值', en: 'Error values in cells' },
+  'department-from-unit': { zh: '以单位列作责任单位', en: 'Unit column read as department' },
+  'relative-deadline-no-start': { zh: '相对时限缺交办日期', en: 'Relative deadlines without a start date' },
+  'calendar-unknown': { zh: '节假日安排未知', en: 'Holiday calendar unknown' },
+  'date-in-name-column': { zh: '人员或单位列填了日期', en: 'Dates in name columns' },
+  'status-in-date-column': { zh: '完成时间填了进展', en: 'Progress written as a completion date' },
+  'completed-in-future': { zh: '完成时间晚于今天', en: 'Completion dates in the future' },
+  'done-but-planned': { zh: '已完成但措施仍写计划', en: 'Done while the measure is still a plan' },
 };
 
 export const SEVERITY_LABELS: Record<Severity, { zh: string; en: string }> = {
@@ -55,6 +62,7 @@ export const SEVERITY_LABELS: Record<Severity, { zh: string; en: string }> = {
 /** The order finding kinds are listed in: what an inspector asks about first comes first. */
 export const CODE_ORDER: readonly FindingCode[] = [
   'missing-column',
+  'relative-deadline-no-start',
   'overdue',
   'missing-department',
   'missing-required',
@@ -65,8 +73,14 @@ export const CODE_ORDER: readonly FindingCode[] = [
   'vague-department',
   'done-without-completion-date',
   'completed-late',
+  'completed-in-future',
+  'done-but-planned',
+  'status-in-date-column',
+  'date-in-name-column',
   'duplicate-index',
   'error-cell',
+  'calendar-unknown',
+  'department-from-unit',
 ];
 
 function inLanguage<K extends string>(
@@ -96,6 +110,12 @@ export type MessageParams = {
   days?: number;
   rows?: number[];
   department?: string;
+  /** The year example dates are written in (the ledger's own year). */
+  year?: number;
+  /** How many rows a sheet-level finding is about. */
+  count?: number;
+  /** A column letter, for sheet-level findings about one column. */
+  column?: string;
 };
 
 function label(field: Field | undefined, lang: Lang): string {
@@ -112,12 +132,13 @@ export function findingMessage(code: FindingCode, p: MessageParams, lang: Lang):
   const f = label(p.field, lang);
   const deadline = p.deadline && zh ? chineseDate(p.deadline) : p.deadline;
   const completedOn = p.completedOn && zh ? chineseDate(p.completedOn) : p.completedOn;
+  const year = p.year ?? 2024;
   switch (code) {
     case 'missing-column': {
       const seen = (p.seen ?? []).join(zh ? '、' : ', ') || (zh ? '（无）' : '(none)');
       return zh
-        ? `表头中找不到“${f}”列。请添加该列（或在加载项的“列设置”中指定哪一列是${f}）。已识别的表头：${seen}。`
-        : `No "${f}" column was found in the header. Add one, or choose which column holds it in Column settings. Headers seen: ${seen}.`;
+        ? `表头中找不到“${f}”列。请添加该列（或在加载项的“列设置”中、命令行用 --map 指定哪一列是${f}）。已识别的表头：${seen}。`
+        : `No "${f}" column was found in the header. Add one, or choose which column holds it (Column settings in the add-in, --map on the command line). Headers seen: ${seen}.`;
     }
     case 'missing-required':
       return zh ? `“${f}”未填写，请补充。` : `${f} is empty; please fill it in.`;
@@ -127,8 +148,8 @@ export function findingMessage(code: FindingCode, p: MessageParams, lang: Lang):
         : 'No responsible department: every measure needs one; please fill it in.';
     case 'invalid-date':
       return zh
-        ? `${f}${quote(p.value, lang)}不是有效日期（${p.reason ?? '无法识别'}），请改为如“2024年6月30日”的写法。`
-        : `${f} ${quote(p.value, lang)} is not a valid date (${p.reason ?? 'not recognised'}); write it like 2024-06-30.`;
+        ? `${f}${quote(p.value, lang)}不是有效日期（${p.reason ?? '无法识别'}），请改为如“${year}年6月30日”的写法。`
+        : `${f} ${quote(p.value, lang)} is not a valid date (${p.reason ?? 'not recognised'}); write it like ${year}-06-30.`;
     case 'unknown-status':
       return zh
         ? `整改进展${quote(p.value, lang)}无法判断，请写明“已完成”“正在推进”“未启动”或“长期坚持”。`
@@ -178,5 +199,33 @@ export function findingMessage(code: FindingCode, p: MessageParams, lang: Lang):
       return zh
         ? `${f}单元格是错误值${quote(p.value, lang)}，请检查公式。`
         : `The ${f} cell holds the error ${quote(p.value, lang)}; check its formula.`;
+    case 'department-from-unit':
+      return zh
+        ? `表中没有“责任单位”列，已把${p.column}列“${p.header ?? ''}”中的单位当作责任单位统计。如不对，请在列设置中（命令行用 --map）指定责任单位列。`
+        : `There is no responsible-department column; the units in column ${p.column} ("${p.header ?? ''}") are counted as the responsible departments. If that is wrong, choose the department column (Column settings, or --map).`;
+    case 'relative-deadline-no-start':
+      return zh
+        ? `有${p.count}项整改时限是相对期限（如${quote(p.value, lang)}），但表中没有交办日期，无法判断是否逾期。请添加“交办时间”列，或在表头上方写明“交办日期：${year}年6月1日”，或在设置中填写交办日期（命令行用 --issued ${year}-06-01）。`
+        : `${p.count} deadline(s) are relative (such as ${quote(p.value, lang)}) but the sheet gives no date the problems were handed over, so overdue cannot be judged. Add a 交办时间 column, a line "交办日期：…" above the header, or give the date in the settings (--issued ${year}-06-01 on the command line).`;
+    case 'calendar-unknown':
+      return zh
+        ? `按工作日计算的时限用到了${p.value}年，本工具只知道${p.reason}年及以前的节假日安排，这些年份只按周末推算，请对照当年放假通知核对。`
+        : `Working-day deadlines reach into ${p.value}; holidays are known only up to ${p.reason}, so those years count weekends only. Check them against that year's holiday notice.`;
+    case 'date-in-name-column':
+      return zh
+        ? `${f}填的是日期${quote(p.value, lang)}，应填写${p.field === 'person' ? '人名' : '单位名称'}，请核对是否填错列。`
+        : `${f} holds a date ${quote(p.value, lang)} where a ${p.field === 'person' ? 'name' : 'unit'} belongs; check whether it went into the wrong column.`;
+    case 'status-in-date-column':
+      return zh
+        ? `完成时间填的是${quote(p.value, lang)}，应填写完成的日期（如“${year}年6月30日”），进展请写在整改进展列。`
+        : `The completion date holds ${quote(p.value, lang)}; write the date it was completed (like ${year}-06-30) and the progress in the progress column.`;
+    case 'completed-in-future':
+      return zh
+        ? `完成时间${completedOn}还没有到，已完成的事项请填写实际完成日期。`
+        : `The completion date ${completedOn} has not come yet; a finished item needs the day it was actually finished.`;
+    case 'done-but-planned':
+      return zh
+        ? `已标为完成，但整改措施仍写着${quote(p.value, lang)}，像是计划而非已落实的举措，请核实整改是否真正到位，并把措施改写为已做的事。`
+        : `Marked done, but the measure still says ${quote(p.value, lang)}, which reads as a plan; check the work was really done and describe what was done.`;
   }
 }

@@ -16,8 +16,8 @@
  *
  * Choices worth knowing:
  * - 未完成 / 尚未完成 / 没有完成 / 仍未完成 / 未整改到位 → in_progress: the measure exists and is
- *   simply not finished. not_started is kept for explicit 未启动 / 未开始 / 尚未开展 and for a bare
- *   未整改 / 尚未整改 (nothing rectified yet).
+ *   simply not finished. not_started is kept for explicit 未启动 / 未开始 / 尚未开展, for a bare
+ *   未整改 / 尚未整改 (nothing rectified yet) and for 待整改 (DOMAIN.md: not started).
  * - A plan ("计划6月底完成", "力争年底前整改到位") → in_progress; a planned start ("拟于7月启动")
  *   → not_started.
  * - "已完成前期调研", "已完成整改方案", "已完成工程量的75%" → in_progress: what was completed is a
@@ -68,7 +68,7 @@ const LONG_RE = /长期|持续整改|持续推进|持续抓|常态化(?:推进|�
 
 /** Not started: an explicit negated start, a planned-only start, or nothing rectified yet. */
 const NOT_STARTED_RE =
-  /(?:未|尚未|还未|暂未|仍未|并未|均未|没有|没)(?:正式)?(?:启动|开始|开展|着手|动工|开工|实施|推进|行动|整改(?!到位|完|彻底|落实|结束|了))|待(?:启动|开始)|未动/;
+  /(?:未|尚未|还未|暂未|仍未|并未|均未|没有|没)(?:正式)?(?:启动|开始|开展|着手|动工|开工|实施|推进|行动|整改(?!到位|完|彻底|落实|结束|了))|待(?:启动|开始|整改(?!到位|完|彻底|落实|结束))|未动/;
 
 /** Negated completion: not done, so in progress. */
 const NOT_DONE_RE =

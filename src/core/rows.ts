@@ -89,6 +89,8 @@ interface Source {
   column: number;
   area: MergedArea | null;
   cell: Cell;
+  /** A further column of the field (a responsibility sub-column), not its first. */
+  extra: boolean;
 }
 
 /**
@@ -107,15 +109,19 @@ interface Source {
  * that it counts the same as the unmerged cells around it.
  */
 export function extractRows(grid: Grid, header: HeaderResult): LedgerRow[] {
-  const mapped = FIELDS.filter((f) => header.columns[f]).map((f) => ({
-    field: f,
-    column: header.columns[f]!.column,
-  }));
+  const mapped: { field: Field; column: number; extra: boolean }[] = [];
+  for (const f of FIELDS) {
+    const m = header.columns[f];
+    if (!m) continue;
+    mapped.push({ field: f, column: m.column, extra: false });
+    for (const a of m.also ?? []) mapped.push({ field: f, column: a.column, extra: true });
+  }
   if (mapped.length === 0) return [];
-  const lookup = buildMergeLookup(
-    grid,
-    mapped.map((m) => m.column),
-  );
+  const issuedColumn = header.issued?.column;
+  const lookup = buildMergeLookup(grid, [
+    ...mapped.map((m) => m.column),
+    ...(issuedColumn !== undefined ? [issuedColumn] : []),
+  ]);
   const expected = expectedHeaderTexts(grid, header, lookup);
   const indexColumn = header.columns.index?.column;
   const out: LedgerRow[] = [];
@@ -123,12 +129,13 @@ export function extractRows(grid: Grid, header: HeaderResult): LedgerRow[] {
   const width = lastColumn(grid);
   let afterFootnote = false;
   // One record per mapped field, rewritten row after row (no garbage per row).
-  const sources: Source[] = mapped.map(({ field, column }) => ({
+  const sources: Source[] = mapped.map(({ field, column, extra }) => ({
     field,
     row: 0,
     column,
     area: null,
     cell: EMPTY,
+    extra,
   }));
 
   for (let r = Math.max(header.firstDataRow, grid.firstRow); r <= last; r++) {
@@ -170,10 +177,21 @@ export function extractRows(grid: Grid, header: HeaderResult): LedgerRow[] {
     if (isNumbersRow(grid, r)) continue;
 
     const cells: Partial<Record<Field, Cell>> = {};
-    for (const s of sources) cells[s.field] = s.cell;
+    let also: Partial<Record<Field, Cell[]>> | undefined;
+    for (const s of sources) {
+      if (!s.extra) cells[s.field] = s.cell;
+      else ((also ??= {})[s.field] ??= []).push(s.cell);
+    }
+    let issued: Cell | undefined;
+    if (issuedColumn !== undefined) {
+      const m = lookup.areaAt(r, issuedColumn);
+      issued = m ? cellAt(grid, m.top, m.left) : cellAt(grid, r, issuedColumn);
+    }
     out.push({
       row: r,
       cells,
+      ...(also ? { also } : {}),
+      ...(issued ? { issued } : {}),
       problemKey: problemKey(
         r,
         sources.find((s) => s.field === 'problem'),
@@ -249,14 +267,16 @@ function expectedHeaderTexts(grid: Grid, header: HeaderResult, lookup: MergeLook
     const mapping = header.columns[field];
     if (!mapping) continue;
     const texts = new Set<string>();
-    for (const part of mapping.header.split('/')) {
-      const t = normalizeHeader(part);
-      if (t) texts.add(t);
-    }
-    for (const hr of header.headerRows) {
-      const m = lookup.areaAt(hr, mapping.column);
-      const t = normalizeHeader(cellText(m ? cellAt(grid, m.top, m.left) : cellAt(grid, hr, mapping.column)));
-      if (t) texts.add(t);
+    for (const col of [mapping, ...(mapping.also ?? [])]) {
+      for (const part of col.header.split('/')) {
+        const t = normalizeHeader(part);
+        if (t) texts.add(t);
+      }
+      for (const hr of header.headerRows) {
+        const m = lookup.areaAt(hr, col.column);
+        const t = normalizeHeader(cellText(m ? cellAt(grid, m.top, m.left) : cellAt(grid, hr, col.column)));
+        if (t) texts.add(t);
+      }
     }
     const starts = new Set<string>();
     for (const t of texts) {

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { daysBetween } from './calendar';
 import { isVagueDepartment, splitDepartments } from './departments';
-import { parseDateCell } from './dates';
+import { isDateFormat, parseDateCell } from './dates';
+import { resolveRelative } from './relative';
 import { cellText, columnLetter } from './grid';
 import { findingMessage, type MessageParams } from './messages';
 import { classifyStatus } from './progress';
@@ -17,7 +18,9 @@ import type {
   Finding,
   FindingCode,
   HeaderResult,
+  IsoDate,
   LedgerRow,
+  ProgressState,
   ParsedDate,
   RowReport,
   Severity,
@@ -37,6 +40,13 @@ const SEVERITY: Record<FindingCode, Severity> = {
   'vague-department': 'warning',
   'immediate-not-done': 'warning',
   'error-cell': 'warning',
+  'department-from-unit': 'info',
+  'relative-deadline-no-start': 'error',
+  'calendar-unknown': 'warning',
+  'date-in-name-column': 'warning',
+  'status-in-date-column': 'warning',
+  'completed-in-future': 'warning',
+  'done-but-planned': 'warning',
 };
 
 const filled = z.string().trim().min(1);
@@ -57,7 +67,35 @@ export interface RowContext {
   dateSystem: 1900 | 1904;
   /** Required fields that have a column; the others are reported once, as missing-column. */
   shape: RowShapeSchema;
+  /** The year example dates in messages use: the ledger's own. */
+  exampleYear?: number;
+  /** Where relative deadlines count from when the row has no 交办 date: the line above the header, else the clerk's date. */
+  issuedFallback?: IsoDate | null;
+  /** Filled in while judging: relative deadlines with no start date, and years guessed for working days. */
+  relative: { withoutStart: number; example: string; guessedYears: Set<number> };
 }
+
+/** A date typed where a name belongs: a date cell, a date-formatted number, or a text that is only a date. */
+const DATE_ONLY =
+  /^\s*(?:\d{4}\s*[年./-]\s*\d{1,2}\s*(?:[月./-]\s*\d{1,2}\s*[日号]?|月)?|\d{1,2}\s*月\s*\d{1,2}\s*[日号])\s*$/;
+export function looksLikeDate(cell: Cell | undefined): boolean {
+  if (!cell) return false;
+  if (cell.type === 'date') return true;
+  if (cell.type === 'number') return isDateFormat(cell.format);
+  return cell.type === 'text' && DATE_ONLY.test(String(cell.value));
+}
+
+/**
+ * A measure still written as a plan: 将/拟/计划 as a future marker ("将于6月底前完成", "拟召开",
+ * "计划年底前出台"). Not 将 as the object marker ("将X纳入考核"), 计划 as a noun ("制定学习计划")
+ * or 拟定 ("拟定方案").
+ */
+const PLANNED =
+  /(?:将|拟|计划|预计|准备)(?:于|在|到)|即将|将(?:会|要|进一步|继续|加快|逐步|适时|尽快)|拟(?!定|稿|任|人)[\u4e00-\u9fff]|计划(?:\d|[一二三四五六七八九十]{1,2}月|年底|年内|月底|下半年|上半年|近期|尽快|开展|召开|出台|完成|启动)/;
+
+/** A yes/no status column: 是 (or a tick) is done; 否, a cross or blank is not done yet. */
+const YES = /^(?:是|已|已完成|完成|√|✓|✔|☑|y|yes)$/i;
+const NO = /^(?:否|未|未完成|×|✗|✘|n|no)?$/i;
 
 export function makeFinding(
   code: FindingCode,
@@ -66,16 +104,31 @@ export function makeFinding(
   header: HeaderResult,
   params: MessageParams,
   options: CheckOptions,
+  column?: number,
 ): Finding {
   const mapping = field ? header.columns[field] : undefined;
+  const at = column ?? mapping?.column;
   return {
     code,
     severity: SEVERITY[code],
     row,
-    column: mapping ? columnLetter(mapping.column) : null,
+    column: at ? columnLetter(at) : null,
     field,
     message: findingMessage(code, { field: field ?? undefined, ...params }, options.lang),
   };
+}
+
+function dateCtxOf(ctx: RowContext) {
+  return { asOf: ctx.options.asOf, dateSystem: ctx.dateSystem };
+}
+
+/** A few characters around the plan word, for the message. */
+function planExcerpt(measure: string, at: number): string {
+  const start = Math.max(0, at - 4);
+  const end = Math.min(measure.length, at + 12);
+  return (
+    (start > 0 ? '…' : '') + measure.slice(start, end).replace(/\s+/g, '') + (end < measure.length ? '…' : '')
+  );
 }
 
 function dateText(cell: Cell | undefined, parsed: ParsedDate): string {
@@ -88,15 +141,53 @@ function dateText(cell: Cell | undefined, parsed: ParsedDate): string {
 export function judgeRow(ledgerRow: LedgerRow, ctx: RowContext, findings: Finding[]): RowReport {
   const { options, header } = ctx;
   const { row, cells } = ledgerRow;
-  const add = (code: FindingCode, field: Field | null, params: MessageParams = {}) =>
-    findings.push(makeFinding(code, row, field, header, params, options));
+  const year = ctx.exampleYear;
+  const add = (code: FindingCode, field: Field | null, params: MessageParams = {}, column?: number) =>
+    findings.push(makeFinding(code, row, field, header, { year, ...params }, options, column));
 
   const text: Partial<Record<Field, string>> = {};
   for (const field of ctx.fields) text[field] = cellText(cells[field]);
 
-  const dateCtx = { asOf: options.asOf, dateSystem: ctx.dateSystem };
-  const deadline = parseDateCell(cells.deadline ?? { type: 'empty', value: null }, dateCtx);
+  // Names typed as dates (纸上整改 slips); a sub-column of a responsibility group names a department
+  // too, so the row's departments are all of its filled ones.
+  const dateNames = new Set<Cell>();
+  for (const field of ['person', 'department', 'cooperating'] as const) {
+    const mapping = header.columns[field];
+    if (!mapping) continue;
+    const list = [cells[field], ...(ledgerRow.also?.[field] ?? [])];
+    const cols = [mapping.column, ...(mapping.also ?? []).map((a) => a.column)];
+    list.forEach((cell, i) => {
+      if (!looksLikeDate(cell)) return;
+      dateNames.add(cell!);
+      add(
+        'date-in-name-column',
+        field,
+        { value: dateText(cell, parseDateCell(cell!, dateCtxOf(ctx))) },
+        cols[i],
+      );
+    });
+    if (mapping.also)
+      text[field] = list
+        .filter((c) => c && !dateNames.has(c))
+        .map((c) => cellText(c))
+        .filter(Boolean)
+        .join('、');
+  }
+
+  const dateCtx = dateCtxOf(ctx);
+  let deadline = parseDateCell(cells.deadline ?? { type: 'empty', value: null }, dateCtx);
   const completed = parseDateCell(cells.completedOn ?? { type: 'empty', value: null }, dateCtx);
+  if (deadline.kind === 'relative' && deadline.relative) {
+    const own = ledgerRow.issued ? parseDateCell(ledgerRow.issued, dateCtx) : null;
+    const start = own?.kind === 'date' ? own.date : (ctx.issuedFallback ?? null);
+    if (start) {
+      const resolved = resolveRelative(start, deadline.relative);
+      for (const y of resolved.guessedYears) ctx.relative.guessedYears.add(y);
+      deadline = { kind: 'date', date: resolved.date };
+    } else if (ctx.relative.withoutStart++ === 0) {
+      ctx.relative.example = cellText(cells.deadline);
+    }
+  }
   if (header.columns.deadline) text.deadline = dateText(cells.deadline, deadline);
   if (header.columns.completedOn) text.completedOn = dateText(cells.completedOn, completed);
 
@@ -122,11 +213,19 @@ export function judgeRow(ledgerRow: LedgerRow, ctx: RowContext, findings: Findin
   if (deadline.kind === 'invalid') {
     add('invalid-date', 'deadline', { value: text.deadline, reason: deadline.reason });
   }
-  if (completed.kind === 'invalid' || completed.kind === 'long_term' || completed.kind === 'immediate') {
-    add('invalid-date', 'completedOn', { value: text.completedOn, reason: completed.reason });
+  if (completed.kind !== 'date' && completed.kind !== 'missing') {
+    // "已整改" typed where the date belongs is a slip, not a bad date.
+    const written = classifyStatus(text.completedOn ?? '');
+    if (written === 'done' || written === 'in_progress' || written === 'not_started')
+      add('status-in-date-column', 'completedOn', { value: text.completedOn });
+    else add('invalid-date', 'completedOn', { value: text.completedOn, reason: completed.reason });
   }
 
-  let state = classifyStatus(text.status ?? '');
+  let state: ProgressState;
+  if (header.columns.status?.yesNo) {
+    const answer = (text.status ?? '').replace(/\s+/g, '');
+    state = YES.test(answer) ? 'done' : NO.test(answer) ? 'in_progress' : classifyStatus(answer);
+  } else state = classifyStatus(text.status ?? '');
   if (state === 'unknown' && cells.status?.type !== 'error')
     add('unknown-status', 'status', { value: text.status });
   if (deadline.kind === 'long_term' && state !== 'done') state = 'long_term';
@@ -153,6 +252,11 @@ export function judgeRow(ledgerRow: LedgerRow, ctx: RowContext, findings: Findin
   const completedOn = completed.kind === 'date' ? completed.date : null;
   if (state === 'done' && header.columns.completedOn && completed.kind === 'missing') {
     add('done-without-completion-date', 'completedOn');
+  }
+  if (completedOn && completedOn > options.asOf) add('completed-in-future', 'completedOn', { completedOn });
+  if (state === 'done' && text.measure) {
+    const plan = PLANNED.exec(text.measure);
+    if (plan) add('done-but-planned', 'measure', { value: planExcerpt(text.measure, plan.index) });
   }
   if (completedOn && deadline.kind === 'date' && deadline.date && completedOn > deadline.date) {
     add('completed-late', 'completedOn', {

@@ -47,6 +47,11 @@ export interface Grid {
   mergesKnown?: boolean;
   /** Excel's date system: 1900 (Windows default) or 1904 (old Mac workbooks). */
   dateSystem: 1900 | 1904;
+  /**
+   * Set by a host when the sheet is one the tool generated (its `ZGTZ_<kind>` defined name points
+   * at it): the kind, e.g. 'overdue_list'. Such a sheet is never read as a ledger.
+   */
+  toolSheet?: string;
 }
 
 /** The canonical ledger fields, in the order a standard ledger lays them out. */
@@ -69,8 +74,17 @@ export type Field = (typeof FIELDS)[number];
 /** Fields a row must carry unless the clerk configures otherwise. */
 export const DEFAULT_REQUIRED: readonly Field[] = ['problem', 'measure', 'department', 'deadline', 'status'];
 
-/** How a deadline (or a completion date) cell was read. */
-export type DeadlineKind = 'date' | 'long_term' | 'immediate' | 'invalid' | 'missing';
+/**
+ * How a deadline (or a completion date) cell was read. 'relative': a limit counted from the day the
+ * problem was handed over ("5个工作日内") that could not be turned into a date (no start date).
+ */
+export type DeadlineKind = 'date' | 'long_term' | 'immediate' | 'invalid' | 'missing' | 'relative';
+
+/** A limit counted from the day a problem was handed over: 3天, 5个工作日内, 一个月内. */
+export interface RelativeLimit {
+  amount: number;
+  unit: 'day' | 'workday' | 'week' | 'month';
+}
 
 export interface ParsedDate {
   kind: DeadlineKind;
@@ -78,6 +92,8 @@ export interface ParsedDate {
   date: IsoDate | null;
   /** For kind 'invalid': why, in a few words of Chinese ("2月没有30日"), for the finding's message. */
   reason?: string;
+  /** For kind 'relative': the limit as written. */
+  relative?: RelativeLimit;
 }
 
 /** The progress state a status cell is classified into. */
@@ -88,8 +104,17 @@ export interface ColumnMapping {
   field: Field;
   /** 1-based sheet column. */
   column: number;
-  /** The header text as written (both rows of a two-row header joined with '/'). */
+  /** The header text as written (the rows of a multi-row header joined with '/'). */
   header: string;
+  /**
+   * Further columns of the same field: the sub-columns of a responsibility group (整改责任单位 over
+   * 建设 | 设计 | 施工 | 监理). Every filled one names a department of the row.
+   */
+  also?: { column: number; header: string }[];
+  /** A 是否完成整改 column: 是 is done, 否 and blank are not done. */
+  yesNo?: boolean;
+  /** The column is a unit column (单位, 填报单位, 县市, 区县) read as the department. */
+  fromUnit?: boolean;
 }
 
 export interface HeaderResult {
@@ -100,6 +125,10 @@ export interface HeaderResult {
   columns: Partial<Record<Field, ColumnMapping>>;
   /** Every non-empty header text seen in the header rows, as written, left to right. */
   seen: string[];
+  /** The 交办/下发 date column of the rows, when there is one (start of relative deadlines). */
+  issued?: { column: number; header: string };
+  /** A 交办日期/下发时间 line above the header: the date and the cell it was read from. */
+  issuedLine?: { date: IsoDate; row: number; column: number; text: string };
 }
 
 /** One ledger row: a measure against a problem, with merged values already spread down. */
@@ -108,6 +137,10 @@ export interface LedgerRow {
   row: number;
   /** The cell behind each mapped field (a merged area's top-left cell for every row it covers). */
   cells: Partial<Record<Field, Cell>>;
+  /** The cells of a field's further columns (ColumnMapping.also), in the same order. */
+  also?: Partial<Record<Field, Cell[]>>;
+  /** The row's 交办/下发 date cell (HeaderResult.issued), merged values spread. */
+  issued?: Cell;
   /**
    * Identity of the row's problem, for counting distinct problems: a problem cell merged over
    * several measures is one problem. 'merge:<top>:<left>' for a merged cell, else 'text:<text>'.
@@ -131,6 +164,13 @@ export const FINDING_CODES = [
   'vague-department',
   'immediate-not-done',
   'error-cell',
+  'department-from-unit',
+  'relative-deadline-no-start',
+  'calendar-unknown',
+  'date-in-name-column',
+  'status-in-date-column',
+  'completed-in-future',
+  'done-but-planned',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -210,4 +250,12 @@ export interface CheckOptions {
   lang: Lang;
   /** The clerk's own column choices: a 1-based sheet column per field, or null for "no column". */
   columnOverrides?: Partial<Record<Field, number | null>>;
+  /**
+   * Further columns the clerk gave a field (`--map department=L:O`): all of them name departments.
+   */
+  extraColumns?: Partial<Record<Field, number[]>>;
+  /** The 交办/下发 column the clerk chose (1-based), for relative deadlines. */
+  issuedColumn?: number | null;
+  /** The day the problems were handed over, when the sheet does not say: relative deadlines count from it. */
+  issuedOn?: IsoDate | null;
 }

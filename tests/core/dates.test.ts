@@ -343,9 +343,7 @@ describe('parseDateText: invalid and missing', () => {
     ['尽快', '无法识别的日期'],
     ['另行通知', '无法识别的日期'],
     ['已完成', '无法识别的日期'],
-    ['3个月内', '无法识别的日期'],
     ['三年内', '无法识别的日期'],
-    ['30日内', '无法识别的日期'],
     ['14日前', '无法识别的日期'],
     ['完成率95.5%', '无法识别的日期'],
   ])('%j is invalid: %s', (t, reason) => {
@@ -485,4 +483,32 @@ describe('parseDateCell', () => {
       date: '2024-06-14',
     });
   });
+});
+
+describe('relative limits (issue 10): read as limits, not as dates', () => {
+  // "3个月内" and "30日内" were reported as unreadable dates before issue 10; they are limits
+  // counted from the day of 交办, resolved by the check against an issue date.
+  test.each([
+    ['3天', { amount: 3, unit: 'day' }],
+    ['5个工作日内', { amount: 5, unit: 'workday' }],
+    ['10个工作日', { amount: 10, unit: 'workday' }],
+    ['一个月内', { amount: 1, unit: 'month' }],
+    ['3个月内', { amount: 3, unit: 'month' }],
+    ['限期15日', { amount: 15, unit: 'day' }],
+    ['30日内', { amount: 30, unit: 'day' }],
+    ['交办后7日内完成', { amount: 7, unit: 'day' }],
+    ['收到通知之日起十五个工作日内办结', { amount: 15, unit: 'workday' }],
+    ['两周内', { amount: 2, unit: 'week' }],
+    ['半个月', { amount: 15, unit: 'day' }],
+    ['限期 ５ 个工作日', { amount: 5, unit: 'workday' }],
+  ])('%j → %j', (t, relative) => {
+    expect(text(t)).toEqual({ kind: 'relative', date: null, relative });
+  });
+
+  test.each(['3月内', '14日前', '2024年6月30日', '5个工作日内完成初稿，2024年6月30日前全部完成'])(
+    '%j is not a relative limit',
+    (t) => {
+      expect(text(t).kind).not.toBe('relative');
+    },
+  );
 });
