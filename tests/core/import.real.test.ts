@@ -293,6 +293,39 @@ describe('details a clerk would check', () => {
   });
 });
 
+test('numbering evidence overrides the official order: 1. restarting under （1） nests under it', () => {
+  const text = [
+    '中共XX县委关于巡视整改进展情况的通报',
+    '截至2024年6月30日，共梳理问题3个，制定整改措施5项。',
+    '二、巡视反馈问题整改落实情况',
+    '（一）关于贯彻落实党中央决策部署方面',
+    '（1）针对“推动高质量发展办法不多”的问题。',
+    '1.研究制定县域经济高质量发展三年行动方案。',
+    '2.建立重点项目县级领导包联制度。',
+    '（2）针对“营商环境有短板”的问题。',
+    '1.开展涉企收费专项清理。',
+    '（二）关于全面从严治党方面',
+    '（3）针对“基层微腐败时有发生”的问题。',
+    '1.开展群众身边不正之风和腐败问题专项整治。',
+    '2.建立村级小微权力清单。',
+  ];
+  const r = parsePlan(text.join('\n'), { year: 2024 });
+  expect(r.ok && r.rows.map((x) => [x.problemIndex, x.category, x.problem])).toEqual([
+    [1, '关于贯彻落实党中央决策部署方面', '推动高质量发展办法不多'],
+    [1, '关于贯彻落实党中央决策部署方面', '推动高质量发展办法不多'],
+    [2, '关于贯彻落实党中央决策部署方面', '营商环境有短板'],
+    [3, '关于全面从严治党方面', '基层微腐败时有发生'],
+    [3, '关于全面从严治党方面', '基层微腐败时有发生'],
+  ]);
+  expect(r.ok && r.totals.agrees).toBe(true);
+  // One restart is evidence enough when nothing says otherwise.
+  const one = parsePlan(
+    text.slice(0, 7).join('\n').replace('共梳理问题3个，制定整改措施5项', '共梳理问题1个，制定整改措施2项'),
+    { year: 2024 },
+  );
+  expect(one.ok && [one.problems, one.measures, one.totals.agrees]).toEqual([1, 2, true]);
+});
+
 test('完成情况 written under the last problem stays with it, not lifted to its category', () => {
   const text = [
     'XX局巡察整改方案',

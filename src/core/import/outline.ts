@@ -113,8 +113,8 @@ interface Mark {
 /**
  * The rank of each marker kind in this document: the official order, corrected where the
  * document's own numbering says otherwise. When a kind restarts at 1 right after a marker of
- * another kind, that other kind is its parent; when such evidence outweighs the prior clearly
- * (two restarts more than against), the child is ranked just below its parent.
+ * another kind, that other kind is its parent; when restarts say so more often than the other
+ * way round, the child is ranked just below its parent, whatever the official order says.
  */
 function ranks(marks: Mark[]): Record<MarkerKind, number> {
   const rank = { ...PRIOR };
@@ -131,7 +131,7 @@ function ranks(marks: Mark[]): Record<MarkerKind, number> {
   for (const [key, n] of votes) {
     const [parent, child] = key.split('>') as [MarkerKind, MarkerKind];
     const against = votes.get(`${child}>${parent}`) ?? 0;
-    if (PRIOR[parent] > PRIOR[child] && n >= against + 2) rank[child] = rank[parent] + 0.5;
+    if (PRIOR[parent] > PRIOR[child] && n > against) rank[child] = rank[parent] + 0.5;
   }
   return rank;
 }
