@@ -30,9 +30,16 @@ import { MergeView } from './components/MergeView';
 import { MERGE_STRINGS } from './mergeStrings';
 import { useMerge } from './useMerge';
 import { NoticeBar } from './components/NoticeBar';
+import { LanguagePicker, readLangChoice, saveLangChoice, type LangChoice } from './components/LanguagePicker';
 
+/*
+ * Nothing but the theme goes on FluentProvider: Fluent copies the provider's class names onto
+ * every portal's mount node (applyStylesToPortals), so a min-height or background given to the
+ * provider became a 100vh white layer over the pane whenever a dropdown opened (issue 12, point 1).
+ * The page's own look lives on `page` inside it.
+ */
 const useStyles = makeStyles({
-  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
+  page: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
   root: {
     display: 'flex',
     flexDirection: 'column',
@@ -43,6 +50,7 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   tabs: { flexWrap: 'wrap' },
+  footer: { marginTop: tokens.spacingVerticalL },
 });
 
 type View = 'check' | 'columns' | 'import' | 'merge';
@@ -53,13 +61,15 @@ export interface AppProps {
 
 export default function App({ host }: AppProps) {
   const styles = useStyles();
-  const lang = useMemo(() => {
+  const officeLang = useMemo(() => {
     try {
       return langFromDisplay(host.displayLanguage());
     } catch {
       return 'zh' as const;
     }
   }, [host]);
+  const [langChoice, setLangChoice] = useState<LangChoice>(readLangChoice);
+  const lang = langChoice === 'office' ? officeLang : langChoice;
   const t = STRINGS[lang];
   const [view, setView] = useState<View>('check');
   const settings = useLedgerSettings(host, lang, t);
@@ -72,55 +82,68 @@ export default function App({ host }: AppProps) {
   const stale = checkedWith !== null && checkedWith !== settings.settings;
 
   return (
-    <FluentProvider theme={webLightTheme} className={styles.provider} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
-      <main className={styles.root}>
-        <TabList
-          className={styles.tabs}
-          size="small"
-          aria-label={t.tabListLabel}
-          selectedValue={view}
-          onTabSelect={(_, data: SelectTabData) => setView(data.value as View)}
-        >
-          <Tab value="check" icon={<TaskListLtrRegular />}>
-            {t.tabs.check}
-          </Tab>
-          <Tab value="columns" icon={<TableSettingsRegular />}>
-            {t.tabs.columns}
-          </Tab>
-          <Tab value="import" icon={<DocumentTextRegular />}>
-            {t.tabs.import}
-          </Tab>
-          <Tab value="merge" icon={<TableStackBelowRegular />}>
-            {m.tab}
-          </Tab>
-        </TabList>
+    <FluentProvider theme={webLightTheme} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <div className={styles.page}>
+        <main className={styles.root}>
+          <TabList
+            className={styles.tabs}
+            size="small"
+            aria-label={t.tabListLabel}
+            selectedValue={view}
+            onTabSelect={(_, data: SelectTabData) => setView(data.value as View)}
+          >
+            <Tab value="check" icon={<TaskListLtrRegular />}>
+              {t.tabs.check}
+            </Tab>
+            <Tab value="columns" icon={<TableSettingsRegular />}>
+              {t.tabs.columns}
+            </Tab>
+            <Tab value="import" icon={<DocumentTextRegular />}>
+              {t.tabs.import}
+            </Tab>
+            <Tab value="merge" icon={<TableStackBelowRegular />}>
+              {m.tab}
+            </Tab>
+          </TabList>
 
-        {settings.error && <NoticeBar t={t} intent="error" text={settings.error} />}
+          {settings.error && <NoticeBar t={t} intent="error" text={settings.error} />}
 
-        <div role="tabpanel" aria-label={view === 'merge' ? m.tab : t.tabs[view]}>
-          {view === 'check' && (
-            <CheckView
+          <div role="tabpanel" aria-label={view === 'merge' ? m.tab : t.tabs[view]}>
+            {view === 'check' && (
+              <CheckView
+                t={t}
+                check={check}
+                stale={stale}
+                ready={settings.loaded}
+                onOpenColumns={() => setView('columns')}
+              />
+            )}
+            {view === 'columns' && (
+              <ColumnsView
+                t={t}
+                settings={settings.settings}
+                saveState={settings.saveState}
+                update={settings.update}
+                source={check.columnsSource}
+                checkedWith={checkedWith}
+              />
+            )}
+            {view === 'import' && <ImportView t={t} state={planImport} />}
+            {view === 'merge' && <MergeView t={t} m={m} state={merge} />}
+          </div>
+          <footer className={styles.footer}>
+            <LanguagePicker
               t={t}
-              check={check}
-              stale={stale}
-              ready={settings.loaded}
-              onOpenColumns={() => setView('columns')}
+              choice={langChoice}
+              officeLang={officeLang}
+              onChange={(choice) => {
+                saveLangChoice(choice);
+                setLangChoice(choice);
+              }}
             />
-          )}
-          {view === 'columns' && (
-            <ColumnsView
-              t={t}
-              settings={settings.settings}
-              saveState={settings.saveState}
-              update={settings.update}
-              source={check.columnsSource}
-              checkedWith={checkedWith}
-            />
-          )}
-          {view === 'import' && <ImportView t={t} state={planImport} />}
-          {view === 'merge' && <MergeView t={t} m={m} state={merge} />}
-        </div>
-      </main>
+          </footer>
+        </main>
+      </div>
     </FluentProvider>
   );
 }
