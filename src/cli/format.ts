@@ -1,5 +1,6 @@
 /** The terminal report: counts first, then findings grouped by kind, rows as Excel shows them. */
 import { chineseDate } from '../core/calendar';
+import { sentenceFigures } from '../core/summary';
 import { CODE_ORDER, CODE_TITLES, SEVERITY_LABELS } from '../core/messages';
 import type { Finding, FindingCode, Lang, SheetReport } from '../core/types';
 
@@ -9,26 +10,27 @@ export interface SkippedSheet {
 }
 
 /**
- * The counts: first the progress states, which add up to the measures; then, among them, what is
- * overdue or due soon (an overdue measure is also 正在推进 or 未启动, so it is said as 其中).
+ * The counts, as the report sentence counts them: 已完成 + 正在推进 + 逾期未完成 = the measures
+ * (each measure in one of the three; long-term counts as completed), the finer split in brackets;
+ * then 即将到期 (among 正在推进) and rows without a department. The pane's tiles say the same.
  */
 function countsLine(r: SheetReport, lang: Lang): string {
-  const s = r.stats;
-  const unclear = s.unknown + s.missingStatus;
-  const zh = lang === 'zh';
-  const states = zh
-    ? [`已完成 ${s.done}`, `正在推进 ${s.inProgress}`, `长期 ${s.longTerm}`, `未启动 ${s.notStarted}`]
-    : [
-        `done ${s.done}`,
-        `in progress ${s.inProgress}`,
-        `long-term ${s.longTerm}`,
-        `not started ${s.notStarted}`,
-      ];
-  if (unclear > 0) states.push(zh ? `进展不明 ${unclear}` : `progress unclear ${unclear}`);
-  const among = zh
-    ? `其中逾期 ${s.overdue} · 即将到期 ${s.dueSoon}；缺责任单位 ${s.missingDepartment}`
-    : `of which overdue ${s.overdue} · due soon ${s.dueSoon}; no department ${s.missingDepartment}`;
-  return `${states.join(' · ')}${zh ? '；' : '; '}${among}`;
+  const f = sentenceFigures(r);
+  const s = f.ongoingSplit;
+  if (lang === 'zh') {
+    const ongoing = [`推进中 ${s.inProgress}`, `未启动 ${s.notStarted}`];
+    if (s.unclear > 0) ongoing.push(`进展不明 ${s.unclear}`);
+    return (
+      `已完成 ${f.completed}（其中长期任务 ${f.longTerm}） · 正在推进 ${f.ongoing}（${ongoing.join(' · ')}） · ` +
+      `逾期未完成 ${f.overdue}；即将到期 ${f.dueSoon}（属正在推进）；缺责任单位 ${f.missingDepartment}`
+    );
+  }
+  const ongoing = [`under way ${s.inProgress}`, `not started ${s.notStarted}`];
+  if (s.unclear > 0) ongoing.push(`unclear ${s.unclear}`);
+  return (
+    `completed ${f.completed} (of which long-term ${f.longTerm}) · in progress ${f.ongoing} (${ongoing.join(' · ')}) · ` +
+    `overdue ${f.overdue}; due soon ${f.dueSoon} (among in progress); no department ${f.missingDepartment}`
+  );
 }
 
 function where(f: Finding, lang: Lang): string {

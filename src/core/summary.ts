@@ -195,6 +195,31 @@ function add(c: Counts, r: RowReport): void {
   c.completionRate = c.completed / c.measures;
 }
 
+/**
+ * The figures of one sheet as the report sentence counts them, for the pane's tiles and the
+ * command line's counts line: 已完成 + 正在推进 + 逾期未完成 = 整改措施, each measure in one of the
+ * three; beneath them the finer split (已完成 of which long-term; 正在推进 by written progress).
+ */
+export interface SentenceFigures extends Counts {
+  /** The sentence's 正在推进 split by progress: each is also not completed and not overdue. */
+  ongoingSplit: { inProgress: number; notStarted: number; unclear: number };
+  /** Rows without a responsible department. */
+  missingDepartment: number;
+}
+
+export function sentenceFigures(report: SheetReport): SentenceFigures {
+  const c = emptyCounts();
+  const ongoingSplit = { inProgress: 0, notStarted: 0, unclear: 0 };
+  for (const r of report.rows) {
+    add(c, r);
+    if (isCompleted(r) || r.overdue) continue;
+    if (r.state === 'in_progress') ongoingSplit.inProgress++;
+    else if (r.state === 'not_started') ongoingSplit.notStarted++;
+    else ongoingSplit.unclear++;
+  }
+  return { ...c, ongoingSplit, missingDepartment: report.stats.missingDepartment };
+}
+
 /** Counts grouped by name, keeping first-appearance order. */
 class Groups {
   private readonly map = new Map<string, GroupCounts>();

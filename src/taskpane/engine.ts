@@ -5,7 +5,13 @@
 export { checkGrid, type CheckResult } from '../core/check';
 export { HEADER_SYNONYMS } from '../core/header';
 export { planMarks, type MarkPlan } from '../core/marks';
-export { summarize, reportSentence, type LedgerSummary } from '../core/summary';
+export {
+  summarize,
+  reportSentence,
+  sentenceFigures,
+  type LedgerSummary,
+  type SentenceFigures,
+} from '../core/summary';
 export {
   checkOptionsFromSettings,
   defaultSettings,
@@ -26,7 +32,10 @@ export type { ImportedRow, ImportResult, ImportSuccess } from '../core/import/pa
 
 /** The plan importer: its parser, and the layout of parsed rows as a new ledger sheet. */
 export const loadImporter = async () => {
-  const [{ parsePlan }, layout] = await Promise.all([import('../core/import/parse'), import('../core/import/layout')]);
+  const [{ parsePlan }, layout] = await Promise.all([
+    import('../core/import/parse'),
+    import('../core/import/layout'),
+  ]);
   return {
     parsePlan,
     layoutPlan: (result: import('../core/import/parse').ImportSuccess, sheetName: string) =>

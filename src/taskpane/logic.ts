@@ -2,51 +2,72 @@
  * The task pane's pure helpers: everything here takes plain data and returns plain data, so the
  * hooks and components stay thin and these stay easy to test.
  */
-import { HostError } from '../excel/host';
+import { HostError, type LedgerHost } from '../excel/host';
 import { cellText, columnLetter } from './engine';
 import type { Strings } from './i18n';
-import type {
-  Field,
-  Finding,
-  FindingCode,
-  Grid,
-  HeaderResult,
-  Lang,
-  SheetReport,
-  SheetStats,
-} from '../core/types';
+import type { Field, Finding, FindingCode, Grid, HeaderResult, Lang, SheetReport } from '../core/types';
+import type { SentenceFigures } from '../core/summary';
 import { FIELDS } from '../core/types';
 import { CODE_ORDER } from '../core/messages';
 
 export { CODE_ORDER };
 
 export type FigureKey =
-  'rows' | 'done' | 'inProgress' | 'longTerm' | 'overdue' | 'dueSoon' | 'missingDepartment';
+  | 'rows'
+  | 'completed'
+  | 'ongoing'
+  | 'overdue'
+  | 'longTerm'
+  | 'inProgress'
+  | 'notStarted'
+  | 'unclear'
+  | 'dueSoon'
+  | 'missingDepartment';
 export type FigureTone = 'danger' | 'warning' | 'success' | 'neutral';
 
 export interface Figure {
   key: FigureKey;
   value: number;
   tone: FigureTone;
+  /** The finer split shown beneath the tile; its values add up to at most the tile's. */
+  parts?: Figure[];
 }
 
-/** The counts at the top of the results: the ones that need action first, then the totals. */
-export function figuresOf(stats: SheetStats): { urgent: Figure[]; totals: Figure[] } {
+/**
+ * The counts at the top of the results, grouped as the report sentence counts: 总数 = 已完成 +
+ * 正在推进 + 逾期未完成 (each measure in exactly one), the finer split beneath each; then what
+ * needs attention besides (即将到期 is among 正在推进; 缺责任单位 cuts across).
+ */
+export function figuresOf(f: SentenceFigures): { total: Figure; groups: Figure[]; attention: Figure[] } {
+  const part = (key: FigureKey, value: number): Figure => ({ key, value, tone: 'neutral' });
   return {
-    urgent: [
-      { key: 'overdue', value: stats.overdue, tone: stats.overdue > 0 ? 'danger' : 'neutral' },
-      { key: 'dueSoon', value: stats.dueSoon, tone: stats.dueSoon > 0 ? 'warning' : 'neutral' },
+    total: { key: 'rows', value: f.measures, tone: 'neutral' },
+    groups: [
+      {
+        key: 'completed',
+        value: f.completed,
+        tone: f.completed > 0 ? 'success' : 'neutral',
+        parts: [part('longTerm', f.longTerm)],
+      },
+      {
+        key: 'ongoing',
+        value: f.ongoing,
+        tone: 'neutral',
+        parts: [
+          part('inProgress', f.ongoingSplit.inProgress),
+          part('notStarted', f.ongoingSplit.notStarted),
+          ...(f.ongoingSplit.unclear > 0 ? [part('unclear', f.ongoingSplit.unclear)] : []),
+        ],
+      },
+      { key: 'overdue', value: f.overdue, tone: f.overdue > 0 ? 'danger' : 'neutral' },
+    ],
+    attention: [
+      { key: 'dueSoon', value: f.dueSoon, tone: f.dueSoon > 0 ? 'warning' : 'neutral' },
       {
         key: 'missingDepartment',
-        value: stats.missingDepartment,
-        tone: stats.missingDepartment > 0 ? 'danger' : 'neutral',
+        value: f.missingDepartment,
+        tone: f.missingDepartment > 0 ? 'danger' : 'neutral',
       },
-    ],
-    totals: [
-      { key: 'rows', value: stats.rows, tone: 'neutral' },
-      { key: 'done', value: stats.done, tone: stats.done > 0 ? 'success' : 'neutral' },
-      { key: 'inProgress', value: stats.inProgress, tone: 'neutral' },
-      { key: 'longTerm', value: stats.longTerm, tone: 'neutral' },
     ],
   };
 }
@@ -238,3 +259,36 @@ export function overriddenFields(overrides: Partial<Record<Field, number | null>
 }
 
 export const nextTick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Activates a sheet the tool just wrote (selecting A1), so the clerk sees it and the next check
+ * reads it. False when Excel refused (the sheet was written all the same; nothing to undo).
+ */
+export async function showSheet(host: Pick<LedgerHost, 'selectCell'>, name: string): Promise<boolean> {
+  try {
+    await host.selectCell(name, 'A1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Conditions a clerk meets in normal work: said to them in a sentence, not logged as errors. */
+const EXPECTED_CODES: ReadonlySet<HostError['code']> = new Set([
+  'no-sheet',
+  'empty-sheet',
+  'protected',
+  'cell-edit-mode',
+  'sheet-changed',
+  'unsupported',
+  'too-large',
+]);
+
+/**
+ * Logs a failure for whoever supports the clerk: an expected condition as one info line (no stack
+ * trace in the console), anything else as an error with its details.
+ */
+export function logProblem(e: unknown): void {
+  if (isHostError(e) && EXPECTED_CODES.has(e.code)) console.info(`整改台账助手: ${e.code}: ${e.en}`);
+  else console.error(e);
+}

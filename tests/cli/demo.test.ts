@@ -39,7 +39,7 @@ describe('scripts/demo.ts', () => {
     // The command's report.
     expect(r.stdout).toContain('整改台账检查报告');
     expect(r.stdout).toContain(
-      '  已完成 11 · 正在推进 12 · 长期 5 · 未启动 1 · 进展不明 1；其中逾期 5 · 即将到期 3；缺责任单位 1',
+      '  已完成 16（其中长期任务 5） · 正在推进 9（推进中 8 · 未启动 0 · 进展不明 1） · 逾期未完成 5；即将到期 3（属正在推进）；缺责任单位 1',
     );
     expect(r.stdout).toMatch(/第35行 H列：[^\n]*逾期/);
     // The report sentence, with the sample's real numbers.

@@ -178,7 +178,7 @@ describe('sample 1 (交通运输局专项整治台账) as of 2026-11-21', () => 
     const i = lines.indexOf('工作表“专项整治台账”：表头在第3–4行，共 30 项措施（16 个问题）');
     expect(i).toBeGreaterThan(0);
     expect(lines[i + 1]).toBe(
-      '  已完成 11 · 正在推进 12 · 长期 5 · 未启动 1 · 进展不明 1；其中逾期 5 · 即将到期 3；缺责任单位 1',
+      '  已完成 16（其中长期任务 5） · 正在推进 9（推进中 8 · 未启动 0 · 进展不明 1） · 逾期未完成 5；即将到期 3（属正在推进）；缺责任单位 1',
     );
     expect(lines[i + 2]).toBe('  错误 7 条，提醒 12 条。');
   });
@@ -217,7 +217,7 @@ describe('sample 1 (交通运输局专项整治台账) as of 2026-11-21', () => 
     expect(en.stdout).toContain('As of: 2026-11-21');
     expect(en.stdout).toContain('Sheet "专项整治台账": header on row 3-4, 30 measures (16 problems)');
     expect(en.stdout).toContain(
-      'done 11 · in progress 12 · long-term 5 · not started 1 · progress unclear 1; of which overdue 5 · due soon 3; no department 1',
+      'completed 16 (of which long-term 5) · in progress 9 (under way 8 · not started 0 · unclear 1) · overdue 5; due soon 3 (among in progress); no department 1',
     );
     const groups = sections(en.stdout, 'en');
     expect(groups.get(CODE_TITLES.overdue.en)).toEqual([
@@ -499,7 +499,7 @@ describe('options', () => {
     expect(later.doc.sheets[0].stats.dueSoon).toBe(0);
     const text = await run(SAMPLE1, '--as-of', '2026-12-01');
     expect(text.stdout).toContain('截至：2026年12月1日');
-    expect(text.stdout).toContain('其中逾期 8 · 即将到期 0；');
+    expect(text.stdout).toContain('逾期未完成 8；即将到期 0（属正在推进）；');
   });
 
   it('an impossible --as-of is refused in one plain sentence', async () => {

@@ -3,7 +3,7 @@
  * table in the comment, not computed by the code under test.
  */
 import fc from 'fast-check';
-import { summarize, reportSentence, chineseDate, type Counts } from '../../src/core/summary';
+import { summarize, reportSentence, sentenceFigures, chineseDate, type Counts } from '../../src/core/summary';
 import { report, row, sheetA, sheetB } from '../helpers/reports';
 import type { ProgressState } from '../../src/core/types';
 
@@ -332,5 +332,26 @@ describe('invariants (property)', () => {
         expect(s.problems).toBe(reports.reduce((n, r) => n + r.stats.problems, 0));
       }),
     );
+  });
+});
+
+describe('sentenceFigures: the pane tiles and the CLI counts line', () => {
+  test.each([
+    ['sheetA', sheetA()],
+    ['sheetB', sheetB()],
+  ])('%s: the groups add up and agree with the sentence', (_, r) => {
+    const f = sentenceFigures(r);
+    const t = summarize([r], { asOf: '2024-04-15', ledgerName: r.name }).totals;
+    expect(f.completed + f.ongoing + f.overdue).toBe(f.measures);
+    expect(f.measures).toBe(r.rows.length);
+    expect([f.completed, f.ongoing, f.overdue, f.longTerm]).toEqual([
+      t.completed,
+      t.ongoing,
+      t.overdue,
+      t.longTerm,
+    ]);
+    const s = f.ongoingSplit;
+    expect(s.inProgress + s.notStarted + s.unclear).toBe(f.ongoing);
+    expect(f.dueSoon).toBeLessThanOrEqual(f.ongoing);
   });
 });

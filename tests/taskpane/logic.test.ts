@@ -28,13 +28,17 @@ function report(findings: Finding[]): SheetReport {
     valid: false,
     headerRows: [2],
     columns: { problem: { column: 'C', header: '存在问题' }, index: { column: 'B', header: '序号' } },
-    rows: [row({ row: 3, dept: '办公室' }), row({ row: 4, dept: '财务股、办公室' }), row({ row: 5, dept: '人事股' })],
+    rows: [
+      row({ row: 3, dept: '办公室' }),
+      row({ row: 4, dept: '财务股、办公室' }),
+      row({ row: 5, dept: '人事股' }),
+    ],
     findings,
     stats: {} as SheetReport['stats'],
   };
 }
 
-test('a finding goes to its cell, else its row\'s first mapped column, else the header row', () => {
+test("a finding goes to its cell, else its row's first mapped column, else the header row", () => {
   const r = report([]);
   expect(findingAddress(finding({ row: 7, column: 'e' }), r)).toBe('E7');
   expect(findingAddress(finding({ row: 7, column: null }), r)).toBe('B7');
@@ -56,7 +60,11 @@ test('filters: by kind, by department (rows of that department only), both', () 
 });
 
 test('departments: most rows first, then first seen; groups follow the display order', () => {
-  const r = report([finding({ code: 'due-soon' }), finding({ code: 'missing-column' }), finding({ code: 'overdue' })]);
+  const r = report([
+    finding({ code: 'due-soon' }),
+    finding({ code: 'missing-column' }),
+    finding({ code: 'overdue' }),
+  ]);
   expect(departmentsOf(r)).toEqual(['办公室', '财务股', '人事股']);
   expect(groupFindings(r.findings).map((g) => g.code)).toEqual(['missing-column', 'overdue', 'due-soon']);
 });
@@ -78,17 +86,19 @@ test('header columns: a two-row header with a group cell merged over its sub-col
     { column: 5, letter: 'E', text: '整改时限' },
   ]);
   // Without a header, the row with the most separate texts stands in; a merged title never wins.
-  const titled = grid([
-    ['某某会议安排'],
-    ['时间', '地点', '参会人'],
-    ['6月1日', '三楼', '张三'],
-  ], { merges: ['A1:C1'] });
+  const titled = grid([['某某会议安排'], ['时间', '地点', '参会人'], ['6月1日', '三楼', '张三']], {
+    merges: ['A1:C1'],
+  });
   expect(headerColumns(titled, null).map((c) => c.text)).toEqual(['时间', '地点', '参会人']);
 });
 
-test('errors: the host\'s own sentence, else a generic one; never the technical text', () => {
+test("errors: the host's own sentence, else a generic one; never the technical text", () => {
   const zh = STRINGS.zh;
-  const he = new HostError('cell-edit-mode', '请先退出单元格编辑，再点按钮。', 'Finish editing the cell first.');
+  const he = new HostError(
+    'cell-edit-mode',
+    '请先退出单元格编辑，再点按钮。',
+    'Finish editing the cell first.',
+  );
   expect(errorText(he, 'zh', zh, 'check')).toBe('请先退出单元格编辑，再点按钮。');
   expect(errorText(he, 'en', STRINGS.en, 'check')).toBe('Finish editing the cell first.');
   // A HostError from another copy of the class (another bundle) is still recognised.
