@@ -36,7 +36,8 @@ function textsNearTop(grid: Grid): string[] {
   for (const row of grid.cells.slice(0, HEADER_SCAN_ROWS)) {
     for (const cell of row) {
       const t = cellText(cell);
-      if (t && cell.type === 'text' && !seen.includes(t)) seen.push(t.length > 20 ? `${t.slice(0, 20)}…` : t);
+      const shown = t.length > 20 ? `${t.slice(0, 20)}…` : t;
+      if (t && cell.type === 'text' && !seen.includes(shown)) seen.push(shown);
       if (seen.length >= 20) return seen;
     }
   }

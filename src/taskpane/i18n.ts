@@ -2,13 +2,17 @@
  * Every string the task pane shows, in Chinese (the default) and English. Components never hold
  * literal text: they take `t` from useStrings() (or a `t` prop) and read it from here.
  */
+import { chineseDate } from '../core/calendar';
 import { codeTitles, fieldLabels, severityLabels } from '../core/messages';
+import { englishDate } from '../core/summary';
 import type { Lang } from '../core/types';
 
 const zh = {
   appTitle: '整改台账助手',
   tabs: { check: '检查台账', columns: '列设置', import: '从方案生成台账' },
   tabListLabel: '功能视图',
+  languageLabel: '界面语言',
+  languageOffice: (name: string) => `跟随 Office（${name}）`,
 
   // Check view
   checkButton: '检查台账',
@@ -23,14 +27,20 @@ const zh = {
   figuresLabel: '检查结果统计',
   figures: {
     rows: '总数',
-    done: '已完成',
-    inProgress: '正在推进',
-    longTerm: '长期',
-    overdue: '逾期',
+    completed: '已完成',
+    ongoing: '正在推进',
+    overdue: '逾期未完成',
+    longTerm: '其中长期任务',
+    inProgress: '推进中',
+    notStarted: '未启动',
+    unclear: '进展不明',
     dueSoon: '即将到期',
     missingDepartment: '缺责任单位',
   },
-  checkedSheet: (sheet: string, asOf: string) => `工作表“${sheet}”，截至 ${asOf}`,
+  figuresSum: '＝ 已完成 ＋ 正在推进 ＋ 逾期未完成（与汇报用语一致）',
+  // Dates as a clerk writes them (2026年12月1日), as the command line and the sentence do.
+  checkedSheet: (sheet: string, asOf: string) => `工作表“${sheet}”，截至${chineseDate(asOf)}`,
+  date: (iso: string) => chineseDate(iso),
   sentenceLabel: '汇报用语（可复制）',
   copy: '复制',
   copied: '已复制',
@@ -55,12 +65,15 @@ const zh = {
   marksNotApplied: '检查已完成，但没有能在表格中标色：',
   sheetsWritten: (names: string[]) => `已生成汇总表：${names.join('、')}。`,
   sheetRenamed: (wanted: string, name: string) => `已有同名工作表“${wanted}”，新表命名为“${name}”。`,
+  sheetShown: (name: string) => `已切换到工作表“${name}”，点击“检查台账”将检查这张表。`,
+  summaryShown: (name: string, ledger: string) =>
+    `已切换到工作表“${name}”；再次检查前，请先回到台账工作表“${ledger}”。`,
   staleResults: '设置已更改，请重新检查台账以更新结果。',
   needCheckFirst: '请先检查台账，再生成汇总。',
 
   // No header
   noHeaderTitle: '没有找到表头',
-  noHeaderSeen: '表格前几行里看到的文字：',
+  noHeaderSeen: '前几行里还有这些文字：',
   noHeaderNothingSeen: '表格前几行里没有文字。',
   noHeaderGoToColumns: '到“列设置”里指定各列',
 
@@ -135,6 +148,12 @@ const zh = {
   importEmpty: '请先粘贴方案文字。',
   importChanged: '文字已修改，请重新预览。',
   notAvailable: '此功能暂不可用，请更新加载项后重试。',
+  bootNoOfficeJs:
+    '无法加载 Office 组件（office.js），加载项无法启动：请确认单位网络未屏蔽 appsforoffice.microsoft.com（可请信息中心放行），并在 Excel 中打开本加载项。',
+  bootNotExcel:
+    '本页面是 Excel 加载项，请在 Excel 的“开始”选项卡中点击“检查台账”打开，不能直接在浏览器中使用。',
+  bootTimeout:
+    'Office 长时间没有响应，加载项无法启动：请关闭任务窗格后重新打开；如果仍然如此，请重新启动 Excel。',
   loading: '正在加载…',
 
   fields: fieldLabels('zh'),
@@ -146,8 +165,11 @@ export type Strings = typeof zh;
 
 const en: Strings = {
   appTitle: 'Rectification Ledger Assistant',
-  tabs: { check: 'Check ledger', columns: 'Columns', import: 'Ledger from plan' },
+  // Short: the three tabs fit on one line at 350 px.
+  tabs: { check: 'Check', columns: 'Columns', import: 'From plan' },
   tabListLabel: 'Views',
+  languageLabel: 'Language',
+  languageOffice: (name) => `As Office (${name})`,
 
   checkButton: 'Check ledger',
   checkHint:
@@ -162,14 +184,19 @@ const en: Strings = {
   figuresLabel: 'Check results',
   figures: {
     rows: 'Total',
-    done: 'Done',
-    inProgress: 'In progress',
-    longTerm: 'Long-term',
+    completed: 'Completed',
+    ongoing: 'In progress',
     overdue: 'Overdue',
+    longTerm: 'of which long-term',
+    inProgress: 'Under way',
+    notStarted: 'Not started',
+    unclear: 'Unclear',
     dueSoon: 'Due soon',
     missingDepartment: 'No department',
   },
-  checkedSheet: (sheet, asOf) => `Sheet "${sheet}", as of ${asOf}`,
+  figuresSum: '= completed + in progress + overdue, as in the report sentence',
+  checkedSheet: (sheet, asOf) => `Sheet "${sheet}", as of ${englishDate(asOf)}`,
+  date: (iso) => englishDate(iso),
   sentenceLabel: 'Report sentence (copyable)',
   copy: 'Copy',
   copied: 'Copied',
@@ -194,6 +221,9 @@ const en: Strings = {
   marksNotApplied: 'The check finished, but the sheet could not be coloured:',
   sheetsWritten: (names) => `Summary sheets written: ${names.join(', ')}.`,
   sheetRenamed: (wanted, name) => `A sheet named "${wanted}" already existed; the new one is "${name}".`,
+  sheetShown: (name) => `Sheet "${name}" is now shown; Check ledger will check it.`,
+  summaryShown: (name, ledger) =>
+    `Sheet "${name}" is now shown; go back to the ledger sheet "${ledger}" before checking again.`,
   staleResults: 'Settings changed; check the ledger again to update the results.',
   needCheckFirst: 'Check the ledger first, then write the summary.',
 
@@ -273,6 +303,12 @@ const en: Strings = {
   importEmpty: 'Paste the plan text first.',
   importChanged: 'The text changed; preview it again.',
   notAvailable: 'This feature is not available yet; update the add-in and try again.',
+  bootNoOfficeJs:
+    'Office.js could not be loaded, so the add-in cannot start: make sure your network does not block appsforoffice.microsoft.com, and open the add-in from Excel.',
+  bootNotExcel:
+    'This page is an Excel add-in: in Excel, click Check ledger on the Home tab; it does not work on its own in a browser.',
+  bootTimeout:
+    'Office did not respond, so the add-in cannot start: close the task pane and open it again, or restart Excel.',
   loading: 'Loading…',
 
   fields: fieldLabels('en'),

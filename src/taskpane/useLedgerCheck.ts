@@ -15,7 +15,7 @@ import {
   type LedgerSettings,
   type LedgerSummary,
 } from './engine';
-import { errorText, findingAddress, nextTick, type ActionKey } from './logic';
+import { errorText, logProblem, findingAddress, showSheet, nextTick, type ActionKey } from './logic';
 import type { Strings } from './i18n';
 import { useExclusive } from './useExclusive';
 
@@ -85,7 +85,7 @@ export function useLedgerCheck(
   const fail = useCallback(
     (e: unknown, action: ActionKey) => {
       // The clerk gets a plain sentence; the details stay in the console for whoever supports them.
-      console.error(e);
+      logProblem(e);
       setNotice({ intent: 'error', text: errorText(e, lang, t, action) });
     },
     [lang, t],
@@ -133,7 +133,7 @@ export function useLedgerCheck(
             await host.applyMarks(planMarks(report, { markDone: usedSettings.markDone }));
           } catch (e) {
             // The results stand; only the colouring failed (a protected sheet, cell edit mode).
-            console.error(e);
+            logProblem(e);
             setNotice({
               intent: 'warning',
               text: t.marksNotApplied,
@@ -141,6 +141,8 @@ export function useLedgerCheck(
             });
           }
         } catch (e) {
+          // A failed check replaces the old results: they were for another sheet or another moment.
+          setOutcome(null);
           fail(e, 'check');
         }
       }),
@@ -175,7 +177,14 @@ export function useLedgerCheck(
             dueSoonDays: outcome.settings.dueSoonDays,
           });
           const written = await host.writeSheets(plans);
-          setNotice(writtenNotice(written, t));
+          const notice = writtenNotice(written, t);
+          // Show the new 整改汇总; the next 检查台账 would check it, so say how to get back.
+          if (written[0] && (await showSheet(host, written[0].name)))
+            notice.details = [
+              ...(notice.details ?? []),
+              t.summaryShown(written[0].name, outcome.report.name),
+            ];
+          setNotice(notice);
         } catch (e) {
           fail(e, 'summary');
         }

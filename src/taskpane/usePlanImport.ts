@@ -7,7 +7,7 @@ import { useCallback, useState } from 'react';
 import type { LedgerHost } from '../excel/host';
 import type { Lang } from '../core/types';
 import { loadImporter, type ImportSuccess } from './engine';
-import { errorText } from './logic';
+import { errorText, logProblem, showSheet } from './logic';
 import type { Strings } from './i18n';
 import type { Notice } from './useLedgerCheck';
 import { useExclusive } from './useExclusive';
@@ -77,7 +77,7 @@ export function usePlanImport(host: LedgerHost, lang: Lang, t: Strings): PlanImp
           const result = parsePlan(text);
           setPreview(result.ok ? { ok: true, text, result } : { ok: false, text, message: result.message });
         } catch (e) {
-          console.error(e);
+          logProblem(e);
           setPreview(null);
           setNotice({ intent: 'error', text: t.notAvailable });
         }
@@ -104,6 +104,8 @@ export function usePlanImport(host: LedgerHost, lang: Lang, t: Strings): PlanImp
           if (written && written.name !== written.wanted)
             details.push(t.sheetRenamed(written.wanted, written.name));
           if (written?.replaced) details.push(t.importReplaced);
+          // Show what was written, so the next 检查台账 checks the new ledger, and say so.
+          if (await showSheet(host, name)) details.push(t.sheetShown(name));
           // The preview is done with: a second click must not write the same rows again.
           setPreview(null);
           setNotice({
@@ -113,7 +115,7 @@ export function usePlanImport(host: LedgerHost, lang: Lang, t: Strings): PlanImp
             details,
           });
         } catch (e) {
-          console.error(e);
+          logProblem(e);
           setNotice({ intent: 'error', text: errorText(e, lang, t, 'import') });
         }
       }),
@@ -133,7 +135,7 @@ export function usePlanImport(host: LedgerHost, lang: Lang, t: Strings): PlanImp
               const api = mammoth.default ?? mammoth;
               extract = async (arrayBuffer) => (await api.extractRawText({ arrayBuffer })).value;
             } catch (e) {
-              console.error(e);
+              logProblem(e);
               setNotice({ intent: 'warning', text: t.importFileDocxUnavailable });
               return;
             }
@@ -143,7 +145,7 @@ export function usePlanImport(host: LedgerHost, lang: Lang, t: Strings): PlanImp
           }
           setPreview(null);
         } catch (e) {
-          console.error(e);
+          logProblem(e);
           setNotice({ intent: 'warning', text: t.importFileReadError });
         }
       }),

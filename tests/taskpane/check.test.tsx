@@ -52,14 +52,19 @@ test('check reads the sheet, marks it, and shows the counts, the sentence and th
   expect(figure(container, 'overdue')).toBe('1');
   expect(figure(container, 'dueSoon')).toBe('1');
   expect(figure(container, 'missingDepartment')).toBe('1');
-  expect(figure(container, 'done')).toBe('1');
+  // Grouped as the sentence counts: 4 = 已完成 2 (of which long-term 1) + 正在推进 1 + 逾期未完成 1.
+  expect(figure(container, 'completed')).toBe('2');
   expect(figure(container, 'longTerm')).toBe('1');
+  expect(figure(container, 'ongoing')).toBe('1');
+  expect(figure(container, 'inProgress')).toBe('1');
+  expect(figure(container, 'notStarted')).toBe('0');
   expect(container.querySelector('[data-figure="overdue"]')?.getAttribute('data-tone')).toBe('danger');
   expect(container.querySelector('[data-figure="dueSoon"]')?.getAttribute('data-tone')).toBe('warning');
 
   const sentence = screen.getByTestId('report-sentence').textContent ?? '';
   expect(sentence).toContain('截至2024年6月20日');
   expect(sentence).toContain('逾期未完成1项');
+  expect(sentence).toContain('制定整改措施4项，已完成2项（其中长期任务已取得阶段性成效1项），正在推进1项');
 
   // Every kind present gets a section with its count; the first (overdue) is open.
   expect(screen.getByRole('button', { name: /逾期未完成/ })).toBeTruthy();
@@ -107,7 +112,9 @@ test('filters by kind and by department narrow the list', async () => {
   fireEvent.click(screen.getByRole('menuitemcheckbox', { name: /即将到期/ }));
   await waitFor(() => expect(screen.queryByRole('button', { name: /逾期未完成/ })).toBeNull());
   expect(screen.getByText('发现的问题（显示 1 / 3 条）')).toBeTruthy();
-  expect(findingButtons().map((b) => b.getAttribute('aria-label'))).toEqual([expect.stringMatching(/^定位到 E4/)]);
+  expect(findingButtons().map((b) => b.getAttribute('aria-label'))).toEqual([
+    expect.stringMatching(/^定位到 E4/),
+  ]);
 
   fireEvent.click(screen.getByRole('button', { name: '清除筛选' }));
   await waitFor(() => expect(screen.getByText('发现的问题（3 条）')).toBeTruthy());
@@ -140,16 +147,26 @@ test('生成汇总 writes the summary sheets and names any renamed one', async (
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: '生成汇总' }));
   });
-  await waitFor(() => expect(host.calls.writeSheets).toHaveLength(1));
+  // The summary planner is loaded on first use (compiled on the fly here): wait for its sentence.
+  const status = await screen.findByText(/^已生成汇总表：/, {}, { timeout: 5000 });
+  expect(host.calls.writeSheets).toHaveLength(1);
   const plans = host.calls.writeSheets[0];
   expect(plans.map((p) => p.kind)).toContain('summary');
-  const status = await screen.findByText(/^已生成汇总表：/);
+  // The new sheet is shown, and the pane says how to get back to the ledger.
+  expect(host.calls.selectCell.at(-1)).toEqual({ sheet: '整改汇总(2)', address: 'A1' });
+  expect(
+    screen.getByText('已切换到工作表“整改汇总(2)”；再次检查前，请先回到台账工作表“台账”。'),
+  ).toBeTruthy();
   expect(status.textContent).toContain('整改汇总(2)');
   expect(screen.getByText('已有同名工作表“整改汇总”，新表命名为“整改汇总(2)”。')).toBeTruthy();
 });
 
 test('a HostError shows its Chinese sentence, and other errors a plain one without details', async () => {
-  const err = new HostError('protected', '工作表受保护，无法标记。请先撤销工作表保护。', 'The sheet is protected.');
+  const err = new HostError(
+    'protected',
+    '工作表受保护，无法标记。请先撤销工作表保护。',
+    'The sheet is protected.',
+  );
   const host = fakeHost({ saved: settings, readError: err });
   await renderApp(host);
   await act(async () => {
@@ -159,7 +176,10 @@ test('a HostError shows its Chinese sentence, and other errors a plain one witho
   expect(alert.textContent).toContain('工作表受保护，无法标记。请先撤销工作表保护。');
   expect(alert.textContent).not.toContain('protected');
 
-  const host2 = fakeHost({ saved: settings, readError: new TypeError("Cannot read properties of undefined (reading 'x')") });
+  const host2 = fakeHost({
+    saved: settings,
+    readError: new TypeError("Cannot read properties of undefined (reading 'x')"),
+  });
   const second = await renderApp(host2);
   await act(async () => {
     fireEvent.click(within(second.container).getByRole('button', { name: '检查台账' }));
@@ -183,20 +203,16 @@ test('results stand when marking fails, with the reason', async () => {
 test('no header: the message, the texts seen, and a way to the column settings', async () => {
   const host = fakeHost({
     saved: settings,
-    rows: [
-      ['会议纪要'],
-      ['时间', '地点', '参会人'],
-      ['6月1日', '三楼', '张三'],
-    ],
+    rows: [['会议纪要'], ['时间', '地点', '参会人'], ['6月1日', '三楼', '张三']],
   });
   await renderApp(host);
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: '检查台账' }));
   });
   expect(await screen.findByText(/找不到台账表头/)).toBeTruthy();
-  const seen = screen.getByTestId('no-header-seen');
-  expect(seen.textContent).toContain('会议纪要');
-  expect(seen.textContent).toContain('参会人');
+  // Each text near the top is named once in the panel (the message names them; no second list).
+  const panel = screen.getByRole('region', { name: '没有找到表头' }).textContent ?? '';
+  for (const text of ['会议纪要', '时间', '地点', '参会人']) expect(panel.split(text).length - 1).toBe(1);
   expect(host.calls.applyMarks).toHaveLength(0);
 
   fireEvent.click(screen.getByRole('button', { name: '到“列设置”里指定各列' }));
@@ -226,4 +242,30 @@ test('shows progress while reading and does not start a second check meanwhile',
   await screen.findByTestId('report-sentence');
   expect(host.calls.read).toBe(1);
   expect(screen.queryByRole('progressbar')).toBeNull();
+});
+
+test('a failed check replaces the old results; an expected condition is not logged as an error', async () => {
+  const host = fakeHost({ saved: settings });
+  await renderApp(host);
+  await runCheck();
+  expect(screen.getByTestId('figures')).toBeTruthy();
+  const error = jest.spyOn(console, 'error');
+  const info = jest.spyOn(console, 'info').mockImplementation(() => undefined);
+  error.mockClear();
+  host.readActiveSheet = async () => {
+    throw new HostError(
+      'empty-sheet',
+      '工作表“Sheet2”是空的，没有可检查的内容。',
+      'The sheet "Sheet2" is empty.',
+    );
+  };
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '检查台账' }));
+  });
+  expect((await screen.findByRole('alert')).textContent).toContain('工作表“Sheet2”是空的');
+  // The counts of the other sheet are gone: nothing on screen contradicts the message.
+  expect(screen.queryByTestId('figures')).toBeNull();
+  expect(screen.queryByTestId('report-sentence')).toBeNull();
+  expect(error).not.toHaveBeenCalled();
+  expect(info).toHaveBeenCalledWith(expect.stringContaining('empty-sheet'));
 });

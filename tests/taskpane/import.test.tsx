@@ -45,9 +45,15 @@ test('previews the rows first and writes the sheet only when asked', async () =>
   expect(rows[0].textContent).toContain('制定印发本局工作方案');
   expect(rows[0].textContent).toContain('办公室');
   expect(rows[1].textContent).toContain('（缺）');
+  // A compact list: each row names its department and deadline, no table to scroll sideways.
+  expect(rows[0].textContent).toMatch(/责任单位：办公室/);
+  expect(rows[0].textContent).toMatch(/整改时限：/);
+  expect(document.querySelector('table')).toBeNull();
   expect(host.calls.writeSheets).toHaveLength(0);
 
-  fireEvent.change(screen.getByRole('textbox', { name: '新工作表名称' }), { target: { value: '巡察整改台账' } });
+  fireEvent.change(screen.getByRole('textbox', { name: '新工作表名称' }), {
+    target: { value: '巡察整改台账' },
+  });
   await act(async () => {
     fireEvent.click(button('写入新工作表'));
   });
@@ -57,6 +63,9 @@ test('previews the rows first and writes the sheet only when asked', async () =>
   expect(plan.name).toBe('巡察整改台账');
   expect(await screen.findByText('已写入工作表“巡察整改台账”，共 2 条。')).toBeTruthy();
   expect(screen.getByText('其中 1 条缺责任单位，0 条缺整改时限，请在表中补填。')).toBeTruthy();
+  // The new sheet is shown, so the next check reads it, and the pane says so.
+  expect(host.calls.selectCell.at(-1)).toEqual({ sheet: '巡察整改台账', address: 'A1' });
+  expect(screen.getByText('已切换到工作表“巡察整改台账”，点击“检查台账”将检查这张表。')).toBeTruthy();
   // Written once: the preview is closed so a second click cannot write the rows again.
   expect(screen.queryByRole('button', { name: '写入新工作表' })).toBeNull();
 });

@@ -32,6 +32,11 @@ test('the pane on the real Office.js host code over an in-memory workbook: check
   });
   await screen.findByText(/^已生成汇总表：/, {}, { timeout: 5000 });
   expect(host.workbook.sheets.map((s) => s.name)).toContain('整改汇总');
+  // The summary is shown; the clerk goes back to the ledger before clearing its marks.
+  expect(host.workbook.selected).toEqual({ sheet: '整改汇总', address: 'A1' });
+  await act(async () => {
+    await host.selectCell('整改台账', 'A1');
+  });
 
   const rules = ledger?.rules.length ?? 0;
   await act(async () => {

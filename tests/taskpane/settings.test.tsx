@@ -29,7 +29,9 @@ const listboxOf = (el: HTMLElement = document.querySelector('[role="combobox"][a
   document.getElementById(el.getAttribute('aria-controls') ?? '') ?? document.body;
 const optionTexts = () => [...listboxOf().querySelectorAll('[role="option"]')].map((o) => o.textContent);
 const option = (text: string) => {
-  const el = [...listboxOf().querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.textContent === text);
+  const el = [...listboxOf().querySelectorAll<HTMLElement>('[role="option"]')].find(
+    (o) => o.textContent === text,
+  );
   if (!el) throw new Error(`no option ${text}`);
   return el;
 };
@@ -37,7 +39,13 @@ const option = (text: string) => {
 const openColumns = () => fireEvent.click(screen.getByRole('tab', { name: '列设置' }));
 
 test('saved settings are loaded on start and shown in 列设置', async () => {
-  const saved = { ...defaultSettings(), dueSoonDays: 14, markDone: true, asOf: '2024-06-20', columnOverrides: { problem: 3 } };
+  const saved = {
+    ...defaultSettings(),
+    dueSoonDays: 14,
+    markDone: true,
+    asOf: '2024-06-20',
+    columnOverrides: { problem: 3 },
+  };
   const host = fakeHost({ saved });
   await renderApp(host);
   openColumns();
@@ -176,7 +184,13 @@ test('a sheet without a recognisable header can be checked after choosing its co
   await choose('责任单位', 'C 列 · 科室');
   await choose('整改时限', 'D 列 · 期限');
   await choose('整改进展', 'E 列 · 情况');
-  expect(host.saved?.columnOverrides).toEqual({ problem: 1, measure: 2, department: 3, deadline: 4, status: 5 });
+  expect(host.saved?.columnOverrides).toEqual({
+    problem: 1,
+    measure: 2,
+    department: 3,
+    deadline: 4,
+    status: 5,
+  });
 
   fireEvent.click(screen.getByRole('tab', { name: '检查台账' }));
   fireEvent.click(screen.getByRole('button', { name: '检查台账' }));

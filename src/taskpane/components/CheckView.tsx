@@ -11,9 +11,16 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { CheckmarkStarburstRegular, EraserRegular, TableAddRegular, TaskListLtrRegular } from '@fluentui/react-icons';
+import {
+  CheckmarkStarburstRegular,
+  EraserRegular,
+  TableAddRegular,
+  TaskListLtrRegular,
+} from '@fluentui/react-icons';
 import type { Strings } from '../i18n';
 import type { LedgerCheckState } from '../useLedgerCheck';
+import { reportSentence, sentenceFigures } from '../engine';
+import { STRINGS } from '../i18n';
 import { codesPresent, departmentsOf, filterFindings, NO_FILTER, type FindingFilter } from '../logic';
 import { Figures } from './Figures';
 import { FindingFilters } from './FindingFilters';
@@ -26,7 +33,12 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   seen: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  valid: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: tokens.colorStatusSuccessForeground1 },
+  valid: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorStatusSuccessForeground1,
+  },
 });
 
 export interface CheckViewProps {
@@ -53,8 +65,23 @@ export function CheckView({ t, check, stale, ready, onOpenColumns }: CheckViewPr
   const codes = useMemo(() => (report ? codesPresent(report) : []), [report]);
   const departments = useMemo(() => (report ? departmentsOf(report) : []), [report]);
   const shown = useMemo(() => (report ? filterFindings(report, filter) : []), [report, filter]);
+  // Texts near the top that the message does not already name, each once.
+  const moreSeen = useMemo(
+    () =>
+      outcome?.kind === 'no-header'
+        ? [...new Set(outcome.seen)].filter((s) => !outcome.message.includes(s))
+        : [],
+    [outcome],
+  );
+  // The sentence in the pane's current language (the clerk may switch after checking).
+  const sentence = useMemo(
+    () => (outcome?.kind === 'done' ? reportSentence(outcome.summary, t === STRINGS.en ? 'en' : 'zh') : null),
+    [outcome, t],
+  );
+  const figures = useMemo(() => (report ? sentenceFigures(report) : null), [report]);
 
-  const phaseText = phase === 'reading' ? t.phaseReading : phase === 'checking' ? t.phaseChecking : t.phaseMarking;
+  const phaseText =
+    phase === 'reading' ? t.phaseReading : phase === 'checking' ? t.phaseChecking : t.phaseMarking;
   const fraction = progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined;
 
   return (
@@ -68,7 +95,11 @@ export function CheckView({ t, check, stale, ready, onOpenColumns }: CheckViewPr
         >
           {t.checkButton}
         </Button>
-        <Button icon={<EraserRegular />} disabledFocusable={busy !== null} onClick={() => void check.clearMarks()}>
+        <Button
+          icon={<EraserRegular />}
+          disabledFocusable={busy !== null}
+          onClick={() => void check.clearMarks()}
+        >
           {t.clearMarks}
         </Button>
         <Button
@@ -84,7 +115,9 @@ export function CheckView({ t, check, stale, ready, onOpenColumns }: CheckViewPr
         <Field
           label={t.progressLabel}
           validationState="none"
-          validationMessage={phase === 'reading' && progress ? t.rowsRead(progress.done, progress.total) : phaseText}
+          validationMessage={
+            phase === 'reading' && progress ? t.rowsRead(progress.done, progress.total) : phaseText
+          }
         >
           <ProgressBar value={phase === 'reading' ? fraction : undefined} thickness="large" />
         </Field>
@@ -107,18 +140,17 @@ export function CheckView({ t, check, stale, ready, onOpenColumns }: CheckViewPr
       {outcome?.kind === 'no-header' && (
         <section className={styles.section} aria-label={t.noHeaderTitle}>
           <NoticeBar t={t} intent="warning" text={outcome.message} />
-          {outcome.seen.length > 0 ? (
+          {moreSeen.length > 0 && (
             <>
               <Caption1>{t.noHeaderSeen}</Caption1>
               <ul className={styles.seen} data-testid="no-header-seen">
-                {outcome.seen.map((s) => (
+                {moreSeen.map((s) => (
                   <li key={s}>{s}</li>
                 ))}
               </ul>
             </>
-          ) : (
-            <Caption1>{t.noHeaderNothingSeen}</Caption1>
           )}
+          {outcome.seen.length === 0 && <Caption1>{t.noHeaderNothingSeen}</Caption1>}
           <Link as="button" onClick={onOpenColumns}>
             {t.noHeaderGoToColumns}
           </Link>
@@ -128,9 +160,12 @@ export function CheckView({ t, check, stale, ready, onOpenColumns }: CheckViewPr
       {outcome?.kind === 'done' && report && (
         <>
           <Caption1>{t.checkedSheet(report.name, outcome.asOf)}</Caption1>
-          <Figures stats={report.stats} t={t} />
-          <ReportSentence sentence={outcome.sentence} t={t} />
-          <section className={styles.section} aria-label={t.findingsTitle(shown.length, report.findings.length)}>
+          {figures && <Figures figures={figures} t={t} />}
+          <ReportSentence sentence={sentence ?? outcome.sentence} t={t} />
+          <section
+            className={styles.section}
+            aria-label={t.findingsTitle(shown.length, report.findings.length)}
+          >
             <Subtitle2 as="h2">{t.findingsTitle(shown.length, report.findings.length)}</Subtitle2>
             {report.valid && (
               <span className={styles.valid}>
@@ -140,7 +175,13 @@ export function CheckView({ t, check, stale, ready, onOpenColumns }: CheckViewPr
             )}
             {report.findings.length > 0 && (
               <>
-                <FindingFilters t={t} codes={codes} departments={departments} filter={filter} onChange={setFilter} />
+                <FindingFilters
+                  t={t}
+                  codes={codes}
+                  departments={departments}
+                  filter={filter}
+                  onChange={setFilter}
+                />
                 {shown.length === 0 ? (
                   <Body1>{t.noMatch}</Body1>
                 ) : (

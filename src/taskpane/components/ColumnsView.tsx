@@ -179,7 +179,9 @@ export function ColumnsView({ t, settings, saveState, update, source, checkedWit
             decrementButton={{ 'aria-label': t.decrease }}
             value={settings.dueSoonDays}
             onChange={(_, data) => {
-              const v = data.value ?? (data.displayValue !== undefined ? Number.parseInt(data.displayValue, 10) : NaN);
+              const v =
+                data.value ??
+                (data.displayValue !== undefined ? Number.parseInt(data.displayValue, 10) : NaN);
               if (Number.isInteger(v) && v >= 0 && v <= 365) update({ dueSoonDays: v as number });
             }}
           />

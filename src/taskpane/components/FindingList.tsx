@@ -38,7 +38,11 @@ const useStyles = makeStyles({
     },
   },
   where: { color: tokens.colorBrandForeground1 },
-  message: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, wordBreak: 'break-word' },
+  message: {
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    wordBreak: 'break-word',
+  },
   more: { alignSelf: 'flex-start', marginTop: tokens.spacingVerticalXS },
 });
 

@@ -7,12 +7,6 @@ import {
   Field,
   Input,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Textarea,
   makeStyles,
   tokens,
@@ -28,13 +22,37 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   hiddenInput: { display: 'none' },
-  tableWrap: {
-    overflowX: 'auto',
+  // A compact list, not a table: at 350 px a five-column table hid 责任单位 and 整改时限 off screen.
+  list: {
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    overflowWrap: 'anywhere',
   },
-  table: { minWidth: '560px', tableLayout: 'auto' },
-  cell: { verticalAlign: 'top', wordBreak: 'break-word', fontSize: tokens.fontSizeBase200 },
+  category: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
+  problem: { fontWeight: tokens.fontWeightSemibold },
+  measure: {},
+  meta: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalM,
+    color: tokens.colorNeutralForeground2,
+  },
+  write: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
+  sheetName: { flexGrow: 1, minWidth: '8em' },
   missing: { color: tokens.colorStatusDangerForeground1 },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
@@ -113,44 +131,12 @@ export function ImportView({ t, state }: { t: Strings; state: PlanImportState })
           {okPreview.warnings.map((w) => (
             <Caption1 key={w}>{w}</Caption1>
           ))}
-          <div className={styles.tableWrap}>
-            <Table size="extra-small" className={styles.table} aria-labelledby="import-preview-title">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t.previewCols.category}</TableHeaderCell>
-                  <TableHeaderCell>{t.previewCols.problem}</TableHeaderCell>
-                  <TableHeaderCell>{t.previewCols.measure}</TableHeaderCell>
-                  <TableHeaderCell>{t.previewCols.departments}</TableHeaderCell>
-                  <TableHeaderCell>{t.previewCols.deadline}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {okPreview.rows.slice(0, PREVIEW_ROWS).map((r, i) => (
-                  <TableRow key={i} data-testid="import-preview-row">
-                    <TableCell className={styles.cell}>{r.category}</TableCell>
-                    <TableCell className={styles.cell}>{r.problem}</TableCell>
-                    <TableCell className={styles.cell}>{r.measure}</TableCell>
-                    <TableCell className={styles.cell}>
-                      {r.departments.length ? (
-                        r.departments.join('、')
-                      ) : (
-                        <span className={styles.missing}>{t.previewMissing}</span>
-                      )}
-                    </TableCell>
-                    <TableCell className={styles.cell}>
-                      {r.deadlineText || r.deadline || <span className={styles.missing}>{t.previewMissing}</span>}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-          {okPreview.rows.length > PREVIEW_ROWS && <Caption1>{t.previewMore(okPreview.rows.length - PREVIEW_ROWS)}</Caption1>}
           <Caption1>{t.importLacking(okPreview.missing.department, okPreview.missing.deadline)}</Caption1>
-          <Field label={t.sheetName}>
-            <Input value={state.sheetName} onChange={(_, data) => state.setSheetName(data.value)} />
-          </Field>
-          <div className={styles.actions}>
+          {/* The write action comes before the rows, so it is reachable without scrolling past them. */}
+          <div className={styles.write}>
+            <Field label={t.sheetName} className={styles.sheetName}>
+              <Input value={state.sheetName} onChange={(_, data) => state.setSheetName(data.value)} />
+            </Field>
             <Button
               appearance="primary"
               icon={<TableAddRegular />}
@@ -160,6 +146,39 @@ export function ImportView({ t, state }: { t: Strings; state: PlanImportState })
               {t.writeSheet}
             </Button>
           </div>
+          <ol className={styles.list} aria-labelledby="import-preview-title">
+            {okPreview.rows.slice(0, PREVIEW_ROWS).map((r, i, rows) => (
+              <li key={i} className={styles.item} data-testid="import-preview-row">
+                {r.category && r.category !== rows[i - 1]?.category && (
+                  <div className={styles.category}>{r.category}</div>
+                )}
+                <div className={styles.problem}>{r.problem}</div>
+                <div className={styles.measure}>
+                  <span aria-hidden>→ </span>
+                  {r.measure}
+                </div>
+                <div className={styles.meta}>
+                  <span>
+                    {t.previewCols.departments}：
+                    {r.departments.length ? (
+                      r.departments.join('、')
+                    ) : (
+                      <span className={styles.missing}>{t.previewMissing}</span>
+                    )}
+                  </span>
+                  <span>
+                    {t.previewCols.deadline}：
+                    {r.deadlineText || (r.deadline ? t.date(r.deadline) : '') || (
+                      <span className={styles.missing}>{t.previewMissing}</span>
+                    )}
+                  </span>
+                </div>
+              </li>
+            ))}
+          </ol>
+          {okPreview.rows.length > PREVIEW_ROWS && (
+            <Caption1>{t.previewMore(okPreview.rows.length - PREVIEW_ROWS)}</Caption1>
+          )}
         </section>
       )}
     </div>

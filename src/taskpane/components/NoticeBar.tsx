@@ -40,7 +40,12 @@ export function NoticeBar({ t, intent, text, details, onDismiss }: NoticeBarProp
       {onDismiss && (
         <MessageBarActions
           containerAction={
-            <Button appearance="transparent" aria-label={t.dismiss} icon={<DismissRegular />} onClick={onDismiss} />
+            <Button
+              appearance="transparent"
+              aria-label={t.dismiss}
+              icon={<DismissRegular />}
+              onClick={onDismiss}
+            />
           }
         />
       )}
