@@ -5,7 +5,7 @@ import officeAddins from 'eslint-plugin-office-addins';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-output/**'] },
+  { ignores: ['dist/**', 'build/**', 'node_modules/**', 'coverage/**', 'test-output/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -24,8 +24,32 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['fs', 'path', 'os', 'node:*', 'exceljs', 'react', '../excel/*', '../cli/*', '../taskpane/*'] }],
-      'no-restricted-globals': ['error', 'Office', 'Excel', 'window', 'document', 'process', 'require', 'Buffer'],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'fs',
+            'path',
+            'os',
+            'node:*',
+            'exceljs',
+            'react',
+            '../excel/*',
+            '../cli/*',
+            '../taskpane/*',
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'Office',
+        'Excel',
+        'window',
+        'document',
+        'process',
+        'require',
+        'Buffer',
+      ],
     },
   },
   {
@@ -33,8 +57,33 @@ export default tseslint.config(
     files: ['src/workbook/**/*.ts'],
     languageOptions: { globals: { TextDecoder: 'readonly' } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['fs', 'path', 'os', 'zlib', 'node:*', 'exceljs', 'react', '../excel/*', '../cli/*', '../taskpane/*'] }],
-      'no-restricted-globals': ['error', 'Office', 'Excel', 'window', 'document', 'process', 'require', 'Buffer'],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'fs',
+            'path',
+            'os',
+            'zlib',
+            'node:*',
+            'exceljs',
+            'react',
+            '../excel/*',
+            '../cli/*',
+            '../taskpane/*',
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'Office',
+        'Excel',
+        'window',
+        'document',
+        'process',
+        'require',
+        'Buffer',
+      ],
     },
   },
   {

@@ -1,8 +1,17 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx's CommonJS hook (tsx 4: the "tsx/cjs" export).
-require('tsx/cjs');
-require('../src/cli/ledger-import.ts')
-  .main(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-  });
+// Runs the compiled command in build/ (npm run build:cli, which npm runs at install as `prepare`):
+// plain JavaScript, no compiler at run time.
+'use strict';
+let command;
+try {
+  command = require('../build/cli/ledger-import.js');
+} catch (e) {
+  if (e && e.code === 'MODULE_NOT_FOUND' && /build[\\/]cli/.test(String(e.message))) {
+    process.stderr.write('命令尚未编译：请在项目文件夹中运行 npm run build:cli 后再试。\n');
+    process.exit(2);
+  }
+  throw e;
+}
+command.main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -30,7 +30,6 @@ import type { CheckOptions, Lang } from '../core/types';
 import { UsageError, type Io } from './io';
 import { isToolOutput } from './toolOutput';
 import { WorkbookError, readWorkbookBuffer } from './workbook';
-import { writeMergedWorkbook } from './consolidateWrite';
 
 export interface ConsolidateArgs {
   files: string[];
@@ -243,6 +242,8 @@ export async function consolidateMain(args: ConsolidateArgs, io: Io): Promise<nu
     return 2;
   }
   if (args.out !== undefined) {
+    // exceljs loads only when a 汇总 is written (ledger-check --help stays fast).
+    const { writeMergedWorkbook } = await import('./consolidateWrite');
     const written = await writeMergedWorkbook(args.out, planMergeSheets(result));
     (args.json ? io.stderr : io.stdout).write(
       zh

@@ -18,11 +18,9 @@ import { checkDestination } from './safeWrite';
 import { isZip as isZipBytes } from '../workbook/zip';
 import { consolidateMain, isConsolidateCall } from './consolidate';
 import { writeOutput } from './output';
+import { LEDGER_CHECK_USAGE } from './usage';
 
-const USAGE_ZH = `用法：ledger-check 文件.xlsx [--sheet 工作表名] [--as-of YYYY-MM-DD] [--due-soon-days 天数]
-                    [--required 字段,字段] [--lang zh|en] [--json] [--out 检查结果.xlsx]
-      汇总多个单位：ledger-check 文件或文件夹… [--units 单位名称映射.txt] [--out 汇总.xlsx] [其他参数同上]
-字段名：index category problem measure department cooperating person deadline status completedOn evidence remarks`;
+const USAGE_ZH = LEDGER_CHECK_USAGE;
 
 export interface CheckArgs {
   file: string;
@@ -37,10 +35,15 @@ export interface CheckArgs {
 }
 
 /** Node's own parseArgs message is English and technical: say it plainly instead. */
-function argumentProblem(e: unknown): string {
+function argumentProblem(e: unknown, argv: readonly string[] = []): string {
   const code = (e as { code?: string }).code;
   const option = /'(-[^']*)'/.exec(String((e as Error).message))?.[1] ?? '';
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `不认识的参数“${option}”。`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    // A file whose name starts with "-" ("-rf.xlsx") reads as an option: say how to name it.
+    const named = argv.find((a) => a.startsWith('-') && /\.(xlsx|xls|et)$/i.test(a));
+    const file = named ? `如果“${named}”是文件名，请写在 -- 之后：ledger-check -- ${named}` : '';
+    return file ? `不认识的参数“${option}”。${file}。` : `不认识的参数“${option}”。`;
+  }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     return `参数“${option.split(/[ ,]/)[0]}”后面需要一个值（值以 - 开头时请写成 --参数=值）。`;
   }
@@ -66,7 +69,7 @@ export function parseCheckArgs(argv: string[], today: string = localToday()): Ch
       },
     });
   } catch (e) {
-    throw new UsageError(`${argumentProblem(e)}\n${USAGE_ZH}`);
+    throw new UsageError(`${argumentProblem(e, argv)}\n${USAGE_ZH}`);
   }
   const { values, positionals } = parsed;
   if (values.help) throw new UsageError(USAGE_ZH, 0);

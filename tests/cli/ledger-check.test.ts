@@ -5,6 +5,7 @@
  */
 import { createHash } from 'crypto';
 import { spawnSync } from 'child_process';
+import { ensureBuilt } from '../helpers/build';
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
@@ -807,6 +808,24 @@ describe('hostile workbooks', () => {
 // The real launcher
 
 describe('node bin/ledger-check.js', () => {
+  // The launcher runs the compiled command in build/ (compiled here when stale).
+  beforeAll(() => ensureBuilt(), 120_000);
+
+  it('answers --help without loading the engine (well under a second; about 0.2 s here)', () => {
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const start = Date.now();
+      const child = spawnSync(process.execPath, [join('bin', 'ledger-check.js'), '--help'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      times.push(Date.now() - start);
+      expect(child.status).toBe(0);
+      expect(child.stdout).toContain('用法：ledger-check');
+    }
+    expect(times.sort((a, b) => a - b)[1]).toBeLessThan(500);
+  });
+
   it('runs as a child process: exit code 1 and the JSON document on stdout', () => {
     const env = { ...process.env };
     delete env.LEDGER_DEBUG;

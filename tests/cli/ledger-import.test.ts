@@ -2,6 +2,7 @@ import { promises as fs, readFileSync } from 'fs';
 import * as os from 'os';
 import { join } from 'path';
 import { execFileSync } from 'child_process';
+import { ensureBuilt } from '../helpers/build';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { decodeText, main } from '../../src/cli/ledger-import';
@@ -226,7 +227,8 @@ describe('ledger-import', () => {
     expect(decodeText(new TextEncoder().encode('整改'))).toBe('整改');
   });
 
-  test('bin/ledger-import.js runs through tsx', () => {
+  test('bin/ledger-import.js runs the compiled command', () => {
+    ensureBuilt();
     const out = join(dir, 'bin.xlsx');
     const stdout = execFileSync(
       process.execPath,

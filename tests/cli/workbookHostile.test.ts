@@ -9,6 +9,7 @@ import { createHash } from 'crypto';
 import { execFileSync } from 'child_process';
 import { existsSync, readFileSync, symlinkSync } from 'fs';
 import { join } from 'path';
+import { ensureBuilt } from '../helpers/build';
 import { makeTempDir } from '../helpers/xlsx';
 
 const ROOT = join(__dirname, '..', '..');
@@ -77,6 +78,8 @@ async function check(file: string, ...more: string[]): Promise<Run> {
 }
 
 describe('hostile corpus through ledger-check', () => {
+  beforeAll(() => ensureBuilt(), 120_000);
+
   it('the corpus is there (npm run hostile writes it)', () => {
     for (const f of ['bomb-sheet.xlsx', 'bomb-workbook.xlsx', 'many-findings.xlsx']) {
       expect(existsSync(join(HOSTILE, f))).toBe(true);

@@ -1,0 +1,8 @@
+/**
+ * The usage text, in a module of its own that loads nothing else: the launcher (bin/ledger-check.js)
+ * answers --help from it without loading the engine, so help appears at once.
+ */
+export const LEDGER_CHECK_USAGE = `用法：ledger-check 文件.xlsx [--sheet 工作表名] [--as-of YYYY-MM-DD] [--due-soon-days 天数]
+                    [--required 字段,字段] [--lang zh|en] [--json] [--out 检查结果.xlsx]
+      汇总多个单位：ledger-check 文件或文件夹… [--units 单位名称映射.txt] [--out 汇总.xlsx] [其他参数同上]
+字段名：index category problem measure department cooperating person deadline status completedOn evidence remarks`;
