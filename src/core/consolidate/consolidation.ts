@@ -152,15 +152,6 @@ export interface MergedRow {
   problemKey: string;
 }
 
-export interface UnitAlert extends AlertItem {
-  unit: string;
-  file: string;
-}
-export interface UnitToComplete extends ToCompleteItem {
-  unit: string;
-  file: string;
-}
-
 export interface OnTime {
   /** Measures whose deadline (a date) has come, long-term apart. */
   due: number;
@@ -187,8 +178,10 @@ export interface UnitResult {
   /** The report sentence for this unit alone. */
   sentence: string;
   rows: MergedRow[];
-  alerts: UnitAlert[];
-  toComplete: UnitToComplete[];
+  /** The unit's 逾期清单 lines (kept only when detailed); the file and unit are the unit's. */
+  alerts: AlertItem[];
+  /** The unit's 待补充清单 lines (kept only when detailed). */
+  toComplete: ToCompleteItem[];
 }
 
 /** A file as accounted for in the totals. */
@@ -318,7 +311,6 @@ function unitResult(
       }
     }
   }
-  const tag = { unit: part.unit, file: input.file };
   return {
     unit: part.unit,
     source: part.source,
@@ -333,8 +325,8 @@ function unitResult(
     onTime: onTimeOf(part.reports, options.asOf),
     sentence: reportSentence(summary, options.lang),
     rows,
-    alerts: options.detailed ? summary.alerts.map((a) => ({ ...a, ...tag })) : [],
-    toComplete: options.detailed ? summary.toComplete.map((t) => ({ ...t, ...tag })) : [],
+    alerts: options.detailed ? summary.alerts : [],
+    toComplete: options.detailed ? summary.toComplete : [],
   };
 }
 

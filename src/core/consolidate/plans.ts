@@ -395,10 +395,10 @@ function overdueListPlan(result: ConsolidationResult, index: RowIndex): SheetPla
         a.daysOverdue === null ? text('', 'cell') : count(a.daysOverdue),
         a.daysLeft === null ? text('', 'cell') : count(a.daysLeft),
         text(a.statusText, 'cell'),
-        text(baseName(a.file), 'cell'),
+        text(baseName(u.file), 'cell'),
         text(a.sheet, 'cell'),
         count(a.row),
-        ledgerLink(index, a.file, a.sheet, a.row),
+        ledgerLink(index, u.file, a.sheet, a.row),
       ]);
     }
   }
@@ -449,10 +449,10 @@ function toCompleteListPlan(result: ConsolidationResult, index: RowIndex): Sheet
         text(item.measure, 'cell'),
         text([...new Set(item.issues.map(issueLabel))].join('、'), 'cell'),
         text([...new Set(item.issues.map((x) => x.message).filter(Boolean))].join('\n'), 'cell'),
-        text(baseName(item.file), 'cell'),
+        text(baseName(u.file), 'cell'),
         text(item.sheet, 'cell'),
         count(item.row),
-        ledgerLink(index, item.file, item.sheet, item.row),
+        ledgerLink(index, u.file, item.sheet, item.row),
       ]);
     }
   }
