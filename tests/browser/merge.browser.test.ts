@@ -207,9 +207,13 @@ describeInBrowser('合并各单位台账 in Chromium', () => {
     await page.getByText(/^已写入：/).waitFor();
     const written = await page.evaluate(() => {
       const wb = (window as unknown as { zgtz: { workbook: FakeWorkbook } }).zgtz.workbook;
+      const units = wb.sheets.find((s) => s.name === '各单位情况')!;
       return {
         sheets: wb.sheets.map((s) => s.name),
         names: wb.names.map((n) => n.name),
+        charts: units.charts.map((c) => ({ type: c.type, title: c.title })),
+        pageLayout: units.pageLayout,
+        frozen: units.frozenRows,
       };
     });
     expect(written.sheets).toEqual(['整改台账', '汇总台账', '各单位情况', '逾期清单', '待补充清单']);
@@ -221,6 +225,10 @@ describeInBrowser('合并各单位台账 in Chromium', () => {
         'ZGTZ_merged_to_complete_list',
       ]),
     );
+    // Excel draws the chart of the units' progress and prints the table on A4 landscape.
+    expect(written.charts).toEqual([{ type: 'BarStacked', title: '各单位整改进展' }]);
+    expect(written.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4' });
+    expect(written.frozen).toBe(5);
     await page.screenshot({ path: path.join(OUT, 'merge-written.png'), fullPage: true });
   });
 
