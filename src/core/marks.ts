@@ -80,13 +80,21 @@ export function planMarks(report: SheetReport, opts: { markDone?: boolean } = {}
   const mapped = Object.values(report.columns)
     .map((c) => (c ? columnNumber(c.column) : 0))
     .filter((n) => n > 0);
-  const rowAreas: Record<'overdue' | 'due-soon' | 'done', string[]> = { overdue: [], 'due-soon': [], done: [] };
+  const rowAreas: Record<'overdue' | 'due-soon' | 'done', string[]> = {
+    overdue: [],
+    'due-soon': [],
+    done: [],
+  };
   if (mapped.length > 0) {
     const left = Math.min(...mapped);
     const right = Math.max(...mapped);
     const leftL = columnLetter(left);
     const rightL = columnLetter(right);
-    const byKind: Record<'overdue' | 'due-soon' | 'done', number[]> = { overdue: [], 'due-soon': [], done: [] };
+    const byKind: Record<'overdue' | 'due-soon' | 'done', number[]> = {
+      overdue: [],
+      'due-soon': [],
+      done: [],
+    };
     for (const r of report.rows) {
       if (r.overdue) byKind.overdue.push(r.row);
       else if (r.dueSoon) byKind['due-soon'].push(r.row);
@@ -102,4 +110,73 @@ export function planMarks(report: SheetReport, opts: { markDone?: boolean } = {}
     if (areas.length > 0) groups.push({ kind, areas });
   }
   return { sheet: report.name, groups };
+}
+
+/** A1 address ('E9', 'A5:L7') → 1-based rectangle; null when not an address. */
+function areaOf(address: string): { top: number; left: number; bottom: number; right: number } | null {
+  const m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/i.exec(address.replace(/\$/g, ''));
+  if (!m) return null;
+  const left = columnNumber(m[1].toUpperCase());
+  const top = Number(m[2]);
+  const right = m[3] ? columnNumber(m[3].toUpperCase()) : left;
+  const bottom = m[4] ? Number(m[4]) : top;
+  return {
+    top: Math.min(top, bottom),
+    bottom: Math.max(top, bottom),
+    left: Math.min(left, right),
+    right: Math.max(left, right),
+  };
+}
+
+export type RowMarkKind = Exclude<MarkKind, 'missing'>;
+
+/**
+ * A mark plan as one table per sheet: which kind each marked row has and which cells are marked
+ * missing. A host that cannot afford one conditional format per area (Excel slows down with
+ * thousands of rules) writes this table once and lets one rule per kind look a cell up in it, so
+ * the number of rules stays at most four whatever the ledger's size.
+ */
+export interface MarkLayout {
+  sheet: string;
+  /** Each marked row once, with the kind of highest priority (MARK_ORDER). */
+  rows: Map<number, RowMarkKind>;
+  /** Cells marked 'missing', by row then column (1-based). */
+  cells: Array<{ row: number; column: number }>;
+  /** Per kind present, the rectangle its rule must cover (row marks: their rows × their columns). */
+  bounds: Partial<Record<MarkKind, { top: number; left: number; bottom: number; right: number }>>;
+}
+
+export function markLayout(plan: MarkPlan): MarkLayout {
+  const rows = new Map<number, RowMarkKind>();
+  const cells = new Map<string, { row: number; column: number }>();
+  const bounds: MarkLayout['bounds'] = {};
+  const grow = (kind: MarkKind, a: { top: number; left: number; bottom: number; right: number }) => {
+    const b = bounds[kind];
+    bounds[kind] = b
+      ? {
+          top: Math.min(b.top, a.top),
+          left: Math.min(b.left, a.left),
+          bottom: Math.max(b.bottom, a.bottom),
+          right: Math.max(b.right, a.right),
+        }
+      : { ...a };
+  };
+  const rank = (k: MarkKind) => MARK_ORDER.indexOf(k);
+  for (const group of plan.groups) {
+    for (const address of group.areas) {
+      const a = areaOf(address);
+      if (!a) continue;
+      grow(group.kind, a);
+      for (let r = a.top; r <= a.bottom; r++) {
+        if (group.kind === 'missing') {
+          for (let c = a.left; c <= a.right; c++) cells.set(`${r}:${c}`, { row: r, column: c });
+        } else {
+          const had = rows.get(r);
+          if (!had || rank(group.kind) < rank(had)) rows.set(r, group.kind);
+        }
+      }
+    }
+  }
+  const sorted = [...cells.values()].sort((x, y) => x.row - y.row || x.column - y.column);
+  return { sheet: plan.sheet, rows, cells: sorted, bounds };
 }

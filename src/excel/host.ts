@@ -25,6 +25,11 @@ export class HostError extends Error {
       | 'sheet-changed'
       | 'unsupported'
       | 'too-large'
+      | 'workbook-protected'
+      | 'other-workbook'
+      | 'incomplete'
+      | 'settings-not-saved'
+      | 'excel-error'
       | 'unknown',
     public readonly zh: string,
     public readonly en: string,

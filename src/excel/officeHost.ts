@@ -3,6 +3,7 @@ import type { MarkPlan } from '../core/marks';
 import type { LedgerSettings } from '../core/options';
 import type { SheetPlan } from '../core/sheetPlan';
 import type { Grid } from '../core/types';
+import { runOptions, supports } from './capabilities';
 import { officeEnv, type OfficeEnv } from './env';
 import { errors, toHostError } from './errors';
 import type { LedgerHost, ReadProgress, WrittenSheet } from './host';
@@ -11,9 +12,6 @@ import { readActiveSheet, type ReadOptions } from './readSheet';
 import { readAllSheets } from './workbookSheets';
 import { loadSettings, saveSettings } from './settingsStore';
 import { writeSheets } from './sheetsWriter';
-
-/** The oldest Excel the add-in runs in (Excel 2019 / Office 2019): see manifest.xml. */
-export const MIN_API = '1.7';
 
 export interface OfficeHostOptions {
   read?: ReadOptions;
@@ -31,7 +29,7 @@ export class OfficeHost implements LedgerHost {
   ) {}
 
   private async guard<T>(work: () => Promise<T>): Promise<T> {
-    if (!this.env.isSetSupported('ExcelApi', MIN_API)) throw errors.unsupported('本加载项', 'this add-in');
+    if (!supports(this.env, 'addin')) throw errors.unsupported('本加载项', 'this add-in');
     try {
       return await work();
     } catch (e) {
@@ -77,7 +75,7 @@ export class OfficeHost implements LedgerHost {
         ws.activate();
         ws.getRange(address).select();
         await context.sync();
-      }),
+      }, runOptions(this.env)),
     );
   }
 

@@ -7,6 +7,7 @@
 import { serialToIso } from '../core/calendar';
 import type { Cell, Grid, MergedArea } from '../core/types';
 import { parseAreaList } from './a1';
+import { runOptions, supports } from './capabilities';
 import type { OfficeEnv } from './env';
 import { errors, isPayloadTooLarge } from './errors';
 import type { ReadProgress } from './host';
@@ -96,7 +97,7 @@ export async function readActiveSheet(
   sheetName?: string,
 ): Promise<ReadResult> {
   const opts = { ...DEFAULTS, ...options };
-  const hasMerges = env.isSetSupported('ExcelApi', '1.13');
+  const hasMerges = supports(env, 'mergedAreas');
   const counter = { syncs: 0 };
   return env.run(async (context) => {
     const before = counter.syncs;
@@ -115,7 +116,9 @@ export async function readActiveSheet(
     onProgress?.({ done: 0, total });
 
     const cells: Cell[][] = new Array(total);
-    let dateProbe: { row: number; column: number; serial: number } | null = null;
+    // Date cells whose shown text tells the date system: the first of each date format, a few.
+    const dateProbes: DateProbe[] = [];
+    const probedFormats = new Set<string>();
     const take = (chunk: Chunk, range: Excel.Range): number => {
       const { values, numberFormat, valueTypes } = range;
       let maxRow = 0;
@@ -124,8 +127,16 @@ export async function readActiveSheet(
         for (let j = 0; j < columns; j++) {
           const cell = toCell(values[i]?.[j], numberFormat[i]?.[j], valueTypes?.[i]?.[j]);
           row[j] = cell;
-          if (!dateProbe && cell.type === 'number' && cell.format && isDateFormat(cell.format)) {
-            dateProbe = { row: chunk.start + i, column: j, serial: cell.value as number };
+          if (
+            dateProbes.length < MAX_DATE_PROBES &&
+            cell.type === 'number' &&
+            cell.format &&
+            !probedFormats.has(cell.format) &&
+            isDateFormat(cell.format) &&
+            !/[hs]/i.test(cell.format.replace(/"[^"]*"/g, ''))
+          ) {
+            probedFormats.add(cell.format);
+            dateProbes.push({ row: chunk.start + i, column: j, serial: cell.value as number });
           }
         }
         cells[chunk.start + i] = row;
@@ -177,63 +188,119 @@ export async function readActiveSheet(
     // Last round trip: merged areas, the date system, and whether the sheet moved under us.
     const again = sheet.getUsedRangeOrNullObject(true);
     again.load('address');
-    const probeCell = dateProbe as { row: number; column: number; serial: number } | null;
-    const textCell = probeCell
-      ? sheet.getRangeByIndexes(used.rowIndex + probeCell.row, used.columnIndex + probeCell.column, 1, 1)
-      : null;
-    textCell?.load('text');
-    let merges: MergedArea[] = [];
+    const probeCells = dateProbes.map((p) => {
+      const r = sheet.getRangeByIndexes(used.rowIndex + p.row, used.columnIndex + p.column, 1, 1);
+      r.load('text');
+      return r;
+    });
+    let merges: MergedArea[] | null = [];
     let mergeAreas: Excel.RangeAreas | null = null;
     if (hasMerges) {
       mergeAreas = used.getMergedAreasOrNullObject();
       mergeAreas.load('address');
     }
     let currentAddress: string | null;
-    let shown = '';
     try {
       await context.sync();
       counter.syncs++;
       currentAddress = again.isNullObject ? null : again.address;
-      shown = String(textCell?.text?.[0]?.[0] ?? '');
       if (mergeAreas && !mergeAreas.isNullObject) merges = parseAreaList(mergeAreas.address);
     } catch (e) {
       if (!mergeAreas) throw e;
       // More than 512 merged areas: the failed request answered nothing, so ask again without
-      // them, then block by block (each block alone, halving a block that still fails).
+      // them, then block by block.
       const retry = sheet.getUsedRangeOrNullObject(true);
       retry.load('address');
-      textCell?.load('text');
+      for (const r of probeCells) r.load('text');
       await context.sync();
       counter.syncs++;
       currentAddress = retry.isNullObject ? null : retry.address;
-      shown = String(textCell?.text?.[0]?.[0] ?? '');
       merges = await mergesByBlocks(context, sheet, used, total, columns, opts.mergeBlockRows, counter);
     }
     if (currentAddress !== used.address) throw errors.sheetChanged(sheet.name);
 
-    let dateSystem: 1900 | 1904 = 1900;
-    if (probeCell && textCell) {
-      const y1900 = serialToIso(probeCell.serial, 1900)?.slice(0, 4);
-      const y1904 = serialToIso(probeCell.serial, 1904)?.slice(0, 4);
-      if (y1904 && y1900 && shown.includes(y1904) && !shown.includes(y1900)) dateSystem = 1904;
-    }
+    const shown = probeCells.map((r, i) => ({
+      serial: dateProbes[i].serial,
+      text: String(r.text?.[0]?.[0] ?? ''),
+    }));
+    const dateSystem = dateSystemFromShown(shown);
 
     const grid: Grid = {
       sheet: sheet.name,
       firstRow: used.rowIndex + 1,
       firstColumn: used.columnIndex + 1,
       cells,
-      merges,
-      mergesKnown: hasMerges,
+      // When Excel would not tell (no API, or too many areas even row by row), the engine infers
+      // the usual merges exactly as on Excel 2019.
+      merges: merges ?? [],
+      mergesKnown: hasMerges && merges !== null,
       dateSystem,
     };
     return { grid, address: used.address, syncs: counter.syncs - before };
-  });
+  }, runOptions(env));
 }
 
 /** Blocks whose merged areas are asked for in one round trip. */
 const MERGE_BLOCKS_PER_SYNC = 25;
+/** Date cells (of different formats) whose text is read to tell the date system. */
+const MAX_DATE_PROBES = 6;
 
+interface DateProbe {
+  row: number;
+  column: number;
+  serial: number;
+}
+
+/** Year, month and day of a serial in a date system (UTC arithmetic, the 1900 leap-year bug aside). */
+function ymd(serial: number, system: 1900 | 1904): [number, number, number] | null {
+  const iso = serialToIso(serial, system);
+  if (!iso) return null;
+  const [y, m, d] = iso.split('-').map(Number);
+  return [y, m, d];
+}
+
+/**
+ * True when the numbers a date cell shows ("2024年1月1日", "1月1日", "24/1/1") can be that serial
+ * in this date system: each number is the year (four or two digits), the month or the day, each
+ * field used once. The two systems are 4 years and 1 day apart, so a shown day or year decides.
+ */
+export function shownAs(serial: number, text: string, system: 1900 | 1904): boolean {
+  const date = ymd(serial, system);
+  const numbers = (text.match(/\d+/g) ?? []).map(Number);
+  if (!date || numbers.length === 0 || numbers.length > 3) return false;
+  const [y, m, d] = date;
+  const fields: number[][] = [[y, y % 100], [m], [d]];
+  const used = [false, false, false];
+  const assign = (i: number): boolean => {
+    if (i === numbers.length) return true;
+    for (let f = 0; f < 3; f++) {
+      if (used[f] || !fields[f].includes(numbers[i])) continue;
+      used[f] = true;
+      if (assign(i + 1)) return true;
+      used[f] = false;
+    }
+    return false;
+  };
+  return assign(0);
+}
+
+/** 1904 only when some date cell is shown as 1904 would and not as 1900 would. */
+export function dateSystemFromShown(shown: Array<{ serial: number; text: string }>): 1900 | 1904 {
+  for (const { serial, text } of shown) {
+    const a = shownAs(serial, text, 1900);
+    const b = shownAs(serial, text, 1904);
+    if (a !== b) return b ? 1904 : 1900;
+  }
+  return 1900;
+}
+
+/**
+ * Merged areas of a sheet with more than 512 of them, block by block. Excel answers an area whose
+ * top-left lies in the block whole, but one that only reaches into it from above comes clipped
+ * (an assumption modelled in the fake): every area is met whole in the block holding its top-left
+ * cell, and a clipped piece is always inside that whole area, so pieces inside another area are
+ * dropped (merged areas never overlap). Null when Excel will not tell even row by row.
+ */
 async function mergesByBlocks(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
@@ -242,12 +309,10 @@ async function mergesByBlocks(
   columns: number,
   blockRows: number,
   counter: { syncs: number },
-): Promise<MergedArea[]> {
+): Promise<MergedArea[] | null> {
   const seen = new Map<string, MergedArea>();
   const keep = (areas: Excel.RangeAreas) => {
     if (areas.isNullObject) return;
-    // Excel gives every merged area that meets a block whole, so one spanning two blocks comes
-    // twice: keep it once.
     for (const a of parseAreaList(areas.address)) seen.set(`${a.top}:${a.left}:${a.bottom}:${a.right}`, a);
   };
   const ask = (block: Chunk) => {
@@ -280,8 +345,9 @@ async function mergesByBlocks(
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk, by design
         await context.sync();
         counter.syncs++;
-      } catch (e) {
-        if (block.rows <= 1) throw e;
+      } catch {
+        counter.syncs++;
+        if (block.rows <= 1) return null;
         const half = Math.ceil(block.rows / 2);
         queue.unshift(
           { start: block.start, rows: half },
@@ -292,5 +358,25 @@ async function mergesByBlocks(
       keep(areas);
     }
   }
-  return [...seen.values()].sort((a, b) => a.top - b.top || a.left - b.left);
+  return wholeAreas([...seen.values()]);
+}
+
+/** Drops areas that lie inside another (clipped pieces of an area met whole elsewhere). */
+export function wholeAreas(areas: MergedArea[]): MergedArea[] {
+  const sorted = [...areas].sort(
+    (a, b) => a.top - b.top || a.left - b.left || b.bottom - a.bottom || b.right - a.right,
+  );
+  const out: MergedArea[] = [];
+  // Areas that may still contain later ones (their bottom is not above the current top).
+  let open: MergedArea[] = [];
+  for (const a of sorted) {
+    open = open.filter((o) => o.bottom >= a.top);
+    const inside = open.some(
+      (o) => o.left <= a.left && o.right >= a.right && o.top <= a.top && o.bottom >= a.bottom,
+    );
+    if (inside) continue;
+    out.push(a);
+    open.push(a);
+  }
+  return out;
 }

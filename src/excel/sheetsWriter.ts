@@ -21,6 +21,7 @@ import {
 import type { MergedArea } from '../core/types';
 import { formatArea, quoteSheet } from './a1';
 import { worstCaseBytes } from './readSheet';
+import { supports } from './capabilities';
 import type { OfficeEnv } from './env';
 import type { WrittenSheet } from './host';
 
@@ -183,7 +184,7 @@ export async function writeSheets(
   opts: { dateSystem?: 1900 | 1904 } = {},
 ): Promise<WrittenSheet[]> {
   if (plans.length === 0) return [];
-  const canPageLayout = env.isSetSupported('ExcelApi', '1.9');
+  const canPageLayout = supports(env, 'pageLayout');
   const system = opts.dateSystem ?? 1900;
   return env.run(async (context) => {
     const sheets = context.workbook.worksheets;
@@ -246,8 +247,9 @@ export async function writeSheets(
         sheet.pageLayout.paperSize = 'A4' as Excel.PaperType;
         sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
         if (plan.headerRow > 0) sheet.pageLayout.setPrintTitleRows(`$${plan.headerRow}:$${plan.headerRow}`);
-        for (const chart of plan.charts) addChart(sheet, chart);
       }
+      // Charts need ExcelApi 1.1, and the series' category labels 1.7: drawn on every supported Excel.
+      for (const chart of plan.charts) addChart(sheet, chart);
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per sheet, by design
       await context.sync();
       written.push({ name, wanted: plan.name, replaced });

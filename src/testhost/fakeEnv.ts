@@ -4,8 +4,10 @@ import type { FakeWorkbook } from './fakeExcel';
 
 export function fakeEnv(wb: FakeWorkbook): OfficeEnv {
   return {
-    run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) =>
-      wb.run((ctx) => batch(ctx as unknown as Excel.RequestContext)),
+    run: <T>(
+      batch: (context: Excel.RequestContext) => Promise<T>,
+      options?: { delayForCellEdit?: boolean },
+    ) => wb.run((ctx) => batch(ctx as unknown as Excel.RequestContext), options),
     isSetSupported: (name, version) => wb.isSetSupported(name, version),
     settings: () => wb.settings() as unknown as SettingsLike,
     displayLanguage: () => wb.displayLanguage,

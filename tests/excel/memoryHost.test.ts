@@ -9,7 +9,12 @@ describe('memory host (browser test page) end to end', () => {
     const sheet = host.workbook.sheets[0];
     const before = sheet.snapshot();
     const grid = await host.readActiveSheet();
-    const result = checkGrid(grid, { asOf: '2024-04-15', dueSoonDays: 7, required: ['problem', 'measure', 'department', 'deadline', 'status'], lang: 'zh' });
+    const result = checkGrid(grid, {
+      asOf: '2024-04-15',
+      dueSoonDays: 7,
+      required: ['problem', 'measure', 'department', 'deadline', 'status'],
+      lang: 'zh',
+    });
     if (!result.ok) throw new Error(result.message);
     const plan = planMarks(result.report);
     expect(plan.groups.map((g) => g.kind)).toContain('missing');

@@ -1,7 +1,14 @@
 import { checkGrid } from '../../src/core/check';
 import { DEFAULT_REQUIRED } from '../../src/core/types';
 import { cellAt } from '../../src/core/grid';
-import { isDateFormat, worstCaseBytes } from '../../src/excel/readSheet';
+import {
+  dateSystemFromShown,
+  isDateFormat,
+  shownAs,
+  wholeAreas,
+  worstCaseBytes,
+} from '../../src/excel/readSheet';
+import { ledgerWorkbook } from '../../src/testhost/longLedger';
 import { HostError } from '../../src/excel/host';
 import { OfficeHost } from '../../src/excel/officeHost';
 import { FakeWorkbook } from '../../src/testhost/fakeExcel';
@@ -138,12 +145,20 @@ describe('readActiveSheet', () => {
     await expect(new OfficeHost(fakeEnv(empty)).readActiveSheet()).rejects.toMatchObject({
       code: 'empty-sheet',
     });
-    const editing = sampleWorkbook();
+    // Before ExcelApi 1.11 a cell being edited fails the read with a sentence; from 1.11 the
+    // read waits for the clerk (delayForCellEdit) and succeeds.
+    const editing = sampleWorkbook({ apiVersion: 10 });
     editing.cellEditMode = true;
     const err = await new OfficeHost(fakeEnv(editing)).readActiveSheet().catch((e) => e);
     expect(err).toBeInstanceOf(HostError);
     expect(err.code).toBe('cell-edit-mode');
     expect(err.zh).toMatch(/Enter/);
+    const waiting = sampleWorkbook({ apiVersion: 11 });
+    waiting.cellEditMode = true;
+    await expect(new OfficeHost(fakeEnv(waiting)).readActiveSheet()).resolves.toMatchObject({
+      sheet: '整改台账',
+    });
+    expect(waiting.delayedSyncs).toBe(1);
     const moving = sampleWorkbook();
     moving.beforeSync = (i) => {
       if (i === 2) moving.sheets[0].setRows(40, 1, [['新增一行']]);
@@ -162,7 +177,89 @@ describe('readActiveSheet', () => {
   });
 });
 
+describe('more than 512 merged areas, and Excel versions', () => {
+  const options = {
+    asOf: '2026-11-21',
+    dueSoonDays: 7,
+    required: [...DEFAULT_REQUIRED],
+    lang: 'zh' as const,
+  };
+  const judge = async (wb: FakeWorkbook) => {
+    const grid = await new OfficeHost(fakeEnv(wb)).readActiveSheet();
+    const result = checkGrid(grid, options);
+    if (!result.ok) throw new Error(result.message);
+    return { grid, report: result.report };
+  };
+
+  it('reads every merge whole when blocks cut through merged areas (Excel clips those)', async () => {
+    // 1,301 rows: 650 merged problems plus the title, blocks of 400 rows cut through pairs.
+    const wb = ledgerWorkbook(1301);
+    const expected = wb.sheets[0].merges.length;
+    const { grid } = await judge(wb);
+    expect(expected).toBeGreaterThan(512);
+    expect(grid.mergesKnown).toBe(true);
+    expect(grid.merges).toHaveLength(expected);
+    expect(new Set(grid.merges.map((m) => `${m.top}:${m.left}:${m.bottom}:${m.right}`))).toEqual(
+      new Set(wb.sheets[0].merges.map((m) => `${m.top}:${m.left}:${m.bottom}:${m.right}`)),
+    );
+  });
+
+  it('judges a sheet with more than 512 merges identically at ExcelApi 1.7, 1.9 and 1.13, and when Excel will not tell', async () => {
+    const rows = 1301;
+    const reports = [];
+    for (const wb of [
+      ledgerWorkbook(rows, { apiVersion: 7 }),
+      ledgerWorkbook(rows, { apiVersion: 9 }),
+      ledgerWorkbook(rows, { apiVersion: 13 }),
+      ledgerWorkbook(rows, { apiVersion: 13, maxMergedAreas: 0 }),
+    ]) {
+      reports.push(await judge(wb));
+    }
+    expect(reports.map((r) => r.grid.mergesKnown)).toEqual([false, false, true, false]);
+    expect(reports[3].grid.merges).toEqual([]);
+    for (const r of reports.slice(1)) {
+      expect(r.report.findings).toEqual(reports[0].report.findings);
+      expect(r.report.stats).toEqual(reports[0].report.stats);
+    }
+    expect(reports[0].report.findings.length).toBeGreaterThan(100);
+  });
+
+  it('detects the 1904 date system from dates shown without a four-digit year', async () => {
+    for (const format of ['m"月"d"日"', 'yy/m/d', 'mm-dd', '[$-804]m月d日']) {
+      for (const system of [1900, 1904] as const) {
+        const wb = new FakeWorkbook({ dateSystem: system });
+        wb.addSheet('S').setRows(1, 1, [
+          ['序号', '整改时限'],
+          [1, { value: 45291, numberFormat: format }],
+        ]);
+        const grid = await new OfficeHost(fakeEnv(wb)).readActiveSheet();
+        expect([format, grid.dateSystem]).toEqual([format, system]);
+      }
+    }
+  });
+});
+
 describe('helpers', () => {
+  it('tells the date system from the numbers a date shows', () => {
+    // 45291 is 2023-12-31 in the 1900 system and 2028-01-01 in the 1904 system.
+    expect(shownAs(45291, '12月31日', 1900)).toBe(true);
+    expect(shownAs(45291, '12月31日', 1904)).toBe(false);
+    expect(shownAs(45291, '1月1日', 1904)).toBe(true);
+    expect(shownAs(45291, '28/1/1', 1904)).toBe(true);
+    expect(
+      dateSystemFromShown([
+        { serial: 45291, text: '星期日' },
+        { serial: 45291, text: '01-01' },
+      ]),
+    ).toBe(1904);
+    expect(dateSystemFromShown([{ serial: 45291, text: '' }])).toBe(1900);
+  });
+  it('drops clipped pieces inside whole merged areas', () => {
+    const whole = { top: 399, left: 2, bottom: 402, right: 2 };
+    const piece = { top: 401, left: 2, bottom: 402, right: 2 };
+    const other = { top: 401, left: 3, bottom: 401, right: 4 };
+    expect(wholeAreas([piece, whole, other])).toEqual([whole, other]);
+  });
   it('recognises date formats', () => {
     for (const f of ['yyyy/m/d', 'yyyy"年"m"月"d"日"', 'm/d/yy', '[$-804]yyyy年m月', 'mm-dd'])
       expect(isDateFormat(f)).toBe(true);
