@@ -74,8 +74,9 @@ export const errors = {
     );
   },
   /** Writing summary sheets failed midway; `done` names the sheets that were written whole. */
-  sheetsIncomplete: (cause: unknown, done: string[]) => {
+  sheetsIncomplete: (cause: unknown, written: readonly string[] | string = []) => {
     const why = toHostError(cause);
+    const done = typeof written === 'string' ? [written] : written;
     const zhDone = done.length > 0 ? `已写好的工作表：${done.join('、')}；` : '';
     const enDone = done.length > 0 ? ` Written whole: ${done.join(', ')}.` : '';
     return new HostError(

@@ -1,4 +1,5 @@
 import { REQUIREMENTS, runOptions, supports } from '../../src/excel/capabilities';
+import { officialPunctuation } from '../../src/core/text/punctuation';
 import { toHostError } from '../../src/excel/errors';
 import { HostError } from '../../src/excel/host';
 import { OfficeHost } from '../../src/excel/officeHost';
@@ -83,6 +84,7 @@ describe('Excel errors as sentences', () => {
       expect(e.code).not.toBe('unknown');
       expect(e.zh).not.toMatch(/XYZ|[,;:](?!\d)/);
       expect(e.zh).toMatch(/。$/);
+      expect(officialPunctuation(e.zh)).toBe(e.zh);
       expect(e.en).not.toMatch(/XYZ/);
     }
   });
