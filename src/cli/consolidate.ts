@@ -28,6 +28,7 @@ import {
 } from '../core/consolidate';
 import type { CheckOptions, Lang } from '../core/types';
 import { UsageError, type Io } from './io';
+import { checkDestination } from './safeWrite';
 import { isToolOutput } from './toolOutput';
 import { WorkbookError, readWorkbookBuffer } from './workbook';
 
@@ -148,12 +149,8 @@ export async function consolidateMain(args: ConsolidateArgs, io: Io): Promise<nu
   const zh = options.lang === 'zh';
   if (args.out !== undefined) {
     if (!/\.xlsx$/i.test(args.out)) throw new UsageError(`--out 的文件名应以 .xlsx 结尾：${args.out}`);
-    try {
-      statSync(args.out);
-      throw new UsageError(`文件“${args.out}”已存在，为免覆盖没有写出。请换一个文件名，或先删除该文件。`);
-    } catch (e) {
-      if (e instanceof UsageError) throw e;
-    }
+    // Before any file is read: the folder exists and is writable, and nothing is there by that name.
+    checkDestination(args.out);
   }
   const mapping = args.units ? await readMapping(args.units) : undefined;
   const found = findWorkbookFiles(args.files, args.out);
