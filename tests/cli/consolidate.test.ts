@@ -143,6 +143,8 @@ describe('ledger-check over many units', () => {
     expect(stdout).toContain(
       '1个文件与其他文件属同一单位，未重复合并：县财政局整改台账.xlsx（县财政局，已采用县财政局整改台账（修改后）.xlsx）',
     );
+    const { officialPunctuation } = await import('../../src/core/text/punctuation');
+    expect(stdout.split('\n').filter((l) => officialPunctuation(l) !== l)).toEqual([]);
     expect(stdout).toMatch(
       /共梳理问题22个.制定整改措施27项.已完成12项.其中长期任务已取得阶段性成效2项.{1,2}正在推进10项.逾期未完成5项。/,
     );

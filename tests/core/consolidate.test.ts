@@ -295,3 +295,32 @@ describe('planMergeSheets', () => {
     expect(toComplete.rows.flat().map(cellText)).toContain('缺责任单位');
   });
 });
+
+describe('official punctuation', () => {
+  it('every Chinese sentence of the 汇总 sheets and the view is already official', async () => {
+    const { officialPunctuation } = await import('../../src/core/text/punctuation');
+    const { MERGE_STRINGS } = await import('../../src/taskpane/mergeStrings');
+    const result = consolidate(
+      [
+        unitFile('县教育局整改台账.xlsx', '县教育局', EDU, 1),
+        unreadableFile('坏.xlsx', '文件不完整或已损坏。'),
+      ],
+      { asOf: OPTIONS.asOf, dueSoonDays: 7 },
+    );
+    const texts = planMergeSheets(result).flatMap((p) => p.rows.flat().map(cellText));
+    texts.push(totalsLine(result), totalsLine(result, 'zh', false), result.sentence);
+    const m = MERGE_STRINGS.zh;
+    texts.push(
+      ...Object.values(m).filter((v): v is string => typeof v === 'string'),
+      m.reading(0, 3, '甲.xlsx'),
+      m.previewTitle(3, 30),
+      m.unreadableTitle(2),
+      m.duplicate('县财政局', '甲.xlsx', '乙.xlsx'),
+      m.ignored(['~$甲.xlsx']),
+      m.written(['汇总台账']),
+      m.renamed('汇总台账', '汇总台账2'),
+    );
+    const changed = texts.filter((t) => t && officialPunctuation(t) !== t);
+    expect(changed).toEqual([]);
+  });
+});
