@@ -326,6 +326,25 @@ test('numbering evidence overrides the official order: 1. restarting under （1�
   expect(one.ok && [one.problems, one.measures, one.totals.agrees]).toEqual([1, 2, true]);
 });
 
+test('siblings take the same role: a plain item among quoted problems is a problem with measures', () => {
+  const text = [
+    '关于巡察整改进展情况的通报',
+    '二、具体问题整改情况',
+    '（一）关于党的建设方面',
+    '1.针对“理论学习不深入”的问题。一是制定学习计划；二是开展专题研讨。已完成。',
+    '2.关于干部队伍活力不足的问题。一是开展年轻干部培训；二是完善干部交流制度。正在推进。',
+    '3.针对“支部活动不规范”的问题。规范“三会一课”记录。已完成。',
+  ].join('\n');
+  const r = parsePlan(text, { year: 2024 });
+  expect(r.ok && r.rows.map((x) => [x.problemIndex, x.problem, x.measure, x.status])).toEqual([
+    [1, '理论学习不深入', '制定学习计划', '已完成'],
+    [1, '理论学习不深入', '开展专题研讨。', '已完成'],
+    [2, '干部队伍活力不足', '开展年轻干部培训', '正在推进'],
+    [2, '干部队伍活力不足', '完善干部交流制度。', '正在推进'],
+    [3, '支部活动不规范', '规范“三会一课”记录。', '已完成'],
+  ]);
+});
+
 test('完成情况 written under the last problem stays with it, not lifted to its category', () => {
   const text = [
     'XX局巡察整改方案',

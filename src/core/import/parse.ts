@@ -239,7 +239,11 @@ class Reader {
     }
   }
 
-  walk(node: OutlineNode, category: string, inherited: Defaults): void {
+  /**
+   * Reads one item. `problemSibling`: most of its siblings are problems (quoted or labelled), so a
+   * plain item among them is a problem too: its first sentence the problem, the rest its measures.
+   */
+  walk(node: OutlineNode, category: string, inherited: Defaults, problemSibling = false): void {
     const own = nodeText(node);
     const entries = entriesOf(own);
     const first = entries[0];
@@ -278,7 +282,10 @@ class Reader {
         (isProblemHeading(node.title) && /^(?:关于)?[^,，。]{0,6}(?:问题|情况)$/.test(headingOf(node.title)))
           ? category
           : tidy(withoutCount(headingOf(node.title)).replace(/[。:：]$/, ''));
-      for (const c of children) this.walk(c, nextCategory, defaults);
+      // Siblings take the same role: a plain item among problems is a problem.
+      const problems = children.filter((c) => this.subtreeMarkedMeasure(c)).length;
+      const siblingsAreProblems = problems * 2 >= children.length && problems > 0;
+      for (const c of children) this.walk(c, nextCategory, defaults, siblingsAreProblems);
       return;
     }
 
@@ -288,7 +295,15 @@ class Reader {
     const rest = tidy(first.lead.slice(Math.min(first.lead.length, heading.length)).replace(/^[。\s]+/, ''));
     const split = rest ? splitFocusAction(heading) : null;
     const group = this.newGroup();
-    if (split) {
+    if (problemSibling && rest && !looksLikeMeasure(heading)) {
+      this.emit(
+        category,
+        tidy(heading.replace(/^(?:针对|关于)/, '').replace(/的?问题$/, '')),
+        rest,
+        fields,
+        group,
+      );
+    } else if (split) {
       this.emit(split.focus, rest, split.action, fields, group);
     } else if (looksLikeMeasure(first.lead) && !looksLikeProblem(first.lead)) {
       this.emit(category, '', first.lead, fields, group);
