@@ -8,6 +8,7 @@ import { checkGrid } from '../src/core/check';
 import { isoToSerial } from '../src/core/calendar';
 import { FIELD_LABELS } from '../src/core/messages';
 import { DEFAULT_REQUIRED, FIELDS, type Cell, type Grid, type MergedArea } from '../src/core/types';
+import { benchFiles } from './bench-files';
 import { benchHost } from './bench-host';
 
 const HEADERS = FIELDS.map((f) => FIELD_LABELS[f].zh);
@@ -126,6 +127,7 @@ function benchSize(rows: number, runs: number) {
 }
 
 async function main() {
+  await benchFiles();
   const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
   console.log('整改台账助手 benchmark — engine (checkGrid) vs JSON.parse of the same grid, median of runs\n');
   console.log('rows      engine ms   JSON.parse ms   ratio   rows/s       heap growth');

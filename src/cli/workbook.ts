@@ -9,7 +9,19 @@
 import { constants, promises as fs } from 'fs';
 import * as nodePath from 'path';
 import type { Grid } from '../core/types';
+import { inflateRawSync } from 'zlib';
 import { LIMITS, WorkbookError, readWorkbookBytes } from '../workbook';
+import { InflateLimit, useInflater } from '../workbook/zip';
+
+// Node's native inflate for the reader (the task pane keeps fflate's).
+useInflater((raw, maxBytes) => {
+  try {
+    return inflateRawSync(raw, { maxOutputLength: Math.max(1, Math.min(maxBytes, 0x3fffffff)) });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new InflateLimit();
+    throw e;
+  }
+});
 
 export { WorkbookError, type WorkbookErrorReason } from '../workbook';
 

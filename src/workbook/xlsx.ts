@@ -329,7 +329,8 @@ function readSheet(ctx: Context, name: string, e: ZipEntry, s: SheetState): Grid
       return;
     }
     if (tag === 'c' && inSheetData) {
-      const ref = attr(t, 'r');
+      const a = t.attributes as Record<string, string | undefined>;
+      const ref = a.r;
       if (ref !== undefined) {
         const rc = parseRef(ref);
         if (!rc) throw damaged(ctx.label);
@@ -341,13 +342,13 @@ function readSheet(ctx: Context, name: string, e: ZipEntry, s: SheetState): Grid
       }
       if (col > limits.maxColumn) throw tooLarge(ctx, name, `的列数超过 ${limits.maxColumn} 列`);
       inCell = true;
-      cType = attr(t, 't') ?? 'n';
-      cStyle = Number(attr(t, 's') ?? 0) || 0;
+      cType = a.t ?? 'n';
+      cStyle = a.s === undefined ? 0 : Number(a.s) || 0;
       cFormula = false;
       cValue = null;
       cInline = null;
     } else if (tag === 'row' && inSheetData) {
-      const r = attr(t, 'r');
+      const r = (t.attributes as Record<string, string | undefined>).r;
       startRow(r === undefined ? rowNum + 1 : Number(r));
     } else if (tag === 'sheetData') inSheetData = true;
     else if (tag === 'mergeCell') {
@@ -435,9 +436,18 @@ function buildGrid(
   const cells: Cell[][] = new Array(bottom - top + 1);
   for (let i = 0; i < cells.length; i++) {
     const src = rows.get(top + i);
-    const row: Cell[] = [];
-    if (src) for (let c = left - 1; c < src.length; c++) row.push(src[c] ?? EMPTY_CELL());
-    cells[i] = row;
+    if (!src) {
+      cells[i] = [];
+    } else if (left === 1) {
+      // The usual case: the row array is used as it is, its holes filled.
+      for (let c = 0; c < src.length; c++) if (src[c] === undefined) src[c] = EMPTY_CELL();
+      cells[i] = src;
+    } else {
+      const row: Cell[] = new Array(Math.max(0, src.length - left + 1));
+      for (let c = left - 1; c < src.length; c++) row[c - left + 1] = src[c] ?? EMPTY_CELL();
+      cells[i] = row;
+    }
+    rows.delete(top + i);
   }
   grid.cells = cells;
 
