@@ -1,5 +1,6 @@
 /** The terminal report: counts first, then findings grouped by kind, rows as Excel shows them. */
 import { chineseDate } from '../core/calendar';
+import { findingRuns, rowsLabel, type FindingRun } from '../core/findingRuns';
 import { sentenceFigures } from '../core/summary';
 import { CODE_ORDER, CODE_TITLES, SEVERITY_LABELS } from '../core/messages';
 import type { Finding, FindingCode, Lang, SheetReport } from '../core/types';
@@ -33,15 +34,22 @@ function countsLine(r: SheetReport, lang: Lang): string {
   );
 }
 
-function where(f: Finding, lang: Lang): string {
+/** Where a run of findings is: "第5–19行 E列", "表头" for a sheet-level finding. */
+function where(run: FindingRun, lang: Lang): string {
+  const f = run.finding;
   if (f.row === null) return lang === 'zh' ? '表头' : 'header';
-  if (lang === 'zh') return f.column ? `第${f.row}行 ${f.column}列` : `第${f.row}行`;
-  return f.column ? `row ${f.row}, column ${f.column}` : `row ${f.row}`;
+  const rows = rowsLabel(run, lang);
+  if (lang === 'zh') return f.column ? `${rows} ${f.column}列` : rows;
+  return f.column ? `${rows}, column ${f.column}` : rows;
 }
 
 function sheetSection(r: SheetReport, lang: Lang, maxPerKind: number): string[] {
   const s = r.stats;
-  const headerRows = r.headerRows.join(lang === 'zh' ? '–' : '-');
+  // First and last row: a header may be up to five rows deep ("第3–5行").
+  const headerRows =
+    r.headerRows.length > 1
+      ? `${r.headerRows[0]}${lang === 'zh' ? '–' : '-'}${r.headerRows[r.headerRows.length - 1]}`
+      : `${r.headerRows[0]}`;
   const out: string[] = [];
   out.push(
     lang === 'zh'
@@ -71,9 +79,12 @@ function sheetSection(r: SheetReport, lang: Lang, maxPerKind: number): string[] 
         : `[${CODE_TITLES[code].en}] ${list.length} (${sev})`,
     );
     const colon = lang === 'zh' ? '：' : ': ';
-    for (const f of list.slice(0, maxPerKind)) out.push(`  ${where(f, lang)}${colon}${f.message}`);
-    if (list.length > maxPerKind) {
-      const more = list.length - maxPerKind;
+    // The same finding on consecutive rows is one line; the count above stays the number of findings.
+    const runs = findingRuns(list);
+    for (const run of runs.slice(0, maxPerKind))
+      out.push(`  ${where(run, lang)}${colon}${run.finding.message}`);
+    if (runs.length > maxPerKind) {
+      const more = runs.slice(maxPerKind).reduce((n, run) => n + run.findings.length, 0);
       out.push(
         lang === 'zh'
           ? `  ……另有 ${more} 条，用 --json 查看全部。`

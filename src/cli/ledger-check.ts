@@ -1,16 +1,29 @@
 /**
  * ledger-check FILE.xlsx [--sheet NAME] [--as-of YYYY-MM-DD] [--due-soon-days N]
  *              [--required a,b,c] [--lang zh|en] [--json] [--out CHECKED.xlsx]
+ *              [--issued YYYY-MM-DD] [--map field=COLUMN,…] [--config 台账设置.json]
+ *
+ * --config reads the settings the task pane saves (src/core/options.ts), from a file; the other
+ * options given on the command line win over it. --map names columns by letter (J), range (L:O:
+ * every column names the field) or header text (整改要求); see src/core/columnMap.ts.
  *
  * Exit 0: no error findings. 1: error findings. 2: the file could not be checked (one plain
  * sentence on stderr, never a stack trace).
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { localToday, parseIso } from '../core/calendar';
 import { checkGrid } from '../core/check';
-import { DEFAULT_DUE_SOON_DAYS, parseFieldList } from '../core/options';
-import { DEFAULT_REQUIRED, type CheckOptions, type Lang, type SheetReport } from '../core/types';
+import { parseColumnMap, resolveColumnMap, type MapEntry } from '../core/columnMap';
+import {
+  DEFAULT_DUE_SOON_DAYS,
+  ledgerSettingsSchema,
+  parseFieldList,
+  type LedgerSettings,
+} from '../core/options';
+import { DEFAULT_REQUIRED, type CheckOptions, type Grid, type Lang, type SheetReport } from '../core/types';
+import { toolSheetKinds } from './toolSheets';
 import { formatReport, type SkippedSheet } from './format';
 import { UsageError, type Io, defaultIo, runCommand, terminalSafe } from './io';
 import { readWorkbookFile } from './workbook';
@@ -32,6 +45,8 @@ export interface CheckArgs {
   json: boolean;
   out?: string;
   options: CheckOptions;
+  /** --map, resolved per sheet (header texts differ between sheets). */
+  map: MapEntry[];
 }
 
 /** Node's own parseArgs message is English and technical: say it plainly instead. */
@@ -65,6 +80,9 @@ export function parseCheckArgs(argv: string[], today: string = localToday()): Ch
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
         units: { type: 'string' },
+        issued: { type: 'string' },
+        map: { type: 'string' },
+        config: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -78,14 +96,16 @@ export function parseCheckArgs(argv: string[], today: string = localToday()): Ch
   const lang = (values.lang ?? 'zh') as Lang;
   if (lang !== 'zh' && lang !== 'en') throw new UsageError('--lang 只能是 zh 或 en。');
 
-  let asOf = today;
+  const config = values.config !== undefined ? readConfig(values.config) : null;
+
+  let asOf = config?.asOf ?? today;
   if (values['as-of'] !== undefined) {
     const d = parseIso(values['as-of']);
     if (!d) throw new UsageError(`--as-of 的日期“${values['as-of']}”无效，请写成 2024-06-30 这样的格式。`);
     asOf = d;
   }
 
-  let dueSoonDays = DEFAULT_DUE_SOON_DAYS;
+  let dueSoonDays = config?.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
   if (values['due-soon-days'] !== undefined) {
     const n = /^\s*\d+\s*$/.test(values['due-soon-days']) ? Number(values['due-soon-days']) : NaN;
     if (!Number.isInteger(n) || n < 0 || n > 365) {
@@ -94,7 +114,7 @@ export function parseCheckArgs(argv: string[], today: string = localToday()): Ch
     dueSoonDays = n;
   }
 
-  let required = [...DEFAULT_REQUIRED];
+  let required = config ? [...config.required] : [...DEFAULT_REQUIRED];
   if (values.required !== undefined) {
     const { fields, unknown } = parseFieldList(values.required);
     if (unknown.length) {
@@ -104,6 +124,32 @@ export function parseCheckArgs(argv: string[], today: string = localToday()): Ch
     required = fields;
   }
 
+  let issuedOn = config?.issuedOn ?? null;
+  if (values.issued !== undefined) {
+    issuedOn = parseIso(values.issued);
+    if (!issuedOn)
+      throw new UsageError(
+        `--issued 的日期“${values.issued}”无效，请写成 2024-06-03 这样的格式（问题交办的日期）。`,
+      );
+  }
+
+  let map: MapEntry[] = [];
+  if (values.map !== undefined) {
+    const { entries, problems } = parseColumnMap(values.map);
+    if (problems.length || entries.length === 0) {
+      throw new UsageError(
+        `--map 中“${problems.join('，') || values.map}”看不懂。请写成“字段=列”，多项用逗号隔开，例如 --map measure=J,department=L:O,issued=C。\n${USAGE_ZH}`,
+      );
+    }
+    map = entries;
+  }
+
+  const options: CheckOptions = { asOf, dueSoonDays, required, lang, issuedOn };
+  if (config) {
+    options.columnOverrides = config.columnOverrides;
+    if (config.extraColumns) options.extraColumns = config.extraColumns;
+    if (config.issuedColumn !== undefined) options.issuedColumn = config.issuedColumn;
+  }
   return {
     file: positionals[0],
     files: positionals,
@@ -111,8 +157,70 @@ export function parseCheckArgs(argv: string[], today: string = localToday()): Ch
     sheet: values.sheet,
     json: values.json ?? false,
     out: values.out,
-    options: { asOf, dueSoonDays, required, lang },
+    options,
+    map,
   };
+}
+
+/** The pane's settings, from a JSON file; a file that cannot be used is said plainly. */
+function readConfig(path: string): LedgerSettings {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      code === 'ENOENT'
+        ? `设置文件“${path}”不存在，请检查路径。`
+        : code
+          ? `无法读取设置文件“${path}”，请检查文件是否可以打开。`
+          : `设置文件“${path}”不是有效的 JSON，请检查格式（与加载项保存的设置相同）。`,
+    );
+  }
+  const parsed = ledgerSettingsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const where = parsed.error.issues[0]?.path.join('.') || '（整体）';
+    throw new UsageError(`设置文件“${path}”中“${where}”一项的值不对，请按加载项保存的设置格式修改后再试。`);
+  }
+  return parsed.data;
+}
+
+/** The options for one sheet: --map resolved against its header texts, over the configured columns. */
+function optionsFor(args: CheckArgs, grid: Grid): CheckOptions {
+  if (args.map.length === 0) return args.options;
+  const choice = resolveColumnMap(args.map, grid);
+  const o = args.options;
+  return {
+    ...o,
+    columnOverrides: { ...o.columnOverrides, ...choice.columnOverrides },
+    extraColumns: { ...o.extraColumns, ...choice.extraColumns },
+    ...(choice.issuedColumn !== undefined ? { issuedColumn: choice.issuedColumn } : {}),
+  };
+}
+
+/** A --map header text that no sheet to be checked has is said at once, before any check. */
+function checkMapFits(args: CheckArgs, grids: Grid[]): void {
+  if (args.map.length === 0 || grids.length === 0) return;
+  const found = new Set<string>();
+  for (const g of grids) {
+    const { unresolved } = resolveColumnMap(args.map, g);
+    for (const e of args.map) if (!unresolved.includes(e.written)) found.add(e.written);
+  }
+  const nowhere = args.map.filter((e) => !found.has(e.written)).map((e) => e.written);
+  if (nowhere.length) {
+    throw new UsageError(
+      `--map 中的“${nowhere.join('，')}”在表头里找不到这样写的列。请改用列字母（如 measure=J），或照表头原样书写。`,
+    );
+  }
+}
+
+/** Marks the sheets the tool generated (ZGTZ_ names), so that they are never read as ledgers. */
+function markToolSheets(grids: Grid[], bytes: Uint8Array): void {
+  const kinds = toolSheetKinds(bytes);
+  for (const g of grids) {
+    const kind = kinds.get(g.sheet);
+    if (kind) g.toolSheet = kind;
+  }
 }
 
 function jsonDocument(args: CheckArgs, reports: SheetReport[], skipped: SkippedSheet[]) {
@@ -173,6 +281,11 @@ export async function main(argv: string[], rawIo: Io = defaultIo()): Promise<num
       );
     }
     const { options } = args;
+    markToolSheets(grids, bytes);
+    checkMapFits(
+      args,
+      grids.filter((g) => (args.sheet !== undefined ? g.sheet === args.sheet : !g.toolSheet)),
+    );
 
     const reports: SheetReport[] = [];
     const skipped: SkippedSheet[] = [];
@@ -183,17 +296,24 @@ export async function main(argv: string[], rawIo: Io = defaultIo()): Promise<num
           `工作簿中没有名为“${args.sheet}”的工作表。现有工作表：${grids.map((g) => g.sheet).join('、')}。`,
         );
       }
-      const result = checkGrid(grid, options);
+      const result = checkGrid(grid, optionsFor(args, grid));
       if (!result.ok) throw new UsageError(result.message);
       reports.push(result.report);
     } else {
       for (const grid of grids) {
-        const result = checkGrid(grid, options);
+        const result = checkGrid(grid, optionsFor(args, grid));
         if (result.ok) reports.push(result.report);
         else
           skipped.push({
             name: grid.sheet,
-            reason: options.lang === 'zh' ? '没有台账表头' : 'no ledger header',
+            reason:
+              result.reason === 'tool-sheet'
+                ? options.lang === 'zh'
+                  ? '本工具生成的工作表'
+                  : 'made by this tool'
+                : options.lang === 'zh'
+                  ? '没有台账表头'
+                  : 'no ledger header',
           });
       }
       if (reports.length === 0) {

@@ -253,18 +253,23 @@ export function checkGrid(sheet: Grid, options: CheckOptions): CheckResult {
     ),
     exampleYear: ledgerYear(ledgerRows, grid, options),
     issuedFallback: issuedLine?.date ?? options.issuedOn ?? null,
-    relative: { withoutStart: 0, example: '', guessedYears: new Set() },
+    relative: { withoutStart: [], example: '', guessedYears: new Set() },
   };
   const rowFindings: Finding[] = [];
   const rows = ledgerRows.map((r) => judgeRow(r, ctx, rowFindings));
-  if (ctx.relative.withoutStart > 0) {
+  if (ctx.relative.withoutStart.length > 0) {
     findings.push(
       makeFinding(
         'relative-deadline-no-start',
         null,
         'deadline',
         header,
-        { count: ctx.relative.withoutStart, value: ctx.relative.example, year: ctx.exampleYear },
+        {
+          count: ctx.relative.withoutStart.length,
+          rows: ctx.relative.withoutStart,
+          value: ctx.relative.example,
+          year: ctx.exampleYear,
+        },
         options,
       ),
     );

@@ -203,10 +203,14 @@ export function findingMessage(code: FindingCode, p: MessageParams, lang: Lang):
       return zh
         ? `表中没有“责任单位”列，已把${p.column}列“${p.header ?? ''}”中的单位当作责任单位统计。如不对，请在列设置中（命令行用 --map）指定责任单位列。`
         : `There is no responsible-department column; the units in column ${p.column} ("${p.header ?? ''}") are counted as the responsible departments. If that is wrong, choose the department column (Column settings, or --map).`;
-    case 'relative-deadline-no-start':
+    case 'relative-deadline-no-start': {
+      const rows =
+        (p.rows ?? []).slice(0, 5).join(zh ? '、' : ', ') +
+        ((p.rows?.length ?? 0) > 5 ? (zh ? '等' : ', …') : '');
       return zh
-        ? `有${p.count}项整改时限是相对期限（如${quote(p.value, lang)}），但表中没有交办日期，无法判断是否逾期。请添加“交办时间”列，或在表头上方写明“交办日期：${year}年6月1日”，或在设置中填写交办日期（命令行用 --issued ${year}-06-01）。`
-        : `${p.count} deadline(s) are relative (such as ${quote(p.value, lang)}) but the sheet gives no date the problems were handed over, so overdue cannot be judged. Add a 交办时间 column, a line "交办日期：…" above the header, or give the date in the settings (--issued ${year}-06-01 on the command line).`;
+        ? `有${p.count}项整改时限是相对期限（如${quote(p.value, lang)}，第${rows}行），但没有交办日期，无法判断是否逾期。请填写这些行的交办时间，或在表头上方写明“交办日期：${year}年6月1日”，或在设置中填写交办日期（命令行用 --issued ${year}-06-01）。`
+        : `${p.count} deadline(s) are relative (such as ${quote(p.value, lang)}, row(s) ${rows}) but have no date the problem was handed over, so overdue cannot be judged. Fill in their 交办时间, write a line "交办日期：…" above the header, or give the date in the settings (--issued ${year}-06-01 on the command line).`;
+    }
     case 'calendar-unknown':
       return zh
         ? `按工作日计算的时限用到了${p.value}年，本工具只知道${p.reason}年及以前的节假日安排，这些年份只按周末推算，请对照当年放假通知核对。`

@@ -22,6 +22,15 @@ export const ledgerSettingsSchema = z.object({
   asOf: isoDateSchema.nullable().default(null),
   /** Also colour done rows green. */
   markDone: z.boolean().default(false),
+  /**
+   * The day the problems were handed over (交办), for relative deadlines ("5个工作日内") when the
+   * sheet has no 交办时间 column or 交办日期 line; null: none given.
+   */
+  issuedOn: isoDateSchema.nullable().optional(),
+  /** Further columns of a field (`department: [13, 14, 15]`): all of them name departments. */
+  extraColumns: z.partialRecord(fieldSchema, z.array(z.number().int().min(1).max(16384)).max(64)).optional(),
+  /** The 交办/下发 date column (1-based), null for none, absent to detect it. */
+  issuedColumn: z.number().int().min(1).max(16384).nullable().optional(),
 });
 export type LedgerSettings = z.infer<typeof ledgerSettingsSchema>;
 
@@ -59,5 +68,8 @@ export function checkOptionsFromSettings(
     required: settings.required,
     lang,
     columnOverrides: settings.columnOverrides,
+    issuedOn: settings.issuedOn ?? null,
+    ...(settings.extraColumns ? { extraColumns: settings.extraColumns } : {}),
+    ...(settings.issuedColumn !== undefined ? { issuedColumn: settings.issuedColumn } : {}),
   };
 }

@@ -72,7 +72,7 @@ export interface RowContext {
   /** Where relative deadlines count from when the row has no 交办 date: the line above the header, else the clerk's date. */
   issuedFallback?: IsoDate | null;
   /** Filled in while judging: relative deadlines with no start date, and years guessed for working days. */
-  relative: { withoutStart: number; example: string; guessedYears: Set<number> };
+  relative: { withoutStart: number[]; example: string; guessedYears: Set<number> };
 }
 
 /** A date typed where a name belongs: a date cell, a date-formatted number, or a text that is only a date. */
@@ -184,8 +184,9 @@ export function judgeRow(ledgerRow: LedgerRow, ctx: RowContext, findings: Findin
       const resolved = resolveRelative(start, deadline.relative);
       for (const y of resolved.guessedYears) ctx.relative.guessedYears.add(y);
       deadline = { kind: 'date', date: resolved.date };
-    } else if (ctx.relative.withoutStart++ === 0) {
-      ctx.relative.example = cellText(cells.deadline);
+    } else {
+      if (ctx.relative.withoutStart.length === 0) ctx.relative.example = cellText(cells.deadline);
+      ctx.relative.withoutStart.push(row);
     }
   }
   if (header.columns.deadline) text.deadline = dateText(cells.deadline, deadline);

@@ -92,24 +92,35 @@ function findingRows(sheet: any, code: FindingCode): number[] {
  */
 function sections(report: string, lang: 'zh' | 'en' = 'zh'): Map<string, string[]> {
   const head = lang === 'zh' ? /^【(.+?)】(\d+) 条（(.+?)）$/ : /^\[(.+?)\] (\d+) \((.+?)\)$/;
+  // The same finding on consecutive rows is one line ("第32–33行 A列", issue 10): it counts as
+  // as many findings as rows.
   const place =
-    lang === 'zh' ? /^ {2}(第\d+行(?: [A-Z]+列)?|表头)：/ : /^ {2}(row \d+(?:, column [A-Z]+)?|header): /;
+    lang === 'zh'
+      ? /^ {2}(第(\d+)(?:–(\d+))?行(?: [A-Z]+列)?|表头)：/
+      : /^ {2}((?:rows?) (\d+)(?:–(\d+))?(?:, column [A-Z]+)?|header): /;
   const out = new Map<string, string[]>();
   const counts = new Map<string, number>();
+  const found = new Map<string, number>();
   let current: string[] | null = null;
+  let title = '';
   for (const line of report.split('\n')) {
     const h = head.exec(line);
     if (h) {
       current = [];
-      out.set(h[1], current);
-      counts.set(h[1], Number(h[2]));
+      title = h[1];
+      out.set(title, current);
+      counts.set(title, Number(h[2]));
+      found.set(title, 0);
       continue;
     }
     const p = current && place.exec(line);
-    if (current && p) current.push(p[1]);
-    else current = null;
+    if (current && p) {
+      current.push(p[1]);
+      const span = p[2] && p[3] ? Number(p[3]) - Number(p[2]) + 1 : 1;
+      found.set(title, found.get(title)! + span);
+    } else current = null;
   }
-  for (const [title, list] of out) expect([title, list.length]).toEqual([title, counts.get(title)]);
+  for (const [t] of out) expect([t, found.get(t)]).toEqual([t, counts.get(t)]);
   return out;
 }
 
@@ -196,7 +207,8 @@ describe('sample 1 (交通运输局专项整治台账) as of 2026-11-21', () => 
       [zh('vague-department')]: [at(6, 'E'), at(13, 'E'), at(21, 'E')],
       [zh('done-without-completion-date')]: [at(14, 'J')],
       [zh('completed-late')]: [at(7, 'J')],
-      [zh('duplicate-index')]: [at(32, 'A'), at(33, 'A')],
+      // Rows 32 and 33 share the number: one finding each, said in one line.
+      [zh('duplicate-index')]: ['第32–33行 A列'],
     });
     // What blocks the inspection comes first: overdue, then the missing department.
     expect([...groups.keys()].slice(0, 2)).toEqual([zh('overdue'), zh('missing-department')]);
@@ -208,7 +220,7 @@ describe('sample 1 (交通运输局专项整治台账) as of 2026-11-21', () => 
     expect(report.stdout).toMatch(/第9行 H列：[^\n]*144天[^\n]*2026年6月30日/);
     expect(report.stdout).toMatch(/第16行 H列：[^\n]*今天到期/);
     expect(report.stdout).toMatch(/第15行 H列：[^\n]*2026年2月30日/);
-    expect(report.stdout).toMatch(/第32行 A列：[^\n]*27/);
+    expect(report.stdout).toMatch(/第32–33行 A列：[^\n]*27/);
   });
 
   it('--lang en gives the report in English', async () => {

@@ -285,7 +285,7 @@ describe('relative deadlines', () => {
     const asks = byCode(r, 'relative-deadline-no-start');
     expect(asks).toHaveLength(1);
     expect(asks[0]).toMatchObject({ row: null, severity: 'error' });
-    expect(asks[0].message).toContain('有1项整改时限是相对期限（如“10个工作日”）');
+    expect(asks[0].message).toContain('有1项整改时限是相对期限（如“10个工作日”，第2行）');
     expect(asks[0].message).toContain('--issued 2026-06-01');
     expect(r.rows[0]).toMatchObject({ deadline: null, deadlineKind: 'relative', overdue: false });
     expect(byCode(r, 'invalid-date')).toEqual([]);
