@@ -17,7 +17,12 @@ const realDate = fc
 const asOf = realDate.map(({ y, m, d }) => toIso(y, m, d));
 
 function wellFormed(r: ParsedDate): void {
-  expect(['date', 'long_term', 'immediate', 'invalid', 'missing']).toContain(r.kind);
+  // 'relative' (issue 10): "5日", "3天" are limits counted from the day of 交办.
+  expect(['date', 'long_term', 'immediate', 'invalid', 'missing', 'relative']).toContain(r.kind);
+  if (r.kind === 'relative') {
+    expect(r.relative?.amount).toBeGreaterThan(0);
+    expect(['day', 'workday', 'week', 'month']).toContain(r.relative?.unit);
+  }
   if (r.kind === 'date') {
     expect(r.date).not.toBeNull();
     expect(parseIso(r.date as string)).toBe(r.date);
