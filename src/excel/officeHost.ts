@@ -3,6 +3,7 @@ import type { MarkPlan } from '../core/marks';
 import type { LedgerSettings } from '../core/options';
 import type { SheetPlan } from '../core/sheetPlan';
 import type { Grid } from '../core/types';
+import type { BatcherOptions } from './batcher';
 import { runOptions, supports } from './capabilities';
 import { officeEnv, type OfficeEnv } from './env';
 import { errors, toHostError } from './errors';
@@ -15,6 +16,8 @@ import { writeSheets } from './sheetsWriter';
 
 export interface OfficeHostOptions {
   read?: ReadOptions;
+  /** Request budget and the wait while a cell is being edited, for the sheet writer. */
+  write?: BatcherOptions;
 }
 
 export class OfficeHost implements LedgerHost {
@@ -88,7 +91,9 @@ export class OfficeHost implements LedgerHost {
   }
 
   writeSheets(plans: SheetPlan[]): Promise<WrittenSheet[]> {
-    return this.guard(() => writeSheets(this.env, plans, { dateSystem: this.lastRead?.dateSystem }));
+    return this.guard(() =>
+      writeSheets(this.env, plans, { ...this.options.write, dateSystem: this.lastRead?.dateSystem }),
+    );
   }
 
   displayLanguage(): string {

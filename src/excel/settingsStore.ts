@@ -1,7 +1,7 @@
 /** Settings saved inside the workbook (Office document settings), validated on the way in. */
 import { parseSettings, type LedgerSettings } from '../core/options';
 import type { OfficeEnv } from './env';
-import { HostError } from './host';
+import { errors } from './errors';
 
 export const SETTINGS_KEY = 'zhenggai.settings';
 
@@ -24,10 +24,9 @@ export function saveSettings(env: OfficeEnv, settings: LedgerSettings): Promise<
   store.set(SETTINGS_KEY, parseSettings(settings));
   return new Promise((resolve, reject) => {
     store.saveAsync((result) => {
-      if (result && String(result.status).toLowerCase() === 'failed') {
-        const why = result.error?.message ?? '';
-        reject(new HostError('unknown', `设置未能保存：${why}`, `The settings could not be saved: ${why}`));
-      } else resolve();
+      // saveAsync can fail (read-only document, a save under way): one plain sentence, not Office's.
+      if (result && String(result.status).toLowerCase() === 'failed') reject(errors.settingsNotSaved());
+      else resolve();
     });
   });
 }

@@ -1,8 +1,15 @@
 /**
  * Writes tool-made sheets (summaries, lists, imported ledgers) from SheetPlans with Office.js.
  *
- * - Text is always literal text: the cells get the text number format '@' before any value, and a
- *   value starting with = + - @ is written with a leading apostrophe, so it never becomes a formula.
+ * - Text is always literal text: the cells get the text number format '@' before any value, so a
+ *   value starting with = + - @ stays text. Whether Excel keeps or drops a leading apostrophe in a
+ *   text-formatted cell is not documented, so cells whose text starts with one of ' = + - @ are
+ *   read back after writing and written again with a quote prefix where Excel changed them.
+ * - Every operation counts against the request budget (batcher.ts), so a 逾期清单 of 10,000 rows is
+ *   written in several requests, each far under Excel on the web's 5 MB.
+ * - Regenerating writes into the tool's existing sheet (cleared first) instead of deleting it, so
+ *   the clerk's formulas that point at it keep working. A new sheet that cannot be finished is
+ *   deleted again; the sentence names what was written.
  * - A sheet made by the tool is marked by a workbook-level defined name per kind (`ZGTZ_summary`,
  *   `ZGTZ_overdue_list`, …) referring to its A1 — the same marker the command line writes
  *   (src/cli/checkedWorkbook.ts). A name is saved with the file and follows a renamed sheet, so
@@ -20,15 +27,15 @@ import {
 } from '../core/sheetPlan';
 import type { MergedArea } from '../core/types';
 import { formatArea, quoteSheet } from './a1';
-import { worstCaseBytes } from './readSheet';
-import { supports } from './capabilities';
+import { Batcher, type BatcherOptions } from './batcher';
+import { runOptions, supports } from './capabilities';
+import { errors } from './errors';
+import { HostError } from './host';
 import type { OfficeEnv } from './env';
 import type { WrittenSheet } from './host';
 
 export const MARKER_PREFIX = 'ZGTZ_';
 export const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
-/** Estimated bytes of values and formats sent per sync (requests are limited to 5 MB too). */
-const REQUEST_BUDGET = 1_500_000;
 
 /**
  * Summaries and lists are regenerated: a new run replaces the tool's earlier sheet. An imported
@@ -48,9 +55,9 @@ export function widthPoints(chars: number): number {
   return Math.round((chars * 7.5 + 5) * 0.75 * 100) / 100;
 }
 
-/** The value to write for a text cell: an apostrophe keeps =, +, -, @ literal. */
-export function literalText(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) || text.startsWith("'") ? `'${text}` : text;
+/** Texts Excel might turn into something else even in a text-formatted cell: read back after writing. */
+export function needsCheck(text: string): boolean {
+  return /^['=+\-@]/.test(text);
 }
 
 function cellStyle(cell: Exclude<PlanCell, null>): PlanStyle {
@@ -88,6 +95,15 @@ const EDGES = [
   'InsideVertical',
   'InsideHorizontal',
 ] as const;
+
+/** Operations applyStyle queues for a style (for the request budget). */
+function styleOps(style: PlanStyle): number {
+  const s = STYLES[style];
+  return (
+    [s.bold, s.italic, s.size, s.color, s.fill, s.horizontal, s.vertical, s.wrap].filter(Boolean).length +
+    (s.border ? EDGES.length : 0)
+  );
+}
 
 function applyStyle(range: Excel.Range, style: PlanStyle): void {
   const s = STYLES[style];
@@ -178,19 +194,32 @@ function addChart(sheet: Excel.Worksheet, chart: ChartPlan): void {
   }
 }
 
+export interface WriteOptions extends BatcherOptions {
+  /** The workbook's date system when a read told it; otherwise the writer asks Excel. */
+  dateSystem?: 1900 | 1904;
+}
+
+/** Rows of values and formats written per operation (the budget splits requests further). */
+const ROWS_PER_WRITE = 500;
+
+function hasDates(plan: SheetPlan): boolean {
+  return plan.rows.some((row) => row.some((c) => c?.kind === 'date'));
+}
+
 export async function writeSheets(
   env: OfficeEnv,
   plans: SheetPlan[],
-  opts: { dateSystem?: 1900 | 1904 } = {},
+  opts: WriteOptions = {},
 ): Promise<WrittenSheet[]> {
   if (plans.length === 0) return [];
   const canPageLayout = supports(env, 'pageLayout');
-  const system = opts.dateSystem ?? 1900;
   return env.run(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
     const names = context.workbook.names;
     names.load('items/name');
+    const protection = context.workbook.protection;
+    protection.load('protected');
     await context.sync();
     const markers = names.items
       .filter((n) => n.name.toUpperCase().startsWith(MARKER_PREFIX))
@@ -208,131 +237,228 @@ export async function writeSheets(
       return local.startsWith("'") ? local.slice(1, -1).replace(/''/g, "'") : local;
     };
     const taken = sheets.items.map((ws) => ws.name);
-    const written: WrittenSheet[] = [];
-
-    for (const plan of plans) {
+    const targets = plans.map((plan) => {
       const key = markerName(plan.kind).toUpperCase();
       const marker = isRegenerated(plan.kind) ? markers.find((m) => m.key === key) : undefined;
-      let replaced = false;
-      if (marker) {
-        const oldName = sheetOf(marker);
-        marker.item.delete();
-        markers.splice(markers.indexOf(marker), 1);
-        if (oldName !== null && taken.includes(oldName)) {
-          sheets.getItem(oldName).delete();
-          taken.splice(taken.indexOf(oldName), 1);
-          replaced = true;
+      const existing = marker ? sheetOf(marker) : null;
+      return { plan, marker, existing: existing !== null && taken.includes(existing) ? existing : null };
+    });
+    // Adding a sheet to a workbook whose structure is protected fails: say so before anything.
+    if (protection.protected && targets.some((t) => t.existing === null)) throw errors.workbookProtected();
+
+    let system: 1900 | 1904 | null = opts.dateSystem ?? null;
+    const written: WrittenSheet[] = [];
+    for (const { plan, marker, existing } of targets) {
+      const batch = new Batcher(context, opts);
+      const name = existing ?? safeSheetName(plan.name, taken);
+      const ws = () => context.workbook.worksheets.getItem(name);
+      let created = false;
+      try {
+        if (existing !== null) {
+          // In place: the clerk's formulas that point at this sheet stay valid.
+          const charts = ws().charts;
+          charts.load('items/name');
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one look per regenerated sheet
+          await context.sync();
+          await batch.step(null, 3 + charts.items.length, () => {
+            const sheet = ws();
+            for (const chart of charts.items) sheet.charts.getItem(chart.name).delete();
+            sheet.getRange().unmerge();
+            sheet.getRange().clear();
+            sheet.freezePanes.unfreeze();
+          });
+        } else {
+          taken.push(name);
+          await batch.step(name, 1, () => sheets.add(name));
+          created = true;
         }
+        if (system === null && hasDates(plan)) system = await dateSystemOf(context, batch, ws);
+        await writePlan(batch, ws, plan, system ?? 1900, canPageLayout);
+        if (created && isRegenerated(plan.kind)) {
+          // Last, so that a sheet never finished never carries the marker.
+          const stale = marker;
+          await batch.step([name, plan.name], 2, () => {
+            stale?.item.delete();
+            context.workbook.names.add(markerName(plan.kind), ws().getRange('A1'), plan.name);
+          });
+        }
+        await batch.flush();
+        await fixChangedTexts(context, batch, ws, plan);
+        written.push({ name, wanted: plan.name, replaced: existing !== null });
+      } catch (e) {
+        if (created) {
+          try {
+            // As patient as the writer: a clerk still in a cell gets the same wait.
+            const cleanup = new Batcher(context, opts);
+            await cleanup.step(name, 1, () => ws().delete());
+            await cleanup.flush();
+          } catch {
+            // The sentence below says the sheet may be incomplete.
+          }
+        }
+        if (e instanceof HostError) throw e;
+        throw errors.sheetsIncomplete(
+          e,
+          written.map((w) => w.name),
+        );
       }
-      const name = safeSheetName(plan.name, taken);
-      taken.push(name);
-      const sheet = sheets.add(name);
-      await writePlan(context, sheet, plan, system);
-      if (isRegenerated(plan.kind))
-        context.workbook.names.add(markerName(plan.kind), sheet.getRange('A1'), plan.name);
-      for (const m of plan.merges) {
-        if (m.bottom > m.top || m.right > m.left) sheet.getRange(formatArea(m)).merge(false);
-      }
-      plan.columnWidths.forEach((w, i) => {
-        if (Number.isFinite(w) && w > 0)
-          sheet.getRange(`${columnLetter(i + 1)}:${columnLetter(i + 1)}`).format.columnWidth = widthPoints(w);
-      });
-      // Excel does not fit a row's height to wrapped text in merged cells: the plan says how tall.
-      for (const [row, height] of Object.entries(plan.rowHeights ?? {})) {
-        if (Number.isFinite(height) && height > 0) sheet.getRange(`${row}:${row}`).format.rowHeight = height;
-      }
-      if (plan.headerRow > 0) sheet.freezePanes.freezeRows(plan.headerRow);
-      if (canPageLayout) {
-        sheet.pageLayout.orientation = 'Landscape' as Excel.PageOrientation;
-        sheet.pageLayout.paperSize = 'A4' as Excel.PaperType;
-        sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-        if (plan.headerRow > 0) sheet.pageLayout.setPrintTitleRows(`$${plan.headerRow}:$${plan.headerRow}`);
-      }
-      // Charts need ExcelApi 1.1, and the series' category labels 1.7: drawn on every supported Excel.
-      for (const chart of plan.charts) addChart(sheet, chart);
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per sheet, by design
-      await context.sync();
-      written.push({ name, wanted: plan.name, replaced });
     }
     return written;
-  });
+  }, runOptions(env));
+}
 
-  async function writePlan(
-    context: Excel.RequestContext,
-    sheet: Excel.Worksheet,
-    plan: SheetPlan,
-    dateSystem: 1900 | 1904,
-  ): Promise<void> {
-    const width = Math.max(1, plan.columnWidths.length, ...plan.rows.map((r) => r.length));
-    const styles: Array<Array<PlanStyle | null>> = plan.rows.map(() =>
-      new Array<PlanStyle | null>(width).fill(null),
-    );
-    plan.rows.forEach((row, r) => row.forEach((cell, c) => cell && (styles[r][c] = cellStyle(cell))));
-    for (const m of plan.merges) {
-      const anchor = styles[m.top - 1]?.[m.left - 1];
-      if (!anchor) continue;
-      for (let r = m.top; r <= m.bottom; r++)
-        for (let c = m.left; c <= m.right; c++) if (styles[r - 1]) styles[r - 1][c - 1] = anchor;
-    }
-    const links: Array<{ row: number; column: number; cell: Extract<PlanCell, { kind: 'link' }> }> = [];
-    let start = 0;
-    let formats: string[][] = [];
-    let values: Array<Array<string | number>> = [];
-    let bytes = 0;
-    const flush = async (last: boolean) => {
-      if (values.length > 0) {
-        const range = sheet.getRangeByIndexes(start, 0, values.length, width);
-        range.numberFormat = formats; // text format first, so no text is ever read as a number or formula
-        range.values = values;
-        start += values.length;
+/**
+ * The workbook's date system, asked of Excel when no read told it (an import before any check):
+ * serial 400 is shown as 1901 in the 1900 system and as 1905 in the 1904 system. Asked in A1 of
+ * the sheet being written, which the plan's first row overwrites.
+ */
+async function dateSystemOf(
+  context: Excel.RequestContext,
+  batch: Batcher,
+  ws: () => Excel.Worksheet,
+): Promise<1900 | 1904> {
+  await batch.flush();
+  const probe = ws().getRange('A1');
+  probe.numberFormat = [['yyyy']];
+  probe.values = [[400]];
+  probe.load('text');
+  await context.sync();
+  return String(probe.text?.[0]?.[0] ?? '').includes('1905') ? 1904 : 1900;
+}
+
+/** Reads back the texts Excel might have changed (see needsCheck) and writes them again quoted. */
+async function fixChangedTexts(
+  context: Excel.RequestContext,
+  batch: Batcher,
+  ws: () => Excel.Worksheet,
+  plan: SheetPlan,
+): Promise<void> {
+  const checks: Array<{ row: number; column: number; text: string; range: Excel.Range }> = [];
+  plan.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (!cell || (cell.kind !== 'text' && cell.kind !== 'link') || !needsCheck(cell.text)) return;
+      const range = ws().getRangeByIndexes(r, c, 1, 1);
+      range.load('values');
+      checks.push({ row: r, column: c, text: cell.text, range });
+    }),
+  );
+  if (checks.length === 0) return;
+  await context.sync();
+  for (const check of checks) {
+    if (String(check.range.values?.[0]?.[0] ?? '') === check.text) continue;
+    await batch.step([check.text], 1, () => {
+      ws().getRangeByIndexes(check.row, check.column, 1, 1).values = [[`'${check.text}`]];
+    });
+  }
+  await batch.flush();
+}
+
+async function writePlan(
+  batch: Batcher,
+  ws: () => Excel.Worksheet,
+  plan: SheetPlan,
+  dateSystem: 1900 | 1904,
+  canPageLayout: boolean,
+): Promise<void> {
+  const width = Math.max(1, plan.columnWidths.length, ...plan.rows.map((r) => r.length));
+  const styles: Array<Array<PlanStyle | null>> = plan.rows.map(() =>
+    new Array<PlanStyle | null>(width).fill(null),
+  );
+  plan.rows.forEach((row, r) => row.forEach((cell, c) => cell && (styles[r][c] = cellStyle(cell))));
+  for (const m of plan.merges) {
+    const anchor = styles[m.top - 1]?.[m.left - 1];
+    if (!anchor) continue;
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) if (styles[r - 1]) styles[r - 1][c - 1] = anchor;
+  }
+  const links: Array<{ row: number; column: number; cell: Extract<PlanCell, { kind: 'link' }> }> = [];
+  const formats: string[][] = [];
+  const values: Array<Array<string | number>> = [];
+  plan.rows.forEach((row, r) => {
+    const f: string[] = new Array(width).fill('General');
+    const v: Array<string | number> = new Array(width).fill('');
+    row.forEach((cell, c) => {
+      if (!cell) return;
+      switch (cell.kind) {
+        case 'text':
+          f[c] = '@';
+          v[c] = cell.text;
+          break;
+        case 'number':
+          f[c] = cell.format ?? 'General';
+          v[c] = cell.value;
+          break;
+        case 'date':
+          f[c] = cell.format ?? DEFAULT_DATE_FORMAT;
+          v[c] = isoToSerial(cell.date, dateSystem);
+          break;
+        case 'link':
+          f[c] = '@';
+          v[c] = cell.text;
+          links.push({ row: r + 1, column: c + 1, cell });
+          break;
       }
-      formats = [];
-      values = [];
-      bytes = 0;
-      if (!last) await context.sync();
+    });
+    formats.push(f);
+    values.push(v);
+  });
+  // Text format first, then the values, so no text is ever read as a number or formula.
+  for (let start = 0; start < values.length; start += ROWS_PER_WRITE) {
+    const f = formats.slice(start, start + ROWS_PER_WRITE);
+    const v = values.slice(start, start + ROWS_PER_WRITE);
+    await batch.step([f, v], 2, () => {
+      const range = ws().getRangeByIndexes(start, 0, v.length, width);
+      range.numberFormat = f;
+      range.values = v;
+    });
+  }
+  for (const { area, style } of styleBlocks(styles)) {
+    const address = formatArea(area);
+    await batch.step([address, STYLES[style]], styleOps(style), () =>
+      applyStyle(ws().getRange(address), style),
+    );
+  }
+  for (const { row, column, cell } of links) {
+    const address = `${columnLetter(column)}${row}`;
+    const hyperlink = {
+      documentReference: `${quoteSheet(cell.sheet)}!${cell.cell}`,
+      textToDisplay: cell.text,
     };
-    for (let r = 0; r < plan.rows.length; r++) {
-      const row = plan.rows[r];
-      const f: string[] = new Array(width).fill('General');
-      const v: Array<string | number> = new Array(width).fill('');
-      row.forEach((cell, c) => {
-        if (!cell) return;
-        switch (cell.kind) {
-          case 'text':
-            f[c] = '@';
-            v[c] = literalText(cell.text);
-            break;
-          case 'number':
-            f[c] = cell.format ?? 'General';
-            v[c] = cell.value;
-            break;
-          case 'date':
-            f[c] = cell.format ?? DEFAULT_DATE_FORMAT;
-            v[c] = isoToSerial(cell.date, dateSystem);
-            break;
-          case 'link':
-            f[c] = '@';
-            v[c] = literalText(cell.text);
-            links.push({ row: r + 1, column: c + 1, cell });
-            break;
-        }
-      });
-      const rowBytes = worstCaseBytes(f) + worstCaseBytes(v);
-      if (values.length > 0 && bytes + rowBytes > REQUEST_BUDGET) await flush(false);
-      formats.push(f);
-      values.push(v);
-      bytes += rowBytes;
-    }
-    await flush(true);
-    for (const { area, style } of styleBlocks(styles)) applyStyle(sheet.getRange(formatArea(area)), style);
-    for (const { row, column, cell } of links) {
-      const target = sheet.getRange(`${columnLetter(column)}${row}`);
-      target.hyperlink = {
-        documentReference: `${quoteSheet(cell.sheet)}!${cell.cell}`,
-        textToDisplay: cell.text,
-      };
+    await batch.step([address, hyperlink, '#0563C1', 'Single'], 3, () => {
+      const target = ws().getRange(address);
+      target.hyperlink = hyperlink;
       target.format.font.color = '#0563C1';
       target.format.font.underline = 'Single' as Excel.RangeUnderlineStyle;
-    }
+    });
   }
+  for (const m of plan.merges) {
+    if (m.bottom === m.top && m.right === m.left) continue;
+    const address = formatArea(m);
+    await batch.step(address, 1, () => ws().getRange(address).merge(false));
+  }
+  for (let i = 0; i < plan.columnWidths.length; i++) {
+    const w = plan.columnWidths[i];
+    if (!Number.isFinite(w) || w <= 0) continue;
+    const address = `${columnLetter(i + 1)}:${columnLetter(i + 1)}`;
+    await batch.step([address, w], 1, () => (ws().getRange(address).format.columnWidth = widthPoints(w)));
+  }
+  // Excel does not fit a row's height to wrapped text in merged cells: the plan says how tall.
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) {
+    if (!Number.isFinite(height) || height <= 0) continue;
+    await batch.step([row, height], 1, () => (ws().getRange(`${row}:${row}`).format.rowHeight = height));
+  }
+  if (plan.headerRow > 0)
+    await batch.step(plan.headerRow, 1, () => ws().freezePanes.freezeRows(plan.headerRow));
+  if (canPageLayout) {
+    await batch.step(plan.headerRow, 4, () => {
+      const sheet = ws();
+      sheet.pageLayout.orientation = 'Landscape' as Excel.PageOrientation;
+      sheet.pageLayout.paperSize = 'A4' as Excel.PaperType;
+      sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (plan.headerRow > 0) sheet.pageLayout.setPrintTitleRows(`$${plan.headerRow}:$${plan.headerRow}`);
+    });
+  }
+  // Charts need ExcelApi 1.1, and the series' category labels 1.7: drawn on every supported Excel.
+  for (const chart of plan.charts)
+    await batch.step(chart, 8 + chart.seriesColumns.length, () => addChart(ws(), chart));
 }

@@ -61,10 +61,14 @@ export function useLedgerSettings(host: LedgerHost, lang: Lang, t: Strings): Set
   const update = useCallback<SettingsState['update']>(
     (change) => {
       const prev = current.current;
-      const parsed = ledgerSettingsSchema.safeParse(typeof change === 'function' ? change(prev) : { ...prev, ...change });
+      const parsed = ledgerSettingsSchema.safeParse(
+        typeof change === 'function' ? change(prev) : { ...prev, ...change },
+      );
       // A value the schema refuses (a typed-in 999 days) is ignored rather than resetting everything.
       if (!parsed.success) return;
       const next = parsed.data;
+      // Each save to the workbook clears Excel's undo list: save only what really changed.
+      if (JSON.stringify(next) === JSON.stringify(prev)) return;
       changedBeforeLoad.current = true;
       current.current = next;
       setSettings(next);
@@ -72,7 +76,8 @@ export function useLedgerSettings(host: LedgerHost, lang: Lang, t: Strings): Set
       setError(null);
       pending.current++;
       saveChain.current = saveChain.current
-        .then(() => host.saveSettings(next))
+        // Changes made while a save runs (typing 1, 4 into 提前提醒天数) are saved once, the last one.
+        .then(() => (current.current === next ? host.saveSettings(next) : undefined))
         .then(
           () => {
             pending.current--;

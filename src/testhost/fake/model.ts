@@ -35,6 +35,7 @@ export interface FakeName {
 }
 
 export interface FakeChart {
+  name?: string;
   type: string;
   source: string;
   title: string;

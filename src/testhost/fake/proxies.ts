@@ -103,6 +103,8 @@ class WorksheetCollectionProxy {
   }
 }
 
+let chartIds = 0;
+
 export class WorksheetProxy {
   name?: string;
   visibilityLoaded?: string;
@@ -138,6 +140,12 @@ export class WorksheetProxy {
           if (s && ctx.focused('GeneralException', 'freezeRows')) s.frozenRows = n;
         });
       },
+      unfreeze() {
+        ctx.op(null, () => {
+          const s = self.sheet();
+          if (s && ctx.focused('GeneralException', 'unfreeze')) s.frozenRows = 0;
+        });
+      },
     };
     this.pageLayout = this.makePageLayout();
     this.charts = this.makeCharts();
@@ -160,9 +168,31 @@ export class WorksheetProxy {
   private makeCharts() {
     const ctx = this.ctx;
     const self = this;
-    return {
+    const charts = {
+      items: [] as Array<{ name: string }>,
+      load(_spec?: unknown) {
+        ctx.queueLoad(() => {
+          const s = self.sheet();
+          charts.items = (s?.charts ?? []).map((c, i) => ({ name: c.name ?? `Chart ${i + 1}` }));
+          return charts.items;
+        });
+        return charts;
+      },
+      getItem(name: string) {
+        return {
+          delete() {
+            ctx.op(name, () => {
+              const s = self.sheet();
+              if (!s) return;
+              const i = s.charts.findIndex((c, k) => (c.name ?? `Chart ${k + 1}`) === name);
+              if (i < 0) return ctx.fail('ItemNotFound', `No chart ${name}`);
+              s.charts.splice(i, 1);
+            });
+          },
+        };
+      },
       add(type: string, source: RangeProxy, seriesBy?: string) {
-        const chart: FakeChart = { type, source: '', title: '', seriesCount: 0 };
+        const chart: FakeChart = { type, source: '', title: '', seriesCount: 0, name: `Chart ${++chartIds}` };
         ctx.op({ type, source: source.addressLocal(), seriesBy }, () => {
           const s = self.sheet();
           const a = source.resolveArea();
@@ -202,6 +232,7 @@ export class WorksheetProxy {
         };
       },
     };
+    return charts;
   }
   private makePageLayout() {
     const ctx = this.ctx;
@@ -662,7 +693,16 @@ export class RangeProxy {
         if (r >= a.top && r <= a.bottom && c >= a.left && c <= a.right) s.cells.delete(key);
       }
       s.merges = s.merges.filter((m) => !intersects(m, a));
-      s.charts = [];
+      if (a.top === 1 && a.left === 1 && a.bottom >= 1048576 && a.right >= 16384) {
+        s.rowHeights.clear();
+        s.columnWidths.clear();
+      }
+    });
+  }
+  unmerge(): void {
+    this.write('unmerge', null, (s) => {
+      const a = this.area();
+      if (a) s.merges = s.merges.filter((m) => !intersects(m, a));
     });
   }
   merge(_across?: boolean): void {
