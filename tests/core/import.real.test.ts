@@ -345,6 +345,30 @@ test('siblings take the same role: a plain item among quoted problems is a probl
   ]);
 });
 
+test('a restart at （1） after an unnumbered 问题二： line opens a new parent', () => {
+  const text = [
+    'XX局整改方案',
+    '一、存在问题及整改措施',
+    '问题一：会议多、文件多。',
+    '（1）精简会议，合并同类会议。',
+    '（2）严控发文数量。',
+    '责任单位：办公室',
+    '问题二：督查检查过多。',
+    '（1）统筹年度督查检查计划。',
+    '（2）推行“综合查一次”。',
+    '责任单位：督查室',
+    '二、工作要求',
+    '（一）加强组织领导。',
+  ].join('\n');
+  const r = parsePlan(text, { year: 2024 });
+  expect(r.ok && r.rows.map((x) => [x.problemIndex, x.problem, x.measure, x.departmentsText])).toEqual([
+    [1, '会议多、文件多。', '精简会议，合并同类会议。', '办公室'],
+    [1, '会议多、文件多。', '严控发文数量。', '办公室'],
+    [2, '督查检查过多。', '统筹年度督查检查计划。', '督查室'],
+    [2, '督查检查过多。', '推行“综合查一次”。', '督查室'],
+  ]);
+});
+
 test('完成情况 written under the last problem stays with it, not lifted to its category', () => {
   const text = [
     'XX局巡察整改方案',

@@ -30,10 +30,10 @@ for (const [key, names] of Object.entries(FIELD_LABELS) as [FieldKey, string[]][
   for (const n of names) LABEL_TO_KEY.set(n, key);
 const LABEL_ALT = alternation([...LABEL_TO_KEY.keys()]);
 /** "问题1：", "问题 12：": a numbered problem starts. */
-const NUMBERED_PROBLEM = '问题\\s*\\d{1,3}';
+const NUMBERED_PROBLEM = '问题\\s*[\\d一二三四五六七八九十]{1,3}';
 
 function keyOf(label: string): FieldKey | null {
-  return LABEL_TO_KEY.get(label) ?? (/^问题\s*\d/.test(label) ? 'problem' : null);
+  return LABEL_TO_KEY.get(label) ?? (/^问题\s*[\d一二三四五六七八九十]/.test(label) ? 'problem' : null);
 }
 
 /**

@@ -10,7 +10,8 @@ import { trimSpaces } from './segment';
 export type MarkerKind = 'cn' | 'cn-paren' | 'num' | 'num-paren' | 'num-half' | 'circled';
 
 export interface OutlineNode {
-  kind: MarkerKind | 'root';
+  /** 'implicit': an unnumbered heading line ("问题二：…") that a restarting list shows to be a parent. */
+  kind: MarkerKind | 'root' | 'implicit';
   /** The number as written ('三', '12', '⑤'); '' for the root. */
   label: string;
   /** The heading line without its marker (the whole first line). */
@@ -150,8 +151,13 @@ interface Open {
  *   under its "(n)" items, and a counter carried across headings ("(5)…(35)") stays one level.
  * - A list that restarts at 1 right inside an item of its own kind ("3.问题 … 1.措施 2.措施") is
  *   nested under that item; the list ends when the outer numbering carries on (4.).
+ * - A list that restarts at 1 right after an unnumbered heading line (`isHeadingLine`, e.g.
+ *   "问题二：…" or "…方面") opens a new parent made of that line.
  */
-export function buildOutline(lines: string[]): OutlineNode {
+export function buildOutline(
+  lines: string[],
+  isHeadingLine: (line: string) => boolean = () => false,
+): OutlineNode {
   const root: OutlineNode = { kind: 'root', label: '', title: '', body: [], children: [], parent: null };
   const marks: Mark[] = lines.map((line) => {
     const m = matchMarker(line);
@@ -166,7 +172,25 @@ export function buildOutline(lines: string[]): OutlineNode {
     }
     let r = rank[m.kind];
     const top = stack[stack.length - 1];
-    if (top.node.kind === m.kind && n === 1 && top.n >= 1 && top.rank === rank[m.kind]) {
+    const lastBody = top.node.body[top.node.body.length - 1];
+    if (n === 1 && lastBody !== undefined && isHeadingLine(lastBody)) {
+      // A restart at 1 right after an unnumbered heading line ("问题二：…") opens a new parent:
+      // that line, placed just above the list.
+      top.node.body.pop();
+      const ir = r - 0.1;
+      while (stack.length > 1 && stack[stack.length - 1].rank >= ir) stack.pop();
+      const holder = stack[stack.length - 1].node;
+      const implicit: OutlineNode = {
+        kind: 'implicit',
+        label: '',
+        title: lastBody,
+        body: [],
+        children: [],
+        parent: holder,
+      };
+      holder.children.push(implicit);
+      stack.push({ node: implicit, rank: ir, n: 0 });
+    } else if (top.node.kind === m.kind && n === 1 && top.n >= 1 && top.rank === rank[m.kind]) {
       // A list restarting right inside an item of its own kind is nested under it (once: depth stays bounded).
       r = top.rank + 0.25;
     } else {

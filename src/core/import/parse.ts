@@ -20,6 +20,7 @@ import type { IsoDate } from '../types';
 import { documentYear, isoYear, lastQuarterLabel, readDeadline } from './deadline';
 import {
   closingStatus,
+  endsWithCategory,
   entriesOf,
   type Entry,
   type FieldKey,
@@ -414,7 +415,8 @@ function parseInner(text: string, options: ImportOptions): ImportResult {
   const report =
     REPORT_TITLE_WORDS.some((w) => lines[0].includes(w)) ||
     lines.some((l) => /^(?:\d{1,3}[.．、]|[(（]\d{1,3}[)）])?[ \u3000]{0,4}针对[ \u3000]{0,4}[“"「]/.test(l));
-  const root = buildOutline(lines);
+  // An unnumbered line that opens a group: a problem label ("问题二：…", "存在问题：…") or a 方面 heading.
+  const root = buildOutline(lines, (l) => labelLineKey(l) === 'problem' || endsWithCategory(l));
   const probe = new Reader(report);
   liftTrailingFieldLines(
     root,
