@@ -4,6 +4,7 @@
  *   npx webpack --mode production                 → dist/ for deployment (no certificates needed)
  *   ADDIN_URL=https://example.org/zgtz/ npx webpack --mode production
  *                                                 → manifest.xml in dist/ points there
+ *   ALLOW_LOCALHOST=1 npx webpack --mode production → dist/ still pointing at localhost (refused otherwise)
  *   npx webpack serve --mode development          → https://localhost:3000 (dev certificates)
  *   npx webpack --mode production --env testhost  → also dist/testhost.html
  */
@@ -20,10 +21,40 @@ module.exports = async (env = {}, argv = {}) => {
   let publicUrl = process.env.ADDIN_URL || env.url || '';
   if (publicUrl && !publicUrl.endsWith('/')) publicUrl += '/';
   if (publicUrl && !publicUrl.startsWith('https://')) throw new Error(`ADDIN_URL must be https: ${publicUrl}`);
+  // A production build for deployment must not ship a manifest that points at localhost; the test
+  // page build (--env testhost) and an explicit ALLOW_LOCALHOST=1 are the exceptions.
+  if (production && !publicUrl && !env.testhost && process.env.ALLOW_LOCALHOST !== '1') {
+    throw new Error(
+      'A production build needs ADDIN_URL=https://your.host/path/ (the manifest would point at localhost). ' +
+        'Set ALLOW_LOCALHOST=1 to build for localhost anyway.',
+    );
+  }
+
+  // Content-Security-Policy of the task pane: its own files and Microsoft's office.js CDN only.
+  // Styles inline: Fluent UI (Griffel) writes its CSS at run time. The development build's
+  // eval-source-map needs eval.
+  const OFFICE_CDN = 'https://appsforoffice.microsoft.com';
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' ${OFFICE_CDN}${production ? '' : " 'unsafe-eval'"}`,
+    `connect-src 'self' ${OFFICE_CDN}${serving ? ' wss://localhost:3000' : ''}`,
+    `frame-src 'self' ${OFFICE_CDN}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
 
   const entry = { taskpane: './src/taskpane/index.tsx' };
   const pages = [
-    new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+    new HtmlWebpackPlugin({
+      filename: 'taskpane.html',
+      template: './src/taskpane/taskpane.html',
+      chunks: ['taskpane'],
+      meta: { 'Content-Security-Policy': { 'http-equiv': 'Content-Security-Policy', content: csp } },
+    }),
   ];
   if (withTesthost) {
     entry.testhost = './src/testhost/index.tsx';
@@ -39,7 +70,8 @@ module.exports = async (env = {}, argv = {}) => {
 
   return {
     mode: production ? 'production' : 'development',
-    devtool: production ? 'source-map' : 'eval-source-map',
+    // No public source maps in production: SOURCE_MAPS=1 writes them unreferenced (hidden), to keep aside.
+    devtool: production ? (process.env.SOURCE_MAPS === '1' ? 'hidden-source-map' : false) : 'eval-source-map',
     entry,
     output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
