@@ -1,19 +1,26 @@
 /**
- * A rectification plan or progress report (整改方案, 实施方案, 整改进展通报) as plain text →
- * ledger rows, one per measure. Pure: no I/O. Never throws: any text gives rows or a failure
- * with a plain Chinese message.
+ * A rectification plan or progress report (整改方案, 实施方案, 整改进展通报, 审计整改报告, 问题清单) as
+ * plain text → ledger rows, one per measure. Pure: no I/O. Never throws: any text gives rows or a
+ * failure with one plain Chinese sentence. Time is linear in the text.
  *
  * How it reads a document:
- * 1. The numbered lines (一、 (一) 1. (1) ①) form an outline tree (outline.ts).
- * 2. Sections that are not problems (指导思想, 工作步骤, 组织保障, …) are dropped (sections.ts).
+ * 0. What is not a plan is refused, and the text is cut into trustworthy lines first
+ *    (segment.ts: one-line documents, 【label】 blocks, footers, flattened tables).
+ * 1. The numbered lines (一、 (一) 1. (1) ①) form an outline tree with scored levels (outline.ts).
+ * 2. Sections that are not problems (指导思想, 工作步骤, 下一步打算, …) are dropped (sections.ts).
  *    When the document labels its fields anywhere ("整改措施:", "责任单位:", "〔责任单位:…〕",
  *    "针对“…”的问题"), a top-level section that labels nothing is dropped too.
- * 3. What a level means is inferred from its content, not its depth: an item with a measure label
- *    or a quoted problem is a problem; an item whose unlabelled children read like actions
- *    ("制定…", "建立…") is a problem with those measures; an item over problems is a category;
- *    a leaf such as "聚焦X,开展Y专项整治。重点整治…" is category X, measure Y, problem the rest.
+ * 3. What a level means is inferred from its content and its siblings, not its depth: an item
+ *    with a measure label or a quoted problem is a problem, and so is a plain item among such
+ *    siblings; an item whose unlabelled children read like actions, or that states a shortfall
+ *    over children that do not, is a problem with those measures; an item over problems is a
+ *    category (a 方面 heading always is); a leaf such as "聚焦X,开展Y专项整治。重点整治…" is
+ *    category X, measure Y, problem the rest.
  * 4. Deadlines: the item's own (整改时限:, a bracketed tail), else the last quarter of its
  *    推进计划, else the end of the rectification phase of the schedule (全面整改阶段(…至…)).
+ * 5. The document's own totals are compared with the reading (totals.ts); when they disagree, the
+ *    other readings (VARIANTS) are tried and the first that agrees is kept.
+ * The words all of this relies on are in lexicon.ts.
  */
 import { localToday } from '../calendar';
 import type { IsoDate } from '../types';
