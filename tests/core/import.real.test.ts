@@ -412,6 +412,22 @@ describe('the document’s own totals', () => {
     );
   });
 
+  test('per-unit counts in headings ("城关镇（2个）") add up to the document total', () => {
+    const text = [
+      'XX县农村人居环境整治问题清单',
+      '一、城关镇（2个）',
+      '1.东街村垃圾乱堆乱放。整改措施：组织集中清理，落实保洁员。责任单位：城关镇。',
+      '2.西街村生活污水直排。整改措施：铺设污水管网。责任单位：城关镇、住建局。',
+      '二、河口镇（1个）',
+      '1.河口村河道漂浮物多。整改措施：建立河道日常保洁制度。责任单位：河口镇。',
+    ].join('\n');
+    const r = parsePlan(text, { year: 2024 });
+    expect(r.ok && r.rows.map((x) => x.category)).toEqual(['城关镇', '城关镇', '河口镇']);
+    expect(r.ok && r.totals).toMatchObject({ problems: 3, agrees: true });
+    const off = parsePlan(text.replace('河口镇（1个）', '河口镇（2个）'), { year: 2024 });
+    expect(off.ok && off.totals).toMatchObject({ problems: 4, agrees: false });
+  });
+
   const PARAGRAPH = [
     '关于巡察整改进展情况的通报',
     '二、具体问题整改情况',
