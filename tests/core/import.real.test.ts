@@ -446,6 +446,17 @@ describe('the document’s own totals', () => {
       '建立干部作风正负面清单。',
     ]);
     expect(two.ok && two.totals.agrees).toBe(true);
+    // A document that counts each 整改措施 paragraph as one measure, enumeration and all.
+    const whole = parsePlan(
+      [
+        PARAGRAPH[0],
+        '制定整改措施1项。',
+        PARAGRAPH[1],
+        PARAGRAPH[2].replace('整改措施：开展', '整改措施：一是开展').replace('；建立', '；二是建立'),
+      ].join('\n'),
+      { year: 2024 },
+    );
+    expect(whole.ok && [whole.measures, whole.totals.agrees]).toEqual([1, true]);
     // When no reading agrees, the usual one is kept and the clerk is told.
     const three = parsePlan([PARAGRAPH[0], '制定整改措施3项。', ...PARAGRAPH.slice(1)].join('\n'), {
       year: 2024,

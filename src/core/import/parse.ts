@@ -163,9 +163,11 @@ function hasMarkers(text: string): boolean {
 interface Variant {
   /** A measure paragraph without enumeration is split at its semicolons ("…；…"). */
   semicolons?: boolean;
+  /** A measure paragraph is one measure even when it enumerates (一是…二是…): the document counts paragraphs. */
+  whole?: boolean;
 }
 
-const VARIANTS: Variant[] = [{}, { semicolons: true }];
+const VARIANTS: Variant[] = [{}, { semicolons: true }, { whole: true }];
 
 /** "开展专项整治，通报批评；建立正负面清单": clauses at full or half-width semicolons, each long enough to be a measure. */
 function splitSemicolons(text: string): string[] {
@@ -219,7 +221,7 @@ class Reader {
         text = closing.rest;
       }
     }
-    let parts = splitEnumeration(text);
+    let parts = this.variant.whole ? [tidy(text)].filter(Boolean) : splitEnumeration(text);
     if (this.variant.semicolons && parts.length === 1) parts = splitSemicolons(parts[0]);
     if (!parts.length) parts.push('');
     for (const part of parts) {
