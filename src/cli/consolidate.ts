@@ -30,7 +30,8 @@ import type { CheckOptions, Lang } from '../core/types';
 import { UsageError, type Io } from './io';
 import { checkDestination } from './safeWrite';
 import { isToolOutput } from './toolOutput';
-import { WorkbookError, readWorkbookBuffer } from './workbook';
+import { LIMITS } from '../workbook/limits';
+import { WorkbookError, readRegularFile, readWorkbookBuffer } from './workbook';
 
 export interface ConsolidateArgs {
   files: string[];
@@ -182,8 +183,9 @@ export async function consolidateMain(args: ConsolidateArgs, io: Io): Promise<nu
     let modified: number | undefined;
     let input;
     try {
-      const bytes = await fs.readFile(file);
       modified = statSync(file).mtimeMs;
+      // Regular files only, within the size cap (a FIFO or a device named .xlsx is refused at once).
+      const bytes = await readRegularFile(file, LIMITS.maxFileBytes);
       if (isToolOutput(bytes)) {
         ignored.push({
           file: shown,

@@ -213,6 +213,28 @@ describe('ledger-check over many units', () => {
     expect(names).toContain('县水利局（河长办）/mapping');
   });
 
+  it('speaks English when asked', async () => {
+    const { stdout } = await run(dir, ...AS_OF, '--lang', 'en');
+    expect(stdout).toContain('Read 9 file(s), 7 unit(s), 27 measure(s); 2 file(s) could not be read');
+    expect(stdout).toMatch(/县教育局 \(name from 填报单位 line\): 6 measures, 1 overdue/);
+  });
+
+  it('leaves out hidden files, files that are not workbooks and the --out file itself', async () => {
+    const { mkdirSync, writeFileSync, copyFileSync } = await import('fs');
+    const { findWorkbookFiles } = await import('../../src/cli/consolidate');
+    const root = mkdtempSync(join(tmpdir(), 'units-find-'));
+    mkdirSync(join(root, '.git'));
+    writeFileSync(join(root, '.git', 'x.xlsx'), 'x');
+    writeFileSync(join(root, '.隐藏.xlsx'), 'x');
+    writeFileSync(join(root, '回执.docx'), 'x');
+    copyFileSync(join(FIXTURES, '县教育局整改台账.xlsx'), join(root, '甲.xlsx'));
+    copyFileSync(join(FIXTURES, '县教育局整改台账.xlsx'), join(root, '汇总.xlsx'));
+    const found = findWorkbookFiles([root, join(root, '甲.xlsx')], join(root, '汇总.xlsx'));
+    expect(found.files).toEqual([join(root, '甲.xlsx')]);
+    expect(found.ignored.map((i) => i.reason)).toEqual(['本次写出的汇总文件']);
+    expect(findWorkbookFiles([join(root, '没有.xlsx')]).missing).toEqual([join(root, '没有.xlsx')]);
+  });
+
   it('refuses --sheet with several files and a folder with no ledgers', async () => {
     expect((await run(dir, dir, '--sheet', '台账')).code).toBe(2);
     const empty = mkdtempSync(join(tmpdir(), 'units-empty-'));
