@@ -15,6 +15,8 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { layoutLedger } from '../core/import/layout';
 import { parsePlan, type ImportSuccess } from '../core/import/parse';
+import { writeSync } from 'fs';
+import { DestinationError, checkDestination, writeExclusive } from './safeWrite';
 import { applySheetPlan } from './sheetWriter';
 import { workbookBuffer } from './xlsxFile';
 
@@ -44,8 +46,19 @@ function parseArgs(argv: string[]): Args | 'help' {
   let out: string | null = null;
   let year: number | undefined;
   let json = false;
+  let positionalOnly = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    if (positionalOnly || (!a.startsWith('-') && a !== '')) {
+      // After "--" everything is a file name, even "-方案.txt".
+      if (input === null) input = a;
+      else throw new UserError(`只能导入一个文件，多出了 ${a}。`);
+      continue;
+    }
+    if (a === '--') {
+      positionalOnly = true;
+      continue;
+    }
     if (a === '-h' || a === '--help') return 'help';
     if (a === '--json') json = true;
     else if (a === '--out' || a === '-o') {
@@ -129,12 +142,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return 0;
     }
     if (args.out) {
-      const exists = await fs
-        .stat(args.out)
-        .then(() => true)
-        .catch(() => false);
-      if (exists)
-        throw new UserError(`${args.out} 已经存在，为免覆盖原有文件没有写入；请换一个 --out 文件名。`);
+      // Before the import: an existing file or an unusable folder is said at once.
+      try {
+        checkDestination(args.out);
+      } catch (e) {
+        if (!(e instanceof DestinationError)) throw e;
+        throw new UserError(
+          /已存在/.test(e.message)
+            ? `${args.out} 已经存在，为免覆盖原有文件没有写入；请换一个 --out 文件名。`
+            : e.message,
+        );
+      }
     }
     const text = await readPlan(args.input);
     const result = parsePlan(text, { year: args.year });
@@ -162,12 +180,20 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const ws = applySheetPlan(wb, layoutLedger(result.rows, { title: `${base} 整改台账` }));
     const buf = await workbookBuffer(wb);
     try {
-      // 'wx': fail rather than overwrite a file that appeared meanwhile.
-      await fs.writeFile(out, buf, { flag: 'wx' });
+      // An exclusive temporary file linked to the name: never overwrites, never leaves a 0-byte
+      // file behind when the run is killed (src/cli/safeWrite.ts).
+      writeExclusive(out, (fd) => {
+        for (let done = 0; done < buf.length;) done += writeSync(fd, buf, done, buf.length - done);
+      });
     } catch (e) {
+      if (e instanceof DestinationError) {
+        throw new UserError(
+          /已存在|已被创建/.test(e.message)
+            ? `${out} 已经存在，为免覆盖原有文件没有写入；请换一个 --out 文件名。`
+            : e.message,
+        );
+      }
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST')
-        throw new UserError(`${out} 已经存在，为免覆盖原有文件没有写入；请换一个 --out 文件名。`);
       throw new UserError(`无法写入 ${out}（${code ?? '写入失败'}），请确认目录存在且可写。`);
     }
     if (!args.json) io.stdout(summary(result, args.input, out, ws.name));

@@ -249,3 +249,21 @@ describe('ledger-import', () => {
     expect(code).toBe(2);
   });
 });
+
+describe('file names and the destination (issue 9)', () => {
+  test('a plan whose name starts with "-" is read after "--"; a folder that is not there is said first', async () => {
+    const dashed = join(dir, '-方案.txt');
+    await fs.copyFile(SEED0, dashed);
+    const out = join(dir, '台账.xlsx');
+    const c = capture();
+    expect(await main(['--out', out, '--', dashed], c.io)).toBe(0);
+    expect(c.err.join('')).toBe('');
+    expect((await fs.stat(out)).size).toBeGreaterThan(1000);
+    // No temporary file is left next to the ledger.
+    expect((await fs.readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    const missing = capture();
+    expect(await main([SEED0, '--out', join(dir, '没有的文件夹', 'x.xlsx')], missing.io)).toBe(2);
+    expect(missing.err.join('')).toContain('输出文件夹不存在');
+  });
+});
