@@ -72,6 +72,12 @@ describe('segmentation', () => {
       '1.问题。',
     ]);
   });
+  test('a unit and date on one line, or glued after the last sentence, are footer too', () => {
+    expect(segmentLines('1.问题。\n中共XX县XX局党组 2024年9月30日')).toEqual(['1.问题。']);
+    expect(segmentLines('1.问题。建立长效机制。2024年9月30日')).toEqual(['1.问题。建立长效机制。']);
+    expect(segmentLines('1.问题。建立长效机制。特此通报。')).toEqual(['1.问题。建立长效机制。']);
+  });
+
   test('a document on one line is cut before spaced markers', () => {
     expect(segmentLines('方案 一、存在问题 （一）作风方面 1.会多。')).toEqual([
       '方案',

@@ -220,31 +220,59 @@ function footerCueAt(s: string): number {
  */
 export function cutFooter(lines: string[]): string[] {
   const out = lines.filter((l) => !/^(?:来源|出处|转载自)[:：]/.test(l));
-  while (out.length > 1) {
-    const last = out[out.length - 1];
+  // A footer is a few short lines: look at most at the last 400 characters, 40 times.
+  for (let guard = 0; guard < 40 && out.length > 0; guard++) {
+    const whole = out[out.length - 1];
+    const offset = Math.max(0, whole.length - 400);
+    const last = whole.slice(offset);
+    const drop = () => {
+      if (out.length > 1) out.pop();
+      else out[0] = '';
+    };
     if (
-      isDateLine(last) ||
-      isUnitLine(last) ||
-      footerCueAt(last) === 0 ||
-      /^[（(]?此页无正文[)）]?$/.test(last)
+      offset === 0 &&
+      (isDateLine(last) ||
+        isUnitLine(last) ||
+        footerCueAt(last) === 0 ||
+        /^[（(]?此页无正文[)）]?$/.test(last))
     ) {
-      out.pop();
+      drop();
       continue;
     }
-    const cue = footerCueAt(last);
-    if (cue > 0) {
-      // "…长效机制。欢迎广大干部群众监督，联系电话：…": keep the sentence before the cue.
-      const cut = Math.max(last.lastIndexOf('。', cue), last.lastIndexOf('；', cue));
-      if (cut >= 0) {
-        out[out.length - 1] = last.slice(0, cut + 1);
+    // "中共XX县XX局党组 2024年9月30日" on one line.
+    const space = Math.max(last.lastIndexOf(' '), last.lastIndexOf('\u3000'));
+    if (
+      offset === 0 &&
+      space > 0 &&
+      isDateLine(trimSpaces(last.slice(space + 1))) &&
+      isUnitLine(trimSpaces(last.slice(0, space)))
+    ) {
+      drop();
+      continue;
+    }
+    // The unit or the date glued after the last sentence.
+    const stop = last.lastIndexOf('。');
+    if (stop >= 0 && stop < last.length - 1) {
+      const tail = trimSpaces(last.slice(stop + 1));
+      if (isDateLine(tail) || isUnitLine(tail)) {
+        out[out.length - 1] = whole.slice(0, offset + stop + 1);
         continue;
       }
-      out.pop();
+    }
+    // "…长效机制。欢迎广大干部群众监督，联系电话：…" / "…。特此通报。": keep the sentences before the cue.
+    const cue = footerCueAt(last);
+    if (cue > 0 || (cue === 0 && offset > 0)) {
+      const cut = Math.max(last.lastIndexOf('。', cue - 1), last.lastIndexOf('；', cue - 1));
+      if (cut >= 0 || offset > 0) {
+        out[out.length - 1] = whole.slice(0, offset + cut + 1);
+        continue;
+      }
+      drop();
       continue;
     }
     break;
   }
-  return out;
+  return out.filter((l) => l.length > 0);
 }
 
 /** The text as trimmed, non-empty lines: blocks opened, one-line documents cut, footer removed. */
