@@ -22,6 +22,7 @@ import {
   type GroupCounts,
   type LedgerSummary,
   type ToCompleteIssue,
+  type ToCompleteItem,
   reportSentence,
 } from './summary';
 import type { Lang, ProgressState, SheetReport } from './types';
@@ -455,15 +456,34 @@ function toCompletePlan(summary: LedgerSummary, multiSheet: boolean): SheetPlan 
     'subtitle',
   );
   const headerRow = b.row(headers.map((h) => text(h, 'header')));
-  summary.toComplete.forEach((item, i) => {
+  // Consecutive rows needing the same thing are one line ("5–19", issue 10): a unit sent 15 rows
+  // without a department reads one line, not fifteen. The link goes to the first row's cell.
+  const runs: { items: ToCompleteItem[]; labels: string[]; messages: string[] }[] = [];
+  for (const item of summary.toComplete) {
     const labels = [...new Set(item.issues.map(issueLabel))];
     const messages = [...new Set(item.issues.map((x) => x.message).filter(Boolean))];
+    const prev = runs[runs.length - 1];
+    const last = prev?.items[prev.items.length - 1];
+    if (
+      prev &&
+      last!.sheet === item.sheet &&
+      last!.row + 1 === item.row &&
+      prev.labels.join('\n') === labels.join('\n') &&
+      prev.messages.join('\n') === messages.join('\n')
+    )
+      prev.items.push(item);
+    else runs.push({ items: [item], labels, messages });
+  }
+  runs.forEach(({ items, labels, messages }, i) => {
+    const item = items[0];
+    const n = items.length;
+    const more = n > 1 ? ` 等${n}行` : '';
     b.row([
       count(i + 1),
       ...(multiSheet ? [text(item.sheet, 'cell')] : []),
-      count(item.row),
-      text(item.problem, 'cell'),
-      text(item.measure, 'cell'),
+      n > 1 ? text(`${item.row}–${items[n - 1].row}`, 'cell') : count(item.row),
+      text(item.problem + more, 'cell'),
+      text(item.measure + more, 'cell'),
       text(labels.join('、'), 'cell'),
       text(messages.join('\n'), 'cell'),
       { kind: 'link', text: item.cell, sheet: item.sheet, cell: item.cell, style: 'cell' },

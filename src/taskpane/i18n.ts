@@ -57,6 +57,8 @@ const zh = {
   clearDepartment: '清除单位筛选',
   noMatch: '没有符合筛选条件的问题。',
   row: (row: number) => `第 ${row} 行`,
+  /** The same finding on consecutive rows, said once (issue 10). */
+  rowRange: (first: number, last: number) => `第 ${first}–${last} 行`,
   sheetLevel: '整张表',
   column: (column: string) => `${column} 列`,
   goToCell: (address: string, message: string) => `定位到 ${address}：${message}`,
@@ -113,6 +115,9 @@ const zh = {
   asOf: '统计截止日期',
   asOfHint: '留空表示今天。',
   asOfToday: '用今天',
+  issuedOn: '交办日期',
+  issuedOnHint:
+    '整改时限写作“5个工作日内”“一个月内”时，从这一天起算；表中有“交办时间”列或“交办日期”行时以表中为准。',
   markDone: '标记已完成（绿色）',
   saved: '设置已保存。',
   saving: '正在保存…',
@@ -213,6 +218,7 @@ const en: Strings = {
   clearDepartment: 'Clear the department filter',
   noMatch: 'No findings match the filters.',
   row: (row) => `Row ${row}`,
+  rowRange: (first, last) => `Rows ${first}–${last}`,
   sheetLevel: 'Whole sheet',
   column: (column) => `Column ${column}`,
   goToCell: (address, message) => `Go to ${address}: ${message}`,
@@ -267,6 +273,9 @@ const en: Strings = {
   asOf: 'As-of date',
   asOfHint: 'Leave empty for today.',
   asOfToday: 'Use today',
+  issuedOn: 'Handed over on',
+  issuedOnHint:
+    'Deadlines written as “5个工作日内” or “一个月内” count from this day, unless the sheet has a 交办时间 column or a 交办日期 line.',
   markDone: 'Mark done rows (green)',
   saved: 'Settings saved.',
   saving: 'Saving…',

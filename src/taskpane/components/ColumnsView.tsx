@@ -207,6 +207,19 @@ export function ColumnsView({ t, settings, saveState, update, source, checkedWit
           </div>
         </FluentField>
 
+        <FluentField label={t.issuedOn} hint={t.issuedOnHint}>
+          <Input
+            className={styles.dateInput}
+            type="date"
+            aria-label={t.issuedOn}
+            value={settings.issuedOn ?? ''}
+            onChange={(_, data) => {
+              if (!data.value) update({ issuedOn: null });
+              else if (parseIso(data.value)) update({ issuedOn: data.value });
+            }}
+          />
+        </FluentField>
+
         <Switch
           label={t.markDone}
           checked={settings.markDone}

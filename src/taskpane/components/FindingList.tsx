@@ -14,6 +14,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { findingRuns } from '../../core/findingRuns';
 import type { Finding, FindingCode, SheetReport } from '../../core/types';
 import type { Strings } from '../i18n';
 import { findingAddress, groupFindings } from '../logic';
@@ -84,6 +85,7 @@ export function FindingList({ t, report, findings, onSelect }: FindingListProps)
     >
       {groups.map(({ code, findings: list }) => {
         const limit = shown[code] ?? PAGE;
+        const runs = findingRuns(list);
         return (
           <AccordionItem key={code} value={code} data-code={code}>
             <AccordionHeader size="small">
@@ -100,14 +102,18 @@ export function FindingList({ t, report, findings, onSelect }: FindingListProps)
             </AccordionHeader>
             <AccordionPanel>
               <ul className={styles.list}>
-                {list.slice(0, limit).map((f, i) => {
+                {/* The same finding on consecutive rows is one entry ("第 5–19 行"); it selects the first. */}
+                {runs.slice(0, limit).map((run, i) => {
+                  const f = run.finding;
                   const address = findingAddress(f, report);
-                  const where =
-                    f.row === null
+                  const rows =
+                    run.firstRow === null
                       ? t.sheetLevel
-                      : f.column
-                        ? `${t.row(f.row)} · ${t.column(f.column.toUpperCase())}`
-                        : t.row(f.row);
+                      : run.lastRow !== null && run.lastRow !== run.firstRow
+                        ? t.rowRange(run.firstRow, run.lastRow)
+                        : t.row(run.firstRow);
+                  const where =
+                    f.row !== null && f.column ? `${rows} · ${t.column(f.column.toUpperCase())}` : rows;
                   return (
                     <li key={`${f.row ?? 's'}-${f.column ?? ''}-${f.field ?? ''}-${i}`}>
                       <div
@@ -126,14 +132,14 @@ export function FindingList({ t, report, findings, onSelect }: FindingListProps)
                   );
                 })}
               </ul>
-              {list.length > limit && (
+              {runs.length > limit && (
                 <Button
                   className={styles.more}
                   size="small"
                   appearance="secondary"
                   onClick={() => setShown({ ...shown, [code]: limit + PAGE })}
                 >
-                  {t.showMore(Math.min(PAGE, list.length - limit))}
+                  {t.showMore(Math.min(PAGE, runs.length - limit))}
                 </Button>
               )}
             </AccordionPanel>
