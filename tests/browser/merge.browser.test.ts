@@ -189,7 +189,7 @@ describeInBrowser('合并各单位台账 in Chromium', () => {
       [2, 0, 0, 0],
     ]);
     expect(await page.getByTestId('merge-totals').textContent()).toBe(
-      '共读取9个文件、7个单位、27项措施；2个文件未能读取（见下表）；1个文件与其他文件属同一单位，未重复合并（见下表）。',
+      '共读取9个文件、7个单位、27项措施；2个文件未能读取（见下）；1个文件与其他文件属同一单位，未重复合并（见下）。',
     );
     const unreadable = await page.getByTestId('merge-unreadable').locator('li').allTextContents();
     expect(unreadable).toHaveLength(2);

@@ -487,13 +487,13 @@ export function totalsLine(result: ConsolidationResult, lang: Lang = 'zh', withR
     s += `；${bad.length}个文件未能读取`;
     s += withReasons
       ? `：${bad.map((f) => `${name(f.file)}（${stripStop(f.error!)}）`).join('、')}`
-      : '（见下表）';
+      : '（见下）';
   }
   if (dups.length) {
     s += `；${dups.length}个文件与其他文件属同一单位，未重复合并`;
     s += withReasons
       ? `：${dups.map((d) => `${name(d.dropped)}（${d.unit}，已采用${name(d.kept)}）`).join('、')}`
-      : '（见下表）';
+      : '（见下）';
   }
   return s + '。';
 }
