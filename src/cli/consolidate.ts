@@ -19,6 +19,7 @@ import {
   Consolidator,
   UNIT_SOURCE_LABELS,
   checkFileGrids,
+  consolidatedSentence,
   parseUnitMapping,
   planMergeSheets,
   totalsLine,
@@ -228,7 +229,7 @@ export async function consolidateMain(args: ConsolidateArgs, io: Io): Promise<nu
       );
     }
     lines.push(totalsLine(result, options.lang));
-    lines.push(result.sentence);
+    lines.push(consolidatedSentence(result, options.lang));
     io.stdout.write(lines.join('\n') + '\n');
   }
 

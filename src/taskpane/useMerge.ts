@@ -42,6 +42,8 @@ export interface MergeState {
   result: ConsolidationResult | null;
   /** "共读取…个文件、…个单位、…项措施；…" for the result. */
   totals: string | null;
+  /** The report sentence for all units, in the pane's language. */
+  sentence: string | null;
   /** Files left out before reading (lock files, the tool's own output). */
   ignored: string[];
   notice: Notice | null;
@@ -73,6 +75,7 @@ export function useMerge(
   const [progress, setProgress] = useState<MergeProgress | null>(null);
   const [result, setResult] = useState<ConsolidationResult | null>(null);
   const [totals, setTotals] = useState<string | null>(null);
+  const [sentence, setSentence] = useState<string | null>(null);
   const [ignored, setIgnored] = useState<string[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
   const { busy, exclusive } = useExclusive<'reading' | 'writing'>(() => setProgress(null));
@@ -84,9 +87,10 @@ export function useMerge(
   );
 
   const finish = useCallback(
-    (merged: ConsolidationResult, line: string) => {
+    (merged: ConsolidationResult, line: string, said: string) => {
       setResult(merged);
       setTotals(line);
+      setSentence(said);
       if (merged.totals.units === 0) setNotice({ intent: 'warning', text: m.nothing });
     },
     [m],
@@ -143,7 +147,7 @@ export function useMerge(
         }
         setIgnored(skipped);
         const merged = consolidator.result();
-        finish(merged, merger.totalsLine(merged, lang, false));
+        finish(merged, merger.totalsLine(merged, lang, false), merger.consolidatedSentence(merged, lang));
       }),
     [exclusive, finish, lang, m, options],
   );
@@ -175,7 +179,7 @@ export function useMerge(
             lang,
             dueSoonDays: opts.dueSoonDays,
           });
-          finish(merged, merger.totalsLine(merged, lang, false));
+          finish(merged, merger.totalsLine(merged, lang, false), merger.consolidatedSentence(merged, lang));
         } catch (e) {
           console.error(e);
           setNotice({ intent: 'error', text: errorText(e, lang, t, 'check') });
@@ -211,6 +215,7 @@ export function useMerge(
     progress,
     result,
     totals,
+    sentence,
     ignored,
     notice,
     dismissNotice: useCallback(() => setNotice(null), []),

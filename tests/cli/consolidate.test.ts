@@ -217,6 +217,13 @@ describe('ledger-check over many units', () => {
     const { stdout } = await run(dir, ...AS_OF, '--lang', 'en');
     expect(stdout).toContain('Read 9 file(s), 7 unit(s), 27 measure(s); 2 file(s) could not be read');
     expect(stdout).toMatch(/县教育局 \(name from 填报单位 line\): 6 measures, 1 overdue/);
+    expect(stdout).toContain('As of 30 June 2024, 22 problems identified and 27 measures set');
+    // The sheets stay Chinese: they are handed to the inspection team as they are.
+    const out = join(dir, '..', 'summary-en.xlsx');
+    await run(dir, ...AS_OF, '--lang', 'en', '--out', out);
+    const units = (await readWorkbook(out))[1].cells.map((r) => r.map((c) => cellText(c)));
+    expect(units[2][0]).toMatch(/^截至2024年6月30日，共梳理问题22个/);
+    expect(units.find((r) => r[1] === '县教育局')?.[13]).toMatch(/^截至2024年6月30日，共梳理问题3个/);
   });
 
   it('leaves out hidden files, files that are not workbooks and the --out file itself', async () => {

@@ -175,7 +175,7 @@ export interface UnitResult {
   /** Error findings over the unit's sheets (overdue, missing departments, …). */
   errors: number;
   onTime: OnTime;
-  /** The report sentence for this unit alone. */
+  /** The report sentence for this unit alone, in Chinese (it goes on 各单位情况). */
   sentence: string;
   rows: MergedRow[];
   /** The unit's 逾期清单 lines (kept only when detailed); the file and unit are the unit's. */
@@ -219,7 +219,7 @@ export interface ConsolidationResult {
     toComplete: number;
     onTime: OnTime;
   };
-  /** The report sentence for all units together. */
+  /** The report sentence for all units together, in Chinese (the sheets are always Chinese). */
   sentence: string;
   /** Rows and lists were kept (for the 汇总 sheets). */
   detailed: boolean;
@@ -323,7 +323,7 @@ function unitResult(
     toCompleteCount: summary.toComplete.length,
     errors: part.reports.reduce((n, r) => n + r.stats.errors, 0),
     onTime: onTimeOf(part.reports, options.asOf),
-    sentence: reportSentence(summary, options.lang),
+    sentence: reportSentence(summary, 'zh'),
     rows,
     alerts: options.detailed ? summary.alerts : [],
     toComplete: options.detailed ? summary.toComplete : [],
@@ -446,7 +446,7 @@ export class Consolidator {
         toComplete,
         onTime: { due, onTime, rate: due > 0 ? onTime / due : null },
       },
-      sentence: sentenceOf(problems, counts, this.options.asOf, this.lang),
+      sentence: sentenceOf(problems, counts, this.options.asOf, 'zh'),
       detailed: this.detailed,
     };
   }
@@ -457,6 +457,13 @@ export function consolidate(inputs: Iterable<FileInput>, options: ConsolidatorOp
   const c = new Consolidator(options);
   for (const input of inputs) c.add(input);
   return c.result();
+}
+
+/** The report sentence for all units in the clerk's language (result.sentence is the Chinese one). */
+export function consolidatedSentence(result: ConsolidationResult, lang: Lang): string {
+  return lang === 'zh'
+    ? result.sentence
+    : sentenceOf(result.totals.problems, result.totals.counts, result.asOf, lang);
 }
 
 /**

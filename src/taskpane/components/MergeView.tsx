@@ -162,7 +162,7 @@ export function MergeView({ t, m, state }: { t: Strings; m: MergeStrings; state:
           </div>
           <Caption1 data-testid="merge-totals">{state.totals}</Caption1>
           <Body1 className={styles.sentence} data-testid="merge-sentence">
-            {result.sentence}
+            {state.sentence}
           </Body1>
           <div className={styles.actions}>
             <Button
