@@ -94,7 +94,8 @@ function toolSheetMessage(grid: Grid, lang: CheckOptions['lang']): string {
 function ledgerYear(rows: LedgerRow[], grid: Grid, options: CheckOptions): number {
   const counts = new Map<number, number>();
   const ctx = { asOf: options.asOf, dateSystem: grid.dateSystem };
-  for (const r of rows) {
+  // The first 500 rows tell the year well enough, at a bounded cost.
+  for (const r of rows.length > 500 ? rows.slice(0, 500) : rows) {
     const cell = r.cells.deadline;
     if (!cell || cell.type === 'empty') continue;
     const parsed = parseDateCell(cell, ctx);

@@ -82,8 +82,13 @@ export function looksLikeDate(cell: Cell | undefined): boolean {
   if (!cell) return false;
   if (cell.type === 'date') return true;
   if (cell.type === 'number') return isDateFormat(cell.format);
-  return cell.type === 'text' && DATE_ONLY.test(String(cell.value));
+  if (cell.type !== 'text') return false;
+  const t = String(cell.value);
+  // Cheap test first: a date written as text is short and has a digit near its start.
+  return t.length <= 24 && /^\s*\d/.test(t) && DATE_ONLY.test(t);
 }
+
+const NAME_FIELDS = ['person', 'department', 'cooperating'] as const;
 
 /**
  * A measure still written as a plan: 将/拟/计划 as a future marker ("将于6月底前完成", "拟召开",
@@ -150,28 +155,29 @@ export function judgeRow(ledgerRow: LedgerRow, ctx: RowContext, findings: Findin
 
   // Names typed as dates (纸上整改 slips); a sub-column of a responsibility group names a department
   // too, so the row's departments are all of its filled ones.
-  const dateNames = new Set<Cell>();
-  for (const field of ['person', 'department', 'cooperating'] as const) {
+  for (const field of NAME_FIELDS) {
     const mapping = header.columns[field];
     if (!mapping) continue;
-    const list = [cells[field], ...(ledgerRow.also?.[field] ?? [])];
-    const cols = [mapping.column, ...(mapping.also ?? []).map((a) => a.column)];
-    list.forEach((cell, i) => {
-      if (!looksLikeDate(cell)) return;
-      dateNames.add(cell!);
-      add(
-        'date-in-name-column',
-        field,
-        { value: dateText(cell, parseDateCell(cell!, dateCtxOf(ctx))) },
-        cols[i],
-      );
+    const cell = cells[field];
+    if (!mapping.also) {
+      if (looksLikeDate(cell)) {
+        add('date-in-name-column', field, { value: dateText(cell, parseDateCell(cell!, dateCtxOf(ctx))) });
+        text[field] = '';
+      }
+      continue;
+    }
+    const list = [cell, ...(ledgerRow.also?.[field] ?? [])];
+    const names: string[] = [];
+    list.forEach((c, i) => {
+      if (looksLikeDate(c)) {
+        const column = i === 0 ? mapping.column : mapping.also![i - 1].column;
+        add('date-in-name-column', field, { value: dateText(c, parseDateCell(c!, dateCtxOf(ctx))) }, column);
+      } else {
+        const t = cellText(c);
+        if (t) names.push(t);
+      }
     });
-    if (mapping.also)
-      text[field] = list
-        .filter((c) => c && !dateNames.has(c))
-        .map((c) => cellText(c))
-        .filter(Boolean)
-        .join('、');
+    text[field] = names.join('、');
   }
 
   const dateCtx = dateCtxOf(ctx);
