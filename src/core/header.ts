@@ -692,9 +692,11 @@ export function detectHeader(
   let best: Candidate | null = null;
   for (let r = first; r <= scanLast; r++) {
     const bottom = r < last ? headerBottom(r, left, right, mergeAt, last) : r;
-    const cand =
-      (bottom > r ? multiRowCandidate(grid, r, bottom, left, right, mergeAt) : null) ??
-      oneRowCandidate(grid, r, left, right, mergeAt);
+    // The deepest reading first; a sub-column header merged across two columns on the last header
+    // row would otherwise pull the first data row in as a further header row.
+    let cand: Candidate | null = null;
+    for (let b = bottom; b > r && !cand; b--) cand = multiRowCandidate(grid, r, b, left, right, mergeAt);
+    cand ??= oneRowCandidate(grid, r, left, right, mergeAt);
     if (cand && (!best || cand.score > best.score)) best = cand;
   }
   if (!best && hasOverrides(overrides))

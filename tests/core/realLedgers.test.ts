@@ -322,3 +322,22 @@ describe('slips in names and dates', () => {
     expect(byCode(r, 'invalid-date')[0].message).toContain('“2025年6月30日”');
   });
 });
+
+describe('a two-row header whose sub-column header is merged across two columns', () => {
+  it('does not take the first data row as a third header row', () => {
+    const r = check(
+      grid(
+        [
+          ['序号', '存在问题', '整改措施', '责任单位', '整改时限', '整改情况', null, null],
+          [null, null, null, null, null, '进展', '完成时间', null],
+          [1, '问题一', '措施一', '办公室', '2026年12月31日', '正在推进', '2026年11月1日', '（另附）'],
+          [2, '问题二', '措施二', '督查科', '2026年12月31日', '已完成', '2026年11月2日', null],
+        ],
+        { merges: ['A1:A2', 'B1:B2', 'C1:C2', 'D1:D2', 'E1:E2', 'F1:H1', 'G2:H2'] },
+      ),
+    );
+    expect(r.headerRows).toEqual([1, 2]);
+    expect(r.rows.map((x) => x.row)).toEqual([3, 4]);
+    expect(r.columns.completedOn?.column).toBe('G');
+  });
+});
