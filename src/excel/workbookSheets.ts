@@ -8,6 +8,7 @@ import type { Grid } from '../core/types';
 import type { OfficeEnv } from './env';
 import { HostError } from './host';
 import { readActiveSheet, type ReadOptions } from './readSheet';
+import { MARK_TABLE_PREFIX } from './marksWriter';
 import { MARKER_PREFIX } from './sheetsWriter';
 
 /** The sheet names in tab order, and the ones the tool generated. */
@@ -42,7 +43,8 @@ export async function readAllSheets(
   onProgress?: (p: { sheet: string; done: number; total: number }) => void,
 ): Promise<Grid[]> {
   const { names, generated } = await listSheets(env);
-  const wanted = names.filter((n) => !generated.has(n));
+  // The hidden mark tables (marksWriter.ts) are the tool's too.
+  const wanted = names.filter((n) => !generated.has(n) && !n.startsWith(MARK_TABLE_PREFIX));
   const grids: Grid[] = [];
   for (const [i, name] of wanted.entries()) {
     onProgress?.({ sheet: name, done: i, total: wanted.length });

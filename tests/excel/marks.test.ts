@@ -5,6 +5,7 @@ import { OfficeHost } from '../../src/excel/officeHost';
 import { FakeWorkbook, type FakeRule } from '../../src/testhost/fakeExcel';
 import { fakeEnv } from '../../src/testhost/fakeEnv';
 import { sampleWorkbook } from '../../src/testhost/sampleLedger';
+import { readAllSheets } from '../../src/excel/workbookSheets';
 
 const plan: MarkPlan = {
   sheet: '整改台账',
@@ -172,6 +173,14 @@ describe('marks as conditional formats', () => {
     });
     expect(JSON.stringify(wb.sheets[0].rules)).toBe(before);
     expect(wb.sheets).toHaveLength(1);
+  });
+
+  it('keeps its hidden mark table out of 合并各单位台账', async () => {
+    const wb = sampleWorkbook();
+    await new OfficeHost(fakeEnv(wb)).applyMarks(plan);
+    expect(wb.sheets).toHaveLength(2);
+    const grids = await readAllSheets(fakeEnv(wb), undefined);
+    expect(grids.map((g) => g.sheet)).toEqual(['整改台账']);
   });
 
   it('says which sheet is missing instead of failing on a null object', async () => {
