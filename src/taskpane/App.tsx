@@ -12,12 +12,6 @@ import {
   webLightTheme,
   type SelectTabData,
 } from '@fluentui/react-components';
-import {
-  DocumentTextRegular,
-  TableSettingsRegular,
-  TaskListLtrRegular,
-  TableStackBelowRegular,
-} from '@fluentui/react-icons';
 import type { LedgerHost } from '../excel/host';
 import { langFromDisplay, STRINGS } from './i18n';
 import { useLedgerSettings } from './useLedgerSettings';
@@ -49,6 +43,7 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
     minWidth: 0,
   },
+  // Four short labels without icons: one line at Office's 350 px task-pane width, in both languages.
   tabs: { flexWrap: 'wrap' },
   footer: { marginTop: tokens.spacingVerticalL },
 });
@@ -92,23 +87,15 @@ export default function App({ host }: AppProps) {
             selectedValue={view}
             onTabSelect={(_, data: SelectTabData) => setView(data.value as View)}
           >
-            <Tab value="check" icon={<TaskListLtrRegular />}>
-              {t.tabs.check}
-            </Tab>
-            <Tab value="columns" icon={<TableSettingsRegular />}>
-              {t.tabs.columns}
-            </Tab>
-            <Tab value="import" icon={<DocumentTextRegular />}>
-              {t.tabs.import}
-            </Tab>
-            <Tab value="merge" icon={<TableStackBelowRegular />}>
-              {m.tab}
-            </Tab>
+            <Tab value="check">{t.tabs.check}</Tab>
+            <Tab value="columns">{t.tabs.columns}</Tab>
+            <Tab value="import">{t.tabs.import}</Tab>
+            <Tab value="merge">{t.tabs.merge}</Tab>
           </TabList>
 
           {settings.error && <NoticeBar t={t} intent="error" text={settings.error} />}
 
-          <div role="tabpanel" aria-label={view === 'merge' ? m.tab : t.tabs[view]}>
+          <div role="tabpanel" aria-label={t.tabs[view]}>
             {view === 'check' && (
               <CheckView
                 t={t}

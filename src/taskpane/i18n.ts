@@ -9,7 +9,7 @@ import type { Lang } from '../core/types';
 
 const zh = {
   appTitle: '整改台账助手',
-  tabs: { check: '检查台账', columns: '列设置', import: '从方案生成台账' },
+  tabs: { check: '检查台账', columns: '列设置', import: '方案导入', merge: '合并台账' },
   tabListLabel: '功能视图',
   languageLabel: '界面语言',
   languageOffice: (name: string) => `跟随 Office（${name}）`,
@@ -24,6 +24,9 @@ const zh = {
   phaseMarking: '正在标记单元格…',
   rowsRead: (done: number, total: number) => `已读取 ${done} / ${total} 行`,
   progressLabel: '检查进度',
+  cancel: '取消',
+  cancelling: '正在取消…',
+  checkCancelled: '已取消检查，工作表没有任何改动。',
   figuresLabel: '检查结果统计',
   figures: {
     rows: '总数',
@@ -171,7 +174,7 @@ export type Strings = typeof zh;
 const en: Strings = {
   appTitle: 'Rectification Ledger Assistant',
   // Short: the three tabs fit on one line at 350 px.
-  tabs: { check: 'Check', columns: 'Columns', import: 'From plan' },
+  tabs: { check: 'Check', columns: 'Columns', import: 'From plan', merge: 'Merge' },
   tabListLabel: 'Views',
   languageLabel: 'Language',
   languageOffice: (name) => `As Office (${name})`,
@@ -186,6 +189,9 @@ const en: Strings = {
   phaseMarking: 'Marking cells…',
   rowsRead: (done, total) => `${done} of ${total} rows read`,
   progressLabel: 'Check progress',
+  cancel: 'Cancel',
+  cancelling: 'Cancelling…',
+  checkCancelled: 'The check was cancelled; the sheet was not changed.',
   figuresLabel: 'Check results',
   figures: {
     rows: 'Total',

@@ -156,7 +156,7 @@ describeInBrowser('合并各单位台账 in Chromium', () => {
     const asOf = page.getByLabel('统计截止日期');
     await asOf.fill('2024-06-30');
     await page.getByText('设置已保存。').waitFor();
-    await page.getByRole('tab', { name: '合并各单位台账' }).click();
+    await page.getByRole('tab', { name: '合并台账' }).click();
     const input = page.getByTestId('merge-files');
     await input.waitFor({ state: 'attached' });
     const files = pickedFiles();

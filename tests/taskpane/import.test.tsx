@@ -26,7 +26,7 @@ async function openImport(host: FakeHost) {
   await act(async () => {
     await Promise.resolve();
   });
-  fireEvent.click(screen.getByRole('tab', { name: '从方案生成台账' }));
+  fireEvent.click(screen.getByRole('tab', { name: '方案导入' }));
 }
 
 const textarea = () => document.querySelector('textarea') as HTMLTextAreaElement;

@@ -50,7 +50,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     // Whole words on a second line rather than cut ("In progr…") or broken mid-word.
     overflowWrap: 'normal',
-    wordBreak: 'keep-all',
+    wordBreak: 'normal',
   },
   value: {
     margin: 0,
@@ -75,7 +75,7 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
     color: tokens.colorNeutralForeground2,
   },
-  partLabel: { margin: 0, wordBreak: 'keep-all', minWidth: 0 },
+  partLabel: { margin: 0, minWidth: 0 },
   partValue: { margin: 0, fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
   danger: {
     backgroundColor: tokens.colorStatusDangerBackground1,

@@ -20,7 +20,8 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
     userSelect: 'text',
-    wordBreak: 'break-all',
+    // English words stay whole; only an unbreakable run (a long sheet name) may break anywhere.
+    overflowWrap: 'anywhere',
   },
 });
 
