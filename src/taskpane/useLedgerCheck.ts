@@ -2,7 +2,7 @@
  * The check, its results and the actions on them (clear marks, write summary, go to a finding),
  * as a hook with plain state, so a test can drive it through a fake LedgerHost.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { LedgerHost, ReadProgress, WrittenSheet } from '../excel/host';
 import type { Finding, Grid, HeaderResult, Lang, SheetReport } from '../core/types';
 import {
@@ -64,7 +64,18 @@ export interface LedgerCheckState {
   clearMarks: () => Promise<void>;
   writeSummary: () => Promise<void>;
   goTo: (finding: Finding) => Promise<void>;
+  /**
+   * Stops the running check between chunks: while reading (after any chunk) or before marking.
+   * Nothing has been written by then, so nothing is left half-done. Marking itself is one short
+   * host call (a few round trips even for 50,000 rows) and is not interrupted.
+   */
+  cancel: () => void;
+  /** True from a cancel request until the check stops. */
+  cancelling: boolean;
 }
+
+/** Thrown inside the check when the clerk cancelled; never shown. */
+class Cancelled extends Error {}
 
 export function useLedgerCheck(
   host: LedgerHost,
@@ -77,6 +88,12 @@ export function useLedgerCheck(
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
   const [columnsSource, setColumnsSource] = useState<LedgerCheckState['columnsSource']>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const cancelRequested = useRef(false);
+  const [cancelling, setCancelling] = useState(false);
+  const cancel = useCallback(() => {
+    cancelRequested.current = true;
+    setCancelling(true);
+  }, []);
   const { busy, exclusive } = useExclusive<Exclude<Busy, null>>(() => {
     setPhase(null);
     setProgress(null);
@@ -97,13 +114,27 @@ export function useLedgerCheck(
         setNotice(null);
         setPhase('reading');
         setProgress(null);
+        cancelRequested.current = false;
+        setCancelling(false);
+        const stopIfCancelled = () => {
+          if (cancelRequested.current) throw new Cancelled();
+        };
         const usedSettings = settings;
         try {
-          const grid = await host.readActiveSheet((p) => setProgress({ done: p.done, total: p.total }));
+          const grid = await host.readActiveSheet((p) => {
+            // Between chunks: a cancel stops the read here (the host reads only, so nothing to undo).
+            stopIfCancelled();
+            setProgress({ done: p.done, total: p.total });
+          });
+          stopIfCancelled();
           setPhase('checking');
           await nextTick();
+          stopIfCancelled();
           const options = checkOptionsFromSettings(usedSettings, lang);
           const result = checkGrid(grid, options);
+          // The last moment to stop: after this the results are shown and the sheet is marked.
+          await nextTick();
+          stopIfCancelled();
           if (!result.ok) {
             setColumnsSource({ grid, header: null });
             setOutcome({
@@ -141,9 +172,17 @@ export function useLedgerCheck(
             });
           }
         } catch (e) {
+          if (cancelRequested.current) {
+            // Cancelled before anything was written: the earlier results (if any) still stand.
+            setNotice({ intent: 'info', text: t.checkCancelled });
+            return;
+          }
           // A failed check replaces the old results: they were for another sheet or another moment.
           setOutcome(null);
           fail(e, 'check');
+        } finally {
+          cancelRequested.current = false;
+          setCancelling(false);
         }
       }),
     [exclusive, fail, host, lang, settings, t],
@@ -218,6 +257,8 @@ export function useLedgerCheck(
     clearMarks,
     writeSummary,
     goTo,
+    cancel,
+    cancelling,
   };
 }
 

@@ -269,3 +269,35 @@ test('a failed check replaces the old results; an expected condition is not logg
   expect(error).not.toHaveBeenCalled();
   expect(info).toHaveBeenCalledWith(expect.stringContaining('empty-sheet'));
 });
+
+test('a check can be cancelled between chunks of the read: nothing is marked, the sheet unchanged', async () => {
+  const host = fakeHost({ saved: settings });
+  let release: () => void = () => undefined;
+  const original = host.readActiveSheet.bind(host);
+  host.readActiveSheet = async (onProgress) => {
+    // Two chunks of a large sheet: the cancel arrives while the second is on its way.
+    onProgress?.({ done: 25_000, total: 50_000 });
+    await new Promise<void>((resolve) => (release = resolve));
+    onProgress?.({ done: 50_000, total: 50_000 });
+    return original();
+  };
+  await renderApp(host);
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '检查台账' }));
+  });
+  expect(await screen.findByText('已读取 25000 / 50000 行')).toBeTruthy();
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '取消' }));
+  });
+  await act(async () => {
+    release();
+  });
+  expect(await screen.findByText('已取消检查，工作表没有任何改动。')).toBeTruthy();
+  expect(host.calls.applyMarks).toHaveLength(0);
+  expect(screen.queryByTestId('figures')).toBeNull();
+  expect(screen.queryByRole('button', { name: '取消' })).toBeNull();
+  // The next check runs in full.
+  host.readActiveSheet = original;
+  await runCheck();
+  expect(host.calls.applyMarks).toHaveLength(1);
+});

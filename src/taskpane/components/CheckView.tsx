@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import {
   CheckmarkStarburstRegular,
+  DismissRegular,
   EraserRegular,
   TableAddRegular,
   TaskListLtrRegular,
@@ -33,6 +34,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   seen: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  cancel: { alignSelf: 'flex-start' },
   valid: {
     display: 'flex',
     alignItems: 'center',
@@ -121,6 +123,17 @@ export function CheckView({ t, check, stale, ready, onOpenColumns }: CheckViewPr
         >
           <ProgressBar value={phase === 'reading' ? fraction : undefined} thickness="large" />
         </Field>
+      )}
+      {busy === 'check' && phase && phase !== 'marking' && (
+        <Button
+          className={styles.cancel}
+          size="small"
+          icon={<DismissRegular />}
+          disabledFocusable={check.cancelling}
+          onClick={check.cancel}
+        >
+          {check.cancelling ? t.cancelling : t.cancel}
+        </Button>
       )}
 
       {notice && (
