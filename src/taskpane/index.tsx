@@ -20,7 +20,8 @@ void boot(
     const p = document.createElement('p');
     p.setAttribute('role', 'alert');
     p.setAttribute('data-boot-problem', problem);
-    p.style.cssText = 'margin:16px;font:14px/1.6 "Microsoft YaHei","PingFang SC",sans-serif;color:#242424';
+    p.style.cssText =
+      'margin:16px;font:14px/1.6 "Microsoft YaHei","PingFang SC","Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;color:#242424';
     p.textContent = bootMessage(problem, navigator.language);
     container.replaceChildren(p);
   },

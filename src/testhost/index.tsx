@@ -7,6 +7,9 @@ import App from '../taskpane/App';
 import { createMemoryHost } from './memoryHost';
 
 const host = createMemoryHost();
+// ?office=en-US: Office's display language for this page (the browser test runs both languages).
+const office = new URLSearchParams(window.location.search).get('office');
+if (office) host.workbook.displayLanguage = office;
 const sheetState = () =>
   host.workbook.sheets.map((s) => ({
     name: s.name,
@@ -16,7 +19,16 @@ const sheetState = () =>
 (window as unknown as { zgtz: unknown }).zgtz = { host, workbook: host.workbook, sheetState };
 
 const state = document.getElementById('state');
-if (state) setInterval(() => (state.textContent = JSON.stringify({ selected: host.workbook.selected, sheets: sheetState() }, null, 1)), 500);
+if (state)
+  setInterval(
+    () =>
+      (state.textContent = JSON.stringify(
+        { selected: host.workbook.selected, sheets: sheetState() },
+        null,
+        1,
+      )),
+    500,
+  );
 
 const container = document.getElementById('container');
 if (container) createRoot(container).render(<App host={host} />);
