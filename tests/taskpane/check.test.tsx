@@ -301,3 +301,24 @@ test('a check can be cancelled between chunks of the read: nothing is marked, th
   await runCheck();
   expect(host.calls.applyMarks).toHaveLength(1);
 });
+
+test('生成汇总 shows its progress while the sheets are written', async () => {
+  const host = fakeHost({ saved: settings });
+  let release: () => void = () => undefined;
+  const original = host.writeSheets.bind(host);
+  host.writeSheets = async (plans) => {
+    await new Promise<void>((resolve) => (release = resolve));
+    return original(plans);
+  };
+  await renderApp(host);
+  await runCheck();
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '生成汇总' }));
+  });
+  expect(await screen.findByText('正在写入汇总表…', {}, { timeout: 5000 })).toBeTruthy();
+  await act(async () => {
+    release();
+  });
+  expect(await screen.findByText(/^已生成汇总表：/)).toBeTruthy();
+  expect(screen.queryByText('正在写入汇总表…')).toBeNull();
+});

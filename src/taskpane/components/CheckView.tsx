@@ -124,6 +124,11 @@ export function CheckView({ t, check, stale, ready, onOpenColumns }: CheckViewPr
           <ProgressBar value={phase === 'reading' ? fraction : undefined} thickness="large" />
         </Field>
       )}
+      {busy === 'summary' && (
+        <Field label={t.writeSummary} validationState="none" validationMessage={t.phaseSummary}>
+          <ProgressBar thickness="large" />
+        </Field>
+      )}
       {busy === 'check' && phase && phase !== 'marking' && (
         <Button
           className={styles.cancel}
