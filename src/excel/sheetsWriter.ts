@@ -260,11 +260,13 @@ export async function writeSheets(
           charts.load('items/name');
           // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one look per regenerated sheet
           await context.sync();
-          await batch.step(null, 3 + charts.items.length, () => {
+          await batch.step(null, 4 + charts.items.length, () => {
             const sheet = ws();
             for (const chart of charts.items) sheet.charts.getItem(chart.name).delete();
             sheet.getRange().unmerge();
             sheet.getRange().clear();
+            // Heights the last run set for its rows would stay on rows that now hold other text.
+            sheet.getRange().format.autofitRows();
             sheet.freezePanes.unfreeze();
           });
         } else {

@@ -198,6 +198,12 @@ describe('summary sheets within budget and never half-done', () => {
     expect(wb.sheet('整改汇总').get(8, 1)?.value).toBe('=SUM(B3:B4)');
     expect(wb.sheet('整改汇总').charts).toHaveLength(1);
     expect(wb.sheet('整改汇总').merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 4 }]);
+    // The first run's height for its row 6 does not stay on the new run's row 6.
+    expect([...wb.sheet('整改汇总').rowHeights]).toEqual([[6, 33]]);
+    const again2 = summary(5);
+    again2.rowHeights = { 9: 40 };
+    await host.writeSheets([again2]);
+    expect([...wb.sheet('整改汇总').rowHeights]).toEqual([[9, 40]]);
   });
 
   it("writes dates in the workbook's own system when nothing was read first (1904)", async () => {

@@ -555,7 +555,11 @@ export class RangeProxy {
         },
       },
       autofitRows() {
-        style('autofitRows', null);
+        self.write('autofitRows', null, (s) => {
+          const a = self.area();
+          if (a)
+            for (const r of [...s.rowHeights.keys()]) if (r >= a.top && r <= a.bottom) s.rowHeights.delete(r);
+        });
       },
     };
   }
@@ -693,10 +697,7 @@ export class RangeProxy {
         if (r >= a.top && r <= a.bottom && c >= a.left && c <= a.right) s.cells.delete(key);
       }
       s.merges = s.merges.filter((m) => !intersects(m, a));
-      if (a.top === 1 && a.left === 1 && a.bottom >= 1048576 && a.right >= 16384) {
-        s.rowHeights.clear();
-        s.columnWidths.clear();
-      }
+      // Row heights and column widths are not contents or formats: clear keeps them (assumed).
     });
   }
   unmerge(): void {
