@@ -119,7 +119,11 @@ async function inspect(
     toolRules.push(cf);
     for (const t of tablesIn(formula)) if (names.includes(t)) tables.add(t);
   });
-  for (const o of owners) if (o.head.values?.[0]?.[1] === sheet.name) tables.add(o.name);
+  // Only tables the tool wrote (its title in A1) for this sheet (B1): never a clerk's look-alike.
+  for (const o of owners) {
+    const [title, owner] = o.head.values?.[0] ?? [];
+    if (title === TABLE_TITLE && owner === sheet.name) tables.add(o.name);
+  }
   return { sheet, toolRules, tables: [...tables], names, structureProtected: !!workbookProtection.protected };
 }
 

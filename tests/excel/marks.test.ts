@@ -175,6 +175,15 @@ describe('marks as conditional formats', () => {
     expect(wb.sheets).toHaveLength(1);
   });
 
+  it("never deletes a clerk's sheet that merely looks like a mark table", async () => {
+    const wb = sampleWorkbook();
+    wb.addSheet('ZGTZ_标注_1').setRows(1, 1, [['我的笔记', '整改台账']]);
+    const host = new OfficeHost(fakeEnv(wb));
+    await host.applyMarks(plan);
+    expect(await host.clearMarks()).toBe(3);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['整改台账', 'ZGTZ_标注_1']);
+  });
+
   it('keeps its hidden mark table out of 合并各单位台账', async () => {
     const wb = sampleWorkbook();
     await new OfficeHost(fakeEnv(wb)).applyMarks(plan);
