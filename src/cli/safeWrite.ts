@@ -3,8 +3,9 @@
  * exclusively (O_EXCL, so a planted file or symlink is never followed) under an unpredictable name
  * in the destination folder, then the temporary file is hard-linked to the destination name,
  * which fails if any file of that name appeared meanwhile (where a file system has no hard links,
- * an exclusive copy does the same). A SIGINT or SIGTERM during the write removes the temporary
- * file; the destination never exists half-written.
+ * an exclusive copy does the same). A SIGINT or SIGTERM removes the temporary file and ends the
+ * command (130/143); the destination never exists half-written, and a kill that no handler can
+ * catch leaves at most a hidden `.name.<random>.tmp`, never a file under the destination name.
  */
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
@@ -89,7 +90,11 @@ export function writeExclusive(out: string, write: (fd: number) => void): void {
     throw e;
   } finally {
     cleanup();
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    // The write is synchronous, so a signal that came during it is delivered only now: keep the
+    // handler one more turn of the event loop, so Ctrl-C is obeyed (exit 130) and not lost.
+    setImmediate(() => {
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
+    });
   }
 }

@@ -4,10 +4,10 @@
  * measured), exits 0, 1 or 2, prints one plain sentence and never a stack trace, and leaves the
  * input as it was.
  */
-import { spawn } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import { createHash } from 'crypto';
 import { execFileSync } from 'child_process';
-import { existsSync, readFileSync, symlinkSync } from 'fs';
+import { existsSync, readFileSync, readdirSync, statSync, symlinkSync } from 'fs';
 import { join } from 'path';
 import { ensureBuilt } from '../helpers/build';
 import { makeTempDir } from '../helpers/xlsx';
@@ -175,6 +175,26 @@ describe('hostile corpus through ledger-check', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('不是一个普通文件');
     expect(r.ms).toBeLessThan(10_000);
+  });
+
+  it('SIGTERM while the copy is written: exit 143, no temporary file, never a partial file', () => {
+    const dir = makeTempDir('hostile-');
+    const out = join(dir, '检查结果.xlsx');
+    const script =
+      `const { writeSync } = require('fs');` +
+      `const { writeExclusive } = require(${JSON.stringify(join(ROOT, 'build', 'cli', 'safeWrite.js'))});` +
+      `writeExclusive(${JSON.stringify(out)}, (fd) => {` +
+      `  process.kill(process.pid, 'SIGTERM');` +
+      `  const b = Buffer.alloc(1 << 20, 1);` +
+      `  for (let i = 0; i < 8; i++) writeSync(fd, b);` +
+      `});` +
+      `setTimeout(() => process.stdout.write('not stopped'), 2000);`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(r.status).toBe(143);
+    expect(r.stdout).toBe('');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // The write is synchronous: the signal is obeyed right after it, so the copy is whole or absent.
+    if (existsSync(out)) expect(statSync(out).size).toBe(8 << 20);
   });
 
   it('/dev/zero behind a .xlsx name: refused at once', async () => {
