@@ -159,7 +159,8 @@ export function ImportView({ t, state }: { t: Strings; state: PlanImportState })
                 </div>
                 <div className={styles.meta}>
                   <span>
-                    {t.previewCols.departments}：
+                    {t.previewCols.departments}
+                    {t.colon}
                     {r.departments.length ? (
                       r.departments.join('、')
                     ) : (
@@ -167,7 +168,8 @@ export function ImportView({ t, state }: { t: Strings; state: PlanImportState })
                     )}
                   </span>
                   <span>
-                    {t.previewCols.deadline}：
+                    {t.previewCols.deadline}
+                    {t.colon}
                     {r.deadlineText || (r.deadline ? t.date(r.deadline) : '') || (
                       <span className={styles.missing}>{t.previewMissing}</span>
                     )}
