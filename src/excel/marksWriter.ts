@@ -27,10 +27,10 @@ import { RequestBudget } from './budget';
 import { runOptions } from './capabilities';
 import type { OfficeEnv } from './env';
 import { errors, toHostError } from './errors';
+import { MARK_TABLE_PREFIX } from './toolSheets';
 
 export const MARK_TAG = '整改台账助手:';
-/** Sheets holding mark tables start with this; the rest is a number. */
-export const MARK_TABLE_PREFIX = 'ZGTZ_标注_';
+export { MARK_TABLE_PREFIX };
 const TABLE_TITLE = '整改台账助手标注数据(请勿修改;清除标记时自动删除)';
 /** Rows of the mark table written per operation. */
 const TABLE_ROWS_PER_WRITE = 20_000;

@@ -2,7 +2,8 @@
  * Reads the active sheet's used range into the engine's Grid, in row chunks sized so that every
  * response stays far below Excel on the web's 5 MB payload limit. The number of context.sync()
  * calls depends on the number of chunks only: 1 (used range) + 1 (probe) + chunks + 1 (merges,
- * date system, change check), plus a few when a sheet has more than 512 merged areas.
+ * date system, change check), plus a few when a sheet has more than 512 merged areas. A sheet the
+ * tool made (toolSheets.ts) is told by the first round trip and not read further.
  */
 import { serialToIso } from '../core/calendar';
 import type { Cell, Grid, MergedArea } from '../core/types';
@@ -11,6 +12,7 @@ import { runOptions, supports } from './capabilities';
 import type { OfficeEnv } from './env';
 import { errors, isPayloadTooLarge } from './errors';
 import type { ReadProgress } from './host';
+import { toolSheetKind } from './toolSheets';
 
 export interface ReadOptions {
   /** Bytes a response may carry (estimated, worst case); well under the 5 MB limit. */
@@ -107,8 +109,25 @@ export async function readActiveSheet(
     sheet.load('name');
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load('address,rowCount,columnCount,rowIndex,columnIndex');
+    // The defined names ride along in the first round trip: they tell a sheet the tool made.
+    const names = context.workbook.names;
+    names.load('items/name,items/formula');
     await context.sync();
     counter.syncs++;
+    const toolSheet = toolSheetKind(sheet.name, names.items);
+    if (toolSheet) {
+      // Never read as a ledger: the engine says so (checkGrid), nothing more is read.
+      const grid: Grid = {
+        sheet: sheet.name,
+        firstRow: 1,
+        firstColumn: 1,
+        cells: [],
+        merges: [],
+        dateSystem: 1900,
+        toolSheet,
+      };
+      return { grid, address: used.isNullObject ? '' : used.address, syncs: counter.syncs - before };
+    }
     if (used.isNullObject) throw errors.emptySheet(sheet.name);
     const total = used.rowCount;
     const columns = used.columnCount;

@@ -33,8 +33,9 @@ import { errors } from './errors';
 import { HostError } from './host';
 import type { OfficeEnv } from './env';
 import type { WrittenSheet } from './host';
+import { MARKER_PREFIX } from './toolSheets';
 
-export const MARKER_PREFIX = 'ZGTZ_';
+export { MARKER_PREFIX };
 export const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
 
 /**

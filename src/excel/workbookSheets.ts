@@ -8,8 +8,7 @@ import type { Grid } from '../core/types';
 import type { OfficeEnv } from './env';
 import { HostError } from './host';
 import { readActiveSheet, type ReadOptions } from './readSheet';
-import { MARK_TABLE_PREFIX } from './marksWriter';
-import { MARKER_PREFIX } from './sheetsWriter';
+import { MARK_TABLE_PREFIX, MARKER_PREFIX } from './toolSheets';
 
 /** The sheet names in tab order, and the ones the tool generated. */
 async function listSheets(env: OfficeEnv): Promise<{ names: string[]; generated: Set<string> }> {

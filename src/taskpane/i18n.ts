@@ -28,6 +28,7 @@ const zh = {
   cancel: '取消',
   cancelling: '正在取消…',
   checkCancelled: '已取消检查，工作表没有任何改动。',
+  toolSheet: (sheet: string) => `工作表“${sheet}”是本工具生成的，不是台账，请转到台账所在的工作表再检查。`,
   figuresLabel: '检查结果统计',
   figures: {
     rows: '总数',
@@ -195,6 +196,8 @@ const en: Strings = {
   cancel: 'Cancel',
   cancelling: 'Cancelling…',
   checkCancelled: 'The check was cancelled; the sheet was not changed.',
+  toolSheet: (sheet) =>
+    `Sheet "${sheet}" was written by this tool and is not a ledger; go to the ledger sheet and check again.`,
   figuresLabel: 'Check results',
   figures: {
     rows: 'Total',

@@ -135,6 +135,13 @@ export function useLedgerCheck(
           // The last moment to stop: after this the results are shown and the sheet is marked.
           await nextTick();
           stopIfCancelled();
+          if (!result.ok && result.reason === 'tool-sheet') {
+            // A summary, list or mark table the tool wrote: said in one sentence, nothing marked.
+            setOutcome(null);
+            setColumnsSource(null);
+            setNotice({ intent: 'info', text: t.toolSheet(grid.sheet) });
+            return;
+          }
           if (!result.ok) {
             setColumnsSource({ grid, header: null });
             setOutcome({
