@@ -18,8 +18,10 @@
 import { checkGrid } from '../check';
 import { fieldLabels } from '../messages';
 import {
+  sentenceFigures,
   summarize,
   reportSentence,
+  TO_COMPLETE_CODES,
   type AlertItem,
   type Counts,
   type LedgerSummary,
@@ -287,16 +289,43 @@ function sentenceOf(problems: number, totals: Counts, asOf: IsoDate, lang: Lang)
   return reportSentence(summary, lang);
 }
 
+/**
+ * The part of a sheet summarize's two lists are made from: rows with a finding of the 待补充清单
+ * and those findings, and, for the 逾期清单 (`withAlerts`), rows that are overdue or due soon.
+ * Everything else summarize would count into tables the merge does not keep (by department, by
+ * category, by sheet, ageing), touching every row's text for nothing.
+ */
+function listView(report: SheetReport, withAlerts: boolean): SheetReport {
+  const findings = report.findings.filter((f) => f.row !== null && TO_COMPLETE_CODES.includes(f.code));
+  if (!withAlerts && findings.length === 0) return { ...report, rows: [], findings };
+  const listed = new Set<number>();
+  for (const f of findings) listed.add(f.row!);
+  const rows = report.rows.filter((r) => (withAlerts && (r.overdue || r.dueSoon)) || listed.has(r.row));
+  return { ...report, rows, findings };
+}
+
+/**
+ * One unit's figures. Counts are summary.ts's (sentenceFigures: the same per-row rule as the
+ * 整改汇总 sheet), problems are keyed as summarize keys them, and the lists come from summarize
+ * over only the rows that can be on them, so each rule stays written once, in summary.ts.
+ */
 function unitResult(
   part: UnitPart,
   input: FileInput,
   options: { asOf: IsoDate; lang: Lang; detailed: boolean },
 ): UnitResult {
-  const summary = summarize(part.reports, { asOf: options.asOf, ledgerName: part.unit });
+  const counts = emptyCounts();
+  let problems = 0;
+  let errors = 0;
   const rows: MergedRow[] = [];
-  if (options.detailed) {
-    for (const report of part.reports) {
-      for (const r of report.rows) {
+  for (const report of part.reports) {
+    addCounts(counts, sentenceFigures(report));
+    errors += report.stats.errors;
+    // Distinct problems per sheet, keyed as summarize keys them (no key: the row is its own problem).
+    const keys = new Set<string>();
+    for (const r of report.rows) {
+      keys.add(r.problemKey === '' || r.problemKey === 'text:' ? `row:${r.row}` : r.problemKey);
+      if (options.detailed) {
         rows.push({
           unit: part.unit,
           file: input.file,
@@ -310,23 +339,30 @@ function unitResult(
         });
       }
     }
+    problems += keys.size;
   }
+  const lists = summarize(
+    part.reports.map((r) => listView(r, options.detailed)),
+    { asOf: options.asOf, ledgerName: part.unit },
+  );
+  let missingDepartment = 0;
+  for (const t of lists.toComplete) if (t.missingDepartment) missingDepartment++;
   return {
     unit: part.unit,
     source: part.source,
     file: input.file,
     modified: input.modified,
     sheets: part.reports.map((r) => r.name),
-    problems: summary.problems,
-    counts: summary.totals,
-    missingDepartment: summary.toComplete.filter((t) => t.missingDepartment).length,
-    toCompleteCount: summary.toComplete.length,
-    errors: part.reports.reduce((n, r) => n + r.stats.errors, 0),
+    problems,
+    counts,
+    missingDepartment,
+    toCompleteCount: lists.toComplete.length,
+    errors,
     onTime: onTimeOf(part.reports, options.asOf),
-    sentence: reportSentence(summary, 'zh'),
+    sentence: sentenceOf(problems, counts, options.asOf, 'zh'),
     rows,
-    alerts: options.detailed ? summary.alerts : [],
-    toComplete: options.detailed ? summary.toComplete : [],
+    alerts: options.detailed ? lists.alerts : [],
+    toComplete: options.detailed ? lists.toComplete : [],
   };
 }
 
