@@ -99,10 +99,11 @@ export interface UnitPart {
 export function unitsOfFile(input: FileInput, mapping?: ReadonlyMap<string, string>): UnitPart[] {
   const multi = input.sheets.length > 1;
   const fromFile = fileNameUnit(input.file);
-  const bareFile = input.file
-    .replace(/^.*[\\/]/, '')
-    .replace(/\.[^.]+$/, '')
-    .trim();
+  const bareFile = () =>
+    input.file
+      .replace(/^.*[\\/]/, '')
+      .replace(/\.[^.]+$/, '')
+      .trim();
   const parts = new Map<string, UnitPart>();
   for (const s of input.sheets) {
     let unit: string;
@@ -121,7 +122,7 @@ export function unitsOfFile(input: FileInput, mapping?: ReadonlyMap<string, stri
       source = 'sheet-name';
     } else {
       // Neither says which unit: the file's own name, so the clerk sees it and can map it.
-      unit = bareFile || s.report.name;
+      unit = bareFile() || s.report.name;
       source = 'file-name';
     }
     if (mapping && mapping.size > 0) {

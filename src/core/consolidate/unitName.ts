@@ -129,8 +129,9 @@ export function fileNameUnit(fileName: string): string | null {
   s = s.replace(/^(?:附件|附表)\s*\d*\s*[:：.、\-_]?/, '');
   s = s.replace(/[(（][^)）]*[)）]/g, ' ').replace(/[【[][^】\]]*[】\]]/g, ' ');
   s = s.replace(/[vV]\d+(?:\.\d+)?|版本?\d*$/g, ' ');
-  for (const p of DATE_PATTERNS) s = s.replace(p, ' ');
-  for (const w of COMMON_WORDS) s = s.split(w).join(' ');
+  // Every date pattern needs a digit or a 季度/半年 word; most names have neither.
+  if (/\d|季度|半年/.test(s)) for (const p of DATE_PATTERNS) s = s.replace(p, ' ');
+  for (const w of COMMON_WORDS) if (s.includes(w)) s = s.split(w).join(' ');
   s = s
     .replace(/^关于/, '')
     .replace(/的\s*$/, '')
