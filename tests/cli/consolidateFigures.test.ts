@@ -5,7 +5,7 @@
  */
 import { join } from 'path';
 import { readWorkbook } from '../../src/cli/workbook';
-import { checkFileGrids, consolidate, unitsOfFile } from '../../src/core/consolidate';
+import { alertsOf, checkFileGrids, consolidate, unitsOfFile } from '../../src/core/consolidate';
 import { reportSentence, summarize } from '../../src/core/summary';
 import { DEFAULT_REQUIRED, type CheckOptions } from '../../src/core/types';
 
@@ -44,7 +44,7 @@ describe('a unit’s figures are summarize’s over its sheets', () => {
           expect(u.toCompleteCount).toBe(s.toComplete.length);
           expect(u.missingDepartment).toBe(s.toComplete.filter((t) => t.missingDepartment).length);
           expect(u.sentence).toBe(reportSentence(s, 'zh'));
-          expect(u.alerts).toEqual(detailed ? s.alerts : []);
+          expect(alertsOf(u, asOf)).toEqual(detailed ? s.alerts : []);
           expect(u.toComplete).toEqual(detailed ? s.toComplete : []);
           if (detailed) {
             alerts += s.alerts.length;

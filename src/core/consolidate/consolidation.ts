@@ -181,8 +181,11 @@ export interface UnitResult {
   /** The report sentence for this unit alone, in Chinese (it goes on 各单位情况). */
   sentence: string;
   rows: MergedRow[];
-  /** The unit's 逾期清单 lines (kept only when detailed); the file and unit are the unit's. */
-  alerts: AlertItem[];
+  /**
+   * The unit's sheets cut to their overdue and due-soon rows (kept only when detailed), in sheet
+   * order: alertsOf makes the unit's 逾期清单 lines from them when the sheets are planned.
+   */
+  alertSheets: SheetReport[];
   /** The unit's 待补充清单 lines (kept only when detailed). */
   toComplete: ToCompleteItem[];
 }
@@ -291,24 +294,38 @@ function sentenceOf(problems: number, totals: Counts, asOf: IsoDate, lang: Lang)
 }
 
 /**
- * The part of a sheet summarize's two lists are made from: rows with a finding of the 待补充清单
- * and those findings, and, for the 逾期清单 (`withAlerts`), rows that are overdue or due soon.
- * Everything else summarize would count into tables the merge does not keep (by department, by
- * category, by sheet, ageing), touching every row's text for nothing.
+ * A sheet cut to the rows with a finding of the 待补充清单, and those findings: what summarize
+ * makes that list from. Everything else it would count into tables the merge does not keep (by
+ * department, by category, by sheet, ageing).
  */
-function listView(report: SheetReport, withAlerts: boolean): SheetReport {
+function toCompleteView(report: SheetReport): SheetReport {
   const findings = report.findings.filter((f) => f.row !== null && TO_COMPLETE_CODES.includes(f.code));
-  if (!withAlerts && findings.length === 0) return { ...report, rows: [], findings };
+  if (findings.length === 0) return { ...report, rows: [], findings };
   const listed = new Set<number>();
   for (const f of findings) listed.add(f.row!);
-  const rows = report.rows.filter((r) => (withAlerts && (r.overdue || r.dueSoon)) || listed.has(r.row));
-  return { ...report, rows, findings };
+  return { ...report, rows: report.rows.filter((r) => listed.has(r.row)), findings };
+}
+
+/** A sheet cut to its overdue and due-soon rows, without findings: what the 逾期清单 is made from. */
+function alertView(report: SheetReport): SheetReport {
+  return { ...report, rows: report.rows.filter((r) => r.overdue || r.dueSoon), findings: [] };
+}
+
+/**
+ * A unit's 逾期清单 lines: summarize's alerts over its sheets (overdue first, most overdue first;
+ * then due soon). Made when the sheets are planned, not as each file is merged: the merge keeps
+ * only the rows they come from.
+ */
+export function alertsOf(unit: UnitResult, asOf: IsoDate): AlertItem[] {
+  if (!unit.alertSheets.some((s) => s.rows.length > 0)) return [];
+  return summarize(unit.alertSheets, { asOf, ledgerName: unit.unit }).alerts;
 }
 
 /**
  * One unit's figures. Counts are summary.ts's (sentenceFigures: the same per-row rule as the
- * 整改汇总 sheet), problems are keyed as summarize keys them, and the lists come from summarize
- * over only the rows that can be on them, so each rule stays written once, in summary.ts.
+ * 整改汇总 sheet), problems are keyed as summarize keys them, and the 待补充清单 comes from
+ * summarize over only the rows that can be on it (the 逾期清单 likewise, later: alertsOf), so each
+ * rule stays written once, in summary.ts.
  */
 function unitResult(
   part: UnitPart,
@@ -342,10 +359,7 @@ function unitResult(
     }
     problems += keys.size;
   }
-  const lists = summarize(
-    part.reports.map((r) => listView(r, options.detailed)),
-    { asOf: options.asOf, ledgerName: part.unit },
-  );
+  const lists = summarize(part.reports.map(toCompleteView), { asOf: options.asOf, ledgerName: part.unit });
   let missingDepartment = 0;
   for (const t of lists.toComplete) if (t.missingDepartment) missingDepartment++;
   return {
@@ -362,7 +376,7 @@ function unitResult(
     onTime: onTimeOf(part.reports, options.asOf),
     sentence: sentenceOf(problems, counts, options.asOf, 'zh'),
     rows,
-    alerts: options.detailed ? lists.alerts : [],
+    alertSheets: options.detailed ? part.reports.map(alertView) : [],
     toComplete: options.detailed ? lists.toComplete : [],
   };
 }

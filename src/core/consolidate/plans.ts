@@ -20,7 +20,7 @@ import { num, text } from '../sheetPlan';
 import { issueLabel, mergedRowHeights } from '../summaryPlans';
 import { FIELDS, type Field } from '../types';
 import type { ConsolidationResult, MergedRow, UnitResult } from './consolidation';
-import { totalsLine } from './consolidation';
+import { alertsOf, totalsLine } from './consolidation';
 import { UNIT_SOURCE_LABELS } from './unitName';
 
 export const MERGE_SHEET_NAMES = {
@@ -378,10 +378,11 @@ function overdueListPlan(result: ConsolidationResult, index: RowIndex): SheetPla
   const headerRow = b.row(headers.map((h) => text(h, 'header')));
   let n = 0;
   for (const u of result.units) {
-    if (u.alerts.length === 0) continue;
-    const o = u.alerts.filter((a) => a.kind === 'overdue').length;
-    b.line(`${u.unit}：逾期${o}项，即将到期${u.alerts.length - o}项（${baseName(u.file)}）`, 'total');
-    for (const a of u.alerts) {
+    const alerts = alertsOf(u, result.asOf);
+    if (alerts.length === 0) continue;
+    const o = alerts.filter((a) => a.kind === 'overdue').length;
+    b.line(`${u.unit}：逾期${o}项，即将到期${alerts.length - o}项（${baseName(u.file)}）`, 'total');
+    for (const a of alerts) {
       b.row([
         count(++n),
         text(u.unit, 'cell'),
