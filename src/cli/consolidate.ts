@@ -13,7 +13,7 @@
  * not be read (the rest are merged). 2: nothing could be merged, or the call itself was wrong.
  */
 import { promises as fs, statSync, readdirSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { chineseDate } from '../core/calendar';
 import {
   Consolidator,
@@ -195,7 +195,7 @@ export async function consolidateMain(args: ConsolidateArgs, io: Io): Promise<nu
         continue;
       }
       const grids = await readWorkbookBuffer(bytes, basename(file));
-      input = checkFileGrids(shown, grids, options, modified);
+      input = { ...checkFileGrids(shown, grids, options, modified), folder: unitFolder(file, args.files) };
     } catch (e) {
       const reason =
         e instanceof WorkbookError
@@ -256,6 +256,21 @@ export async function consolidateMain(args: ConsolidateArgs, io: Io): Promise<nu
 }
 
 /** A file as the report shows it: relative to the folder it was found in, else as given. */
+/**
+ * The folder that may name a file's unit: the folder it sits in when that is a subfolder of a
+ * folder given (各单位报送/城关镇/整改台账.xlsx), or the folder typed with a file given by itself
+ * (城关镇/整改台账.xlsx). Never a folder the clerk gave (各单位报送/整改台账.xlsx says no unit) nor
+ * the current folder (整改台账.xlsx).
+ */
+function unitFolder(file: string, given: string[]): string | undefined {
+  const parent = dirname(file);
+  if (given.some((g) => resolve(g) === resolve(file))) {
+    return parent === '.' || parent === '' ? undefined : basename(resolve(parent));
+  }
+  if (given.some((g) => resolve(g) === resolve(parent))) return undefined;
+  return basename(resolve(parent));
+}
+
 function displayPath(file: string, given: string[]): string {
   for (const g of given) {
     try {

@@ -41,6 +41,7 @@ const zh = {
     mapping: '映射',
     'fill-line': '填报单位行',
     'file-name': '文件名',
+    'folder-name': '文件夹名',
     'sheet-name': '工作表名',
   } as Record<UnitNameSource, string>,
 };
@@ -83,6 +84,7 @@ const en: MergeStrings = {
     mapping: 'mapping',
     'fill-line': '填报单位 line',
     'file-name': 'file name',
+    'folder-name': 'folder name',
     'sheet-name': 'sheet name',
   },
 };

@@ -28,7 +28,14 @@ import {
   type ToCompleteItem,
 } from '../summary';
 import type { CheckOptions, DeadlineKind, Field, Grid, IsoDate, Lang, SheetReport } from '../types';
-import { fileNameUnit, fillLineUnit, mappingKey, sheetNameIsUnit, type UnitNameSource } from './unitName';
+import {
+  fileNameUnit,
+  fillLineUnit,
+  folderNameUnit,
+  mappingKey,
+  sheetNameIsUnit,
+  type UnitNameSource,
+} from './unitName';
 
 /** One ledger sheet of a file, checked, with the unit its 填报单位 line names (if any). */
 export interface CheckedSheet {
@@ -47,6 +54,12 @@ export interface FileInput {
   skipped: { name: string; reason: string }[];
   /** Why the file could not be read, as one sentence; null when it was read. */
   error: string | null;
+  /**
+   * The name of the folder the file sits in, when the host knows the clerk sorted the files by
+   * unit into folders (a subfolder of a folder given, or a folder typed with the file); it names
+   * the unit when the file's own name does not (see folderNameUnit).
+   */
+  folder?: string;
   /**
    * Every sheet is a unit of its own (the open workbook in the pane, whose file name says
    * nothing): a sheet without a 填报单位 line is named by its sheet name.
@@ -99,6 +112,7 @@ export interface UnitPart {
 export function unitsOfFile(input: FileInput, mapping?: ReadonlyMap<string, string>): UnitPart[] {
   const multi = input.sheets.length > 1;
   const fromFile = fileNameUnit(input.file);
+  const fromFolder = !fromFile && input.folder ? folderNameUnit(input.folder) : null;
   const bareFile = () =>
     input.file
       .replace(/^.*[\\/]/, '')
@@ -117,6 +131,9 @@ export function unitsOfFile(input: FileInput, mapping?: ReadonlyMap<string, stri
     } else if (fromFile) {
       unit = fromFile;
       source = 'file-name';
+    } else if (fromFolder) {
+      unit = fromFolder;
+      source = 'folder-name';
     } else if (sheetNameIsUnit(s.report.name)) {
       unit = s.report.name.trim();
       source = 'sheet-name';

@@ -4,19 +4,21 @@
  * In order (DOMAIN.md, 汇总): a mapping the clerk gives (file or name → unit) overrides everything;
  * else the 填报单位 line above the header ("填报单位（盖章）：县教育局  填报时间：…"); else the
  * file name without the words every unit's file carries (台账, 整改, 汇总, dates, 附件1, …); else
- * the sheet name. A workbook with one unit per sheet names its units by sheet when the sheet
+ * the name of the folder the file sits in, when it reads as a unit (城关镇/整改台账.xlsx); else the
+ * sheet name. A workbook with one unit per sheet names its units by sheet when the sheet
  * names read as unit names (they end in 局, 委, 办, 中心, 镇, …). Pure: no I/O.
  */
 import { cellText } from '../grid';
 import type { Grid } from '../types';
 
-export type UnitNameSource = 'mapping' | 'fill-line' | 'file-name' | 'sheet-name';
+export type UnitNameSource = 'mapping' | 'fill-line' | 'file-name' | 'folder-name' | 'sheet-name';
 
 /** How the report says where a name came from. */
 export const UNIT_SOURCE_LABELS: Record<UnitNameSource, { zh: string; en: string }> = {
   mapping: { zh: '映射文件', en: 'mapping file' },
   'fill-line': { zh: '填报单位行', en: '填报单位 line' },
   'file-name': { zh: '文件名', en: 'file name' },
+  'folder-name': { zh: '文件夹名', en: 'folder name' },
   'sheet-name': { zh: '工作表名', en: 'sheet name' },
 };
 
@@ -149,6 +151,16 @@ const GENERIC_NAMES = /^(?:sheet\d*|工作表\d*|表\d*|新建.*|book\d*|新建M
 /** Endings of Chinese unit names: 局, 委员会, 办公室, 中心, 镇, 街道, 公司, 医院 … */
 const UNIT_ENDING =
   /(?:局|委|办|厅|部|处|科|股|室|所|站|院|校|馆|队|中心|会|社|镇|乡|街道|村|社区|公司|集团|园区|区|县|市|组|团)$/;
+
+/**
+ * The unit a folder names, for a file whose own name carries nothing but common words
+ * (城关镇/整改台账.xlsx → 城关镇): the folder's name without those words, when it reads as a unit's
+ * name (ends in 局, 镇, 中心, …). Null otherwise ("第二批", "2024年6月报送", "各单位").
+ */
+export function folderNameUnit(folder: string): string | null {
+  const name = fileNameUnit(folder.replace(/[\\/]+$/, ''));
+  return name && sheetNameIsUnit(name) ? name : null;
+}
 
 /** True when a sheet name reads as a unit's name (so a workbook with one unit per sheet splits by sheet). */
 export function sheetNameIsUnit(name: string): boolean {
