@@ -9,6 +9,7 @@
  * queued again after a pause, a few times, until the clerk presses Enter or Esc.
  */
 import { OP_BYTES, REQUEST_BUDGET } from './budget';
+import { throwIfCancelled } from './errors';
 import { worstCaseBytes } from './readSheet';
 
 export interface BatcherOptions {
@@ -16,6 +17,10 @@ export interface BatcherOptions {
   /** Pause before asking again while a cell is being edited (ms), and how often to ask. */
   retryWaitMs?: number;
   retries?: number;
+  /** Checked before each round trip: a cancel stops the writer there (see sheetsWriter.ts). */
+  signal?: AbortSignal;
+  /** Told after each round trip (for progress). */
+  onSync?: () => void;
 }
 
 function isCellEdit(e: unknown): boolean {
@@ -30,6 +35,8 @@ export class Batcher {
   private readonly budget: number;
   private readonly retryWaitMs: number;
   private readonly retries: number;
+  private readonly signal?: AbortSignal;
+  private readonly onSync?: () => void;
   constructor(
     private readonly context: Excel.RequestContext,
     options: BatcherOptions = {},
@@ -37,6 +44,8 @@ export class Batcher {
     this.budget = options.budget ?? REQUEST_BUDGET;
     this.retryWaitMs = options.retryWaitMs ?? 1000;
     this.retries = options.retries ?? 20;
+    this.signal = options.signal;
+    this.onSync = options.onSync;
   }
   /** Adds a step whose operations carry `data` (estimated worst case); syncs first if it would not fit. */
   async step(data: unknown, ops: number, queue: () => void): Promise<void> {
@@ -48,6 +57,7 @@ export class Batcher {
   }
   async flush(): Promise<void> {
     if (this.steps.length === 0) return;
+    throwIfCancelled(this.signal);
     const steps = this.steps;
     const bytes = this.bytes;
     this.steps = [];
@@ -57,10 +67,13 @@ export class Batcher {
         await this.context.sync();
         this.syncs++;
         this.largestRequest = Math.max(this.largestRequest, bytes);
+        this.onSync?.();
         return;
       } catch (e) {
         if (!isCellEdit(e) || attempt >= this.retries) throw e;
         await new Promise((resolve) => setTimeout(resolve, this.retryWaitMs));
+        // The refused request applied nothing: a cancel during the wait stops here.
+        throwIfCancelled(this.signal);
         for (const queue of steps) queue();
       }
     }

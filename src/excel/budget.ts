@@ -5,6 +5,7 @@
  * every operation counts — values and formats, but also addresses, hyperlinks, fonts, borders and
  * merges — so the writers ask the budget before queuing each one.
  */
+import { throwIfCancelled } from './errors';
 import { worstCaseBytes } from './readSheet';
 
 /** Bytes per request the writers aim for: well under the 5 MB limit, as counted worst case. */
@@ -18,6 +19,8 @@ export class RequestBudget {
   constructor(
     private readonly context: Excel.RequestContext,
     private readonly limit = REQUEST_BUDGET,
+    /** Checked before each round trip; told after each one. */
+    private readonly control: { signal?: AbortSignal; onFlush?: () => void } = {},
   ) {}
   /** Call before queuing an operation carrying `data`: syncs first when it would not fit. */
   async before(data: unknown): Promise<void> {
@@ -26,8 +29,10 @@ export class RequestBudget {
     this.bytes += n;
   }
   async flush(): Promise<void> {
+    throwIfCancelled(this.control.signal);
     await this.context.sync();
     this.syncs++;
     this.bytes = 0;
+    this.control.onFlush?.();
   }
 }

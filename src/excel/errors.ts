@@ -34,6 +34,9 @@ export const errors = {
       `工作簿结构受保护，无法添加或删除工作表。请在“审阅”选项卡中点“保护工作簿”撤销保护后再试；${NOTHING_CHANGED_ZH}`,
       'The workbook structure is protected, so sheets cannot be added or removed. Unprotect it (Review › Protect Workbook) and try again; nothing was changed.',
     ),
+  /** The clerk cancelled a write before its last step: nothing was changed. */
+  cancelled: () =>
+    new HostError('cancelled', `已取消，${NOTHING_CHANGED_ZH}`, 'Cancelled; nothing was changed.'),
   cellEditMode: () =>
     new HostError(
       'cell-edit-mode',
@@ -236,6 +239,11 @@ export function toHostError(e: unknown): HostError {
     `Excel 未能完成这项操作${tail}。请保存工作簿，关闭后重新打开再试；如仍出现，请改用命令行工具检查。`,
     `Excel could not complete the operation${code ? ` (error code ${code})` : ''}. Save the workbook, close and reopen it, and try again; if it happens again, use the command-line checker.`,
   );
+}
+
+/** Between round trips of a write: stops it when the clerk cancelled. */
+export function throwIfCancelled(signal?: AbortSignal): void {
+  if (signal?.aborted) throw errors.cancelled();
 }
 
 export function isPayloadTooLarge(e: unknown): boolean {

@@ -14,6 +14,17 @@ export interface ReadProgress {
   total: number;
 }
 
+/**
+ * For the long writes (marking, summary sheets): `signal` cancels between round trips; a cancelled
+ * write leaves the workbook as it was and rejects with HostError 'cancelled'. A cancel that comes
+ * after the last step that can be taken back is too late: the write then finishes whole.
+ * `onProgress` tells how far it got (rows written of the rows to write).
+ */
+export interface WriteControl {
+  signal?: AbortSignal;
+  onProgress?(done: number, total: number): void;
+}
+
 /** A failure the clerk must read: plain sentences in Chinese and English, nothing half-done. */
 export class HostError extends Error {
   constructor(
@@ -28,6 +39,7 @@ export class HostError extends Error {
       | 'workbook-protected'
       | 'other-workbook'
       | 'incomplete'
+      | 'cancelled'
       | 'settings-not-saved'
       | 'excel-error'
       | 'unknown',
@@ -51,7 +63,7 @@ export interface LedgerHost {
   /** The active sheet's used range as the engine's grid (values, number formats, merges). */
   readActiveSheet(onProgress?: (p: ReadProgress) => void): Promise<Grid>;
   /** Replaces the tool's earlier marks on that sheet with these (never stacks them). */
-  applyMarks(plan: MarkPlan): Promise<void>;
+  applyMarks(plan: MarkPlan, control?: WriteControl): Promise<void>;
   /** Removes every mark the tool made on the active sheet; returns how many rules it removed. */
   clearMarks(): Promise<number>;
   /** Selects a cell ('E12') on a sheet and scrolls to it. */
@@ -60,7 +72,7 @@ export interface LedgerHost {
   loadSettings(): Promise<LedgerSettings | null>;
   saveSettings(settings: LedgerSettings): Promise<void>;
   /** Writes tool-made sheets (summaries, imported ledgers), replacing the tool's earlier ones. */
-  writeSheets(plans: SheetPlan[]): Promise<WrittenSheet[]>;
+  writeSheets(plans: SheetPlan[], control?: WriteControl): Promise<WrittenSheet[]>;
   /**
    * Every worksheet of the open workbook with content, except the sheets this tool generated
    * (合并各单位台账: a workbook with one sheet per unit). Optional: a host without it offers files only.

@@ -19,6 +19,11 @@
  * added is removed again; if even that cannot be done, the sentence says so, and the next
  * marking or clearing removes every leftover, because it removes all the tool's rules and tables
  * of the sheet.
+ *
+ * Cancelling (WriteControl.signal) is honoured before every round trip up to the last one: until
+ * then the only change is the hidden table, which is taken back, so the old marks stay as they
+ * were. The last request (new rules in, old rules out) is the point of no return; a cancel that
+ * arrives while it runs is too late and the new marks stand whole.
  */
 import { MARK_COLOURS, MARK_ORDER, markLayout, type MarkKind, type MarkPlan } from '../core/marks';
 import { columnLetter } from '../core/grid';
@@ -26,7 +31,8 @@ import { formatArea, quoteSheet } from './a1';
 import { RequestBudget } from './budget';
 import { runOptions } from './capabilities';
 import type { OfficeEnv } from './env';
-import { errors, toHostError } from './errors';
+import { errors, throwIfCancelled, toHostError } from './errors';
+import type { WriteControl } from './host';
 import { MARK_TABLE_PREFIX } from './toolSheets';
 
 export const MARK_TAG = '整改台账助手:';
@@ -155,11 +161,20 @@ function freeTableName(taken: readonly string[]): string {
  * from: when the sheet's used range differs now, rows may have moved and nothing is marked.
  * Returns the number of rules added (at most one per kind).
  */
-export async function applyMarks(env: OfficeEnv, plan: MarkPlan, expectAddress?: string): Promise<number> {
+export async function applyMarks(
+  env: OfficeEnv,
+  plan: MarkPlan,
+  expectAddress?: string,
+  control: WriteControl = {},
+): Promise<number> {
+  const { signal, onProgress } = control;
   const layout = markLayout(plan);
   const kinds = MARK_ORDER.filter((k) => layout.bounds[k]);
+  throwIfCancelled(signal);
   return env.run(async (context) => {
     const state = await inspect(context, plan.sheet, expectAddress);
+    // Only reads so far; from here on every step before the last can be taken back.
+    throwIfCancelled(signal);
     if (kinds.length === 0) {
       if (state.tables.length > 0 && state.structureProtected) throw errors.workbookProtected();
       queueRemoval(context, state);
@@ -169,13 +184,20 @@ export async function applyMarks(env: OfficeEnv, plan: MarkPlan, expectAddress?:
     if (state.structureProtected) throw errors.workbookProtected();
 
     const tableName = freeTableName(state.names);
-    const budget = new RequestBudget(context);
+    const rows = { written: 0, total: tableRows(layout) };
+    onProgress?.(0, rows.total);
+    const budget = new RequestBudget(context, undefined, {
+      signal,
+      onFlush: () => onProgress?.(rows.written, rows.total),
+    });
     const table = context.workbook.worksheets.add(tableName);
     table.visibility = 'Hidden' as Excel.SheetVisibility;
     table.getRange('A1:B1').values = [[TABLE_TITLE, state.sheet.name]];
     const added: Excel.ConditionalFormat[] = [];
     try {
-      await writeTable(table, layout, budget);
+      await writeTable(table, layout, budget, rows);
+      // The last moment to stop: nothing but the (hidden) table is queued or written yet.
+      throwIfCancelled(signal);
       // One request: the new rules (lowest priority first, each moved to the top), then the old
       // rules and tables go.
       for (const kind of [...kinds].reverse()) {
@@ -196,6 +218,7 @@ export async function applyMarks(env: OfficeEnv, plan: MarkPlan, expectAddress?:
       }
       queueRemoval(context, state, tableName);
       await context.sync();
+      onProgress?.(rows.total, rows.total);
     } catch (e) {
       // Take back what was added, so the sheet keeps its old marks.
       try {
@@ -214,11 +237,32 @@ export async function applyMarks(env: OfficeEnv, plan: MarkPlan, expectAddress?:
   }, runOptions(env));
 }
 
+/** Rows of mark-table values writeTable writes (the unit of marking's progress). */
+function tableRows(layout: ReturnType<typeof markLayout>): number {
+  let n = 0;
+  if (layout.rows.size > 0) {
+    const rowNumbers = [...layout.rows.keys()];
+    n += Math.max(...rowNumbers) - Math.min(...rowNumbers) + 1;
+  }
+  const span = new Map<number, { top: number; bottom: number }>();
+  for (const { row, column } of layout.cells) {
+    const s = span.get(column);
+    if (!s) span.set(column, { top: row, bottom: row });
+    else {
+      s.top = Math.min(s.top, row);
+      s.bottom = Math.max(s.bottom, row);
+    }
+  }
+  for (const s of span.values()) n += s.bottom - s.top + 1;
+  return n;
+}
+
 /** The mark table: row kinds in column A, 'missing' one column right of the marked cell. */
 async function writeTable(
   table: Excel.Worksheet,
   layout: ReturnType<typeof markLayout>,
   budget: RequestBudget,
+  rows: { written: number },
 ): Promise<void> {
   const write = async (top: number, column: number, values: string[][]) => {
     for (let i = 0; i < values.length; i += TABLE_ROWS_PER_WRITE) {
@@ -226,6 +270,7 @@ async function writeTable(
       await budget.before(part);
       // Plain lowercase words: never read as numbers or formulas, so no text format is needed.
       table.getRangeByIndexes(top - 1 + i, column - 1, part.length, 1).values = part;
+      rows.written += part.length;
     }
   };
   if (layout.rows.size > 0) {

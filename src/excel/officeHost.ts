@@ -7,7 +7,7 @@ import type { BatcherOptions } from './batcher';
 import { runOptions, supports } from './capabilities';
 import { officeEnv, type OfficeEnv } from './env';
 import { errors, toHostError } from './errors';
-import type { LedgerHost, ReadProgress, WrittenSheet } from './host';
+import type { LedgerHost, ReadProgress, WriteControl, WrittenSheet } from './host';
 import { applyMarks, clearMarks } from './marksWriter';
 import { readActiveSheet, type ReadOptions } from './readSheet';
 import { readAllSheets } from './workbookSheets';
@@ -57,10 +57,10 @@ export class OfficeHost implements LedgerHost {
     return this.guard(() => readAllSheets(this.env, this.options.read, onProgress));
   }
 
-  applyMarks(plan: MarkPlan): Promise<void> {
+  applyMarks(plan: MarkPlan, control?: WriteControl): Promise<void> {
     return this.guard(async () => {
       const expect = this.lastRead?.sheet === plan.sheet ? this.lastRead.address : undefined;
-      await applyMarks(this.env, plan, expect);
+      await applyMarks(this.env, plan, expect, control);
     });
   }
 
@@ -90,9 +90,9 @@ export class OfficeHost implements LedgerHost {
     return this.guard(() => saveSettings(this.env, settings));
   }
 
-  writeSheets(plans: SheetPlan[]): Promise<WrittenSheet[]> {
+  writeSheets(plans: SheetPlan[], control?: WriteControl): Promise<WrittenSheet[]> {
     return this.guard(() =>
-      writeSheets(this.env, plans, { ...this.options.write, dateSystem: this.lastRead?.dateSystem }),
+      writeSheets(this.env, plans, { ...this.options.write, dateSystem: this.lastRead?.dateSystem }, control),
     );
   }
 

@@ -29,10 +29,10 @@ import type { MergedArea } from '../core/types';
 import { formatArea, quoteSheet } from './a1';
 import { Batcher, type BatcherOptions } from './batcher';
 import { runOptions, supports } from './capabilities';
-import { errors } from './errors';
+import { errors, throwIfCancelled } from './errors';
 import { HostError } from './host';
 import type { OfficeEnv } from './env';
-import type { WrittenSheet } from './host';
+import type { WriteControl, WrittenSheet } from './host';
 import { MARKER_PREFIX } from './toolSheets';
 
 export { MARKER_PREFIX };
@@ -211,9 +211,15 @@ export async function writeSheets(
   env: OfficeEnv,
   plans: SheetPlan[],
   opts: WriteOptions = {},
+  control: WriteControl = {},
 ): Promise<WrittenSheet[]> {
   if (plans.length === 0) return [];
+  const { signal, onProgress } = control;
+  throwIfCancelled(signal);
   const canPageLayout = supports(env, 'pageLayout');
+  // Progress counts plan rows whose values have gone to Excel.
+  const rows = { written: 0, total: plans.reduce((n, p) => n + p.rows.length, 0) };
+  const report = () => onProgress?.(Math.min(rows.written, rows.total), rows.total);
   return env.run(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
@@ -246,67 +252,105 @@ export async function writeSheets(
     });
     // Adding a sheet to a workbook whose structure is protected fails: say so before anything.
     if (protection.protected && targets.some((t) => t.existing === null)) throw errors.workbookProtected();
+    report();
 
+    /*
+     * All or nothing, also when the clerk cancels: the write is staged so that it commits last.
+     * 1. New sheets are written whole first, without their markers. A cancel (checked before every
+     *    round trip) or a failure here deletes every sheet this run added: the workbook is as before.
+     * 2. The last moment to stop. Then the commit, which a cancel no longer interrupts: the markers
+     *    of the new sheets (one request), then the tool's existing sheets rewritten in place.
+     * The in-place sheets are not staged on a copy: the clerk's formulas point at the sheet itself,
+     * and on ExcelApi 1.7 (Excel 2019) a staged copy could only be moved in by deleting the sheet
+     * (breaking those formulas) or by Range.copyFrom, which needs ExcelApi 1.9. So a cancel takes
+     * effect while new sheets are being written; once the in-place rewrite has begun it runs to the
+     * end (a failure there names the sheets written whole, as before).
+     */
     let system: 1900 | 1904 | null = opts.dateSystem ?? null;
-    const written: WrittenSheet[] = [];
-    for (const { plan, marker, existing } of targets) {
-      const batch = new Batcher(context, opts);
-      const name = existing ?? safeSheetName(plan.name, taken);
-      const ws = () => context.workbook.worksheets.getItem(name);
-      let created = false;
-      try {
-        if (existing !== null) {
-          // In place: the clerk's formulas that point at this sheet stay valid.
-          const charts = ws().charts;
-          charts.load('items/name');
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one look per regenerated sheet
-          await context.sync();
-          await batch.step(null, 4 + charts.items.length, () => {
-            const sheet = ws();
-            for (const chart of charts.items) sheet.charts.getItem(chart.name).delete();
-            sheet.getRange().unmerge();
-            sheet.getRange().clear();
-            // Heights the last run set for its rows would stay on rows that now hold other text.
-            sheet.getRange().format.autofitRows();
-            sheet.freezePanes.unfreeze();
-          });
-        } else {
-          taken.push(name);
-          await batch.step(name, 1, () => sheets.add(name));
-          created = true;
-        }
+    const done = new Map<SheetPlan, WrittenSheet>();
+    const created: string[] = [];
+    const fresh = targets.filter((t) => t.existing === null);
+    try {
+      for (const { plan } of fresh) {
+        const batch = new Batcher(context, { ...opts, signal, onSync: report });
+        const name = safeSheetName(plan.name, taken);
+        const ws = () => context.workbook.worksheets.getItem(name);
+        taken.push(name);
+        await batch.step(name, 1, () => sheets.add(name));
+        created.push(name);
         if (system === null && hasDates(plan)) system = await dateSystemOf(context, batch, ws);
-        await writePlan(batch, ws, plan, system ?? 1900, canPageLayout);
-        if (created && isRegenerated(plan.kind)) {
-          // Last, so that a sheet never finished never carries the marker.
-          const stale = marker;
-          await batch.step([name, plan.name], 2, () => {
-            stale?.item.delete();
-            context.workbook.names.add(markerName(plan.kind), ws().getRange('A1'), plan.name);
-          });
+        await writePlan(batch, ws, plan, system ?? 1900, canPageLayout, rows);
+        await batch.flush();
+        throwIfCancelled(signal);
+        await fixChangedTexts(context, batch, ws, plan);
+        done.set(plan, { name, wanted: plan.name, replaced: false });
+      }
+      throwIfCancelled(signal);
+      const commit = new Batcher(context, opts);
+      for (const { plan, marker } of fresh) {
+        if (!isRegenerated(plan.kind)) continue;
+        const name = (done.get(plan) as WrittenSheet).name;
+        await commit.step([name, plan.name], 2, () => {
+          marker?.item.delete();
+          context.workbook.names.add(
+            markerName(plan.kind),
+            context.workbook.worksheets.getItem(name).getRange('A1'),
+            plan.name,
+          );
+        });
+      }
+      await commit.flush();
+    } catch (e) {
+      if (created.length > 0) {
+        try {
+          // As patient as the writer: a clerk still in a cell gets the same wait.
+          const cleanup = new Batcher(context, opts);
+          for (const name of created)
+            await cleanup.step(name, 1, () => context.workbook.worksheets.getItem(name).delete());
+          await cleanup.flush();
+        } catch {
+          // The sentence below says a sheet may be left unfinished.
         }
+      }
+      if (e instanceof HostError) throw e;
+      throw errors.sheetsIncomplete(e, []);
+    }
+
+    const inOrder = () => plans.flatMap((p) => (done.has(p) ? [done.get(p) as WrittenSheet] : []));
+    for (const { plan, existing } of targets) {
+      if (existing === null) continue;
+      const batch = new Batcher(context, { ...opts, onSync: report });
+      const ws = () => context.workbook.worksheets.getItem(existing);
+      try {
+        // In place: the clerk's formulas that point at this sheet stay valid.
+        const charts = ws().charts;
+        charts.load('items/name');
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one look per regenerated sheet
+        await context.sync();
+        await batch.step(null, 4 + charts.items.length, () => {
+          const sheet = ws();
+          for (const chart of charts.items) sheet.charts.getItem(chart.name).delete();
+          sheet.getRange().unmerge();
+          sheet.getRange().clear();
+          // Heights the last run set for its rows would stay on rows that now hold other text.
+          sheet.getRange().format.autofitRows();
+          sheet.freezePanes.unfreeze();
+        });
+        if (system === null && hasDates(plan)) system = await dateSystemOf(context, batch, ws);
+        await writePlan(batch, ws, plan, system ?? 1900, canPageLayout, rows);
         await batch.flush();
         await fixChangedTexts(context, batch, ws, plan);
-        written.push({ name, wanted: plan.name, replaced: existing !== null });
+        done.set(plan, { name: existing, wanted: plan.name, replaced: true });
       } catch (e) {
-        if (created) {
-          try {
-            // As patient as the writer: a clerk still in a cell gets the same wait.
-            const cleanup = new Batcher(context, opts);
-            await cleanup.step(name, 1, () => ws().delete());
-            await cleanup.flush();
-          } catch {
-            // The sentence below says the sheet may be incomplete.
-          }
-        }
         if (e instanceof HostError) throw e;
         throw errors.sheetsIncomplete(
           e,
-          written.map((w) => w.name),
+          inOrder().map((w) => w.name),
         );
       }
     }
-    return written;
+    report();
+    return inOrder();
   }, runOptions(env));
 }
 
@@ -362,6 +406,7 @@ async function writePlan(
   plan: SheetPlan,
   dateSystem: 1900 | 1904,
   canPageLayout: boolean,
+  rows: { written: number },
 ): Promise<void> {
   const width = Math.max(1, plan.columnWidths.length, ...plan.rows.map((r) => r.length));
   const styles: Array<Array<PlanStyle | null>> = plan.rows.map(() =>
@@ -414,6 +459,7 @@ async function writePlan(
       range.numberFormat = f;
       range.values = v;
     });
+    rows.written += v.length;
   }
   for (const { area, style } of styleBlocks(styles)) {
     const address = formatArea(area);

@@ -28,6 +28,9 @@ const zh = {
   cancel: '取消',
   cancelling: '正在取消…',
   checkCancelled: '已取消检查，工作表没有任何改动。',
+  marksCancelled: '已取消标记，检查结果照常显示，原有标记保持不变。',
+  summaryCancelled: '已取消生成汇总，工作簿没有任何改动。',
+  cancelTooLate: '取消时已在完成最后一步，汇总表已完整写好。',
   toolSheet: (sheet: string) => `工作表“${sheet}”是本工具生成的，不是台账，请转到台账所在的工作表再检查。`,
   figuresLabel: '检查结果统计',
   figures: {
@@ -196,6 +199,9 @@ const en: Strings = {
   cancel: 'Cancel',
   cancelling: 'Cancelling…',
   checkCancelled: 'The check was cancelled; the sheet was not changed.',
+  marksCancelled: 'Marking was cancelled; the results are shown and the earlier marks were kept.',
+  summaryCancelled: 'Writing the summary was cancelled; the workbook was not changed.',
+  cancelTooLate: 'The cancel came during the last step, so the summary sheets were written whole.',
   toolSheet: (sheet) =>
     `Sheet "${sheet}" was written by this tool and is not a ledger; go to the ledger sheet and check again.`,
   figuresLabel: 'Check results',

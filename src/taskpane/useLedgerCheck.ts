@@ -3,7 +3,7 @@
  * as a hook with plain state, so a test can drive it through a fake LedgerHost.
  */
 import { useCallback, useRef, useState } from 'react';
-import type { LedgerHost, ReadProgress, WrittenSheet } from '../excel/host';
+import { HostError, type LedgerHost, type ReadProgress, type WrittenSheet } from '../excel/host';
 import type { Finding, Grid, HeaderResult, Lang, SheetReport } from '../core/types';
 import {
   checkGrid,
@@ -19,7 +19,7 @@ import { errorText, logProblem, findingAddress, showSheet, nextTick, type Action
 import type { Strings } from './i18n';
 import { useExclusive } from './useExclusive';
 
-export type Phase = 'reading' | 'checking' | 'marking';
+export type Phase = 'reading' | 'checking' | 'marking' | 'writing';
 
 export interface CheckedResult {
   kind: 'done';
@@ -65,9 +65,10 @@ export interface LedgerCheckState {
   writeSummary: () => Promise<void>;
   goTo: (finding: Finding) => Promise<void>;
   /**
-   * Stops the running check between chunks: while reading (after any chunk) or before marking.
-   * Nothing has been written by then, so nothing is left half-done. Marking itself is one short
-   * host call (a few round trips even for 50,000 rows) and is not interrupted.
+   * Stops the running check or summary between round trips: while reading (after any chunk),
+   * before marking, or while marking or writing the summary sheets up to their last step (the host
+   * takes back what it wrote, see WriteControl). Nothing is left half-done: a cancel that comes
+   * too late lets the write finish whole, and the notice says so.
    */
   cancel: () => void;
   /** True from a cancel request until the check stops. */
@@ -76,6 +77,11 @@ export interface LedgerCheckState {
 
 /** Thrown inside the check when the clerk cancelled; never shown. */
 class Cancelled extends Error {}
+
+/** The host stopped a write because the clerk cancelled (nothing was changed). */
+function isCancelled(e: unknown): boolean {
+  return e instanceof HostError && e.code === 'cancelled';
+}
 
 export function useLedgerCheck(
   host: LedgerHost,
@@ -88,11 +94,18 @@ export function useLedgerCheck(
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
   const [columnsSource, setColumnsSource] = useState<LedgerCheckState['columnsSource']>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const cancelRequested = useRef(false);
+  // One controller per run; cancel() aborts it, the host checks it between round trips.
+  const controller = useRef<AbortController | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const cancel = useCallback(() => {
-    cancelRequested.current = true;
+    if (!controller.current || controller.current.signal.aborted) return;
+    controller.current.abort();
     setCancelling(true);
+  }, []);
+  const start = useCallback(() => {
+    controller.current = new AbortController();
+    setCancelling(false);
+    return controller.current.signal;
   }, []);
   const { busy, exclusive } = useExclusive<Exclude<Busy, null>>(() => {
     setPhase(null);
@@ -114,10 +127,9 @@ export function useLedgerCheck(
         setNotice(null);
         setPhase('reading');
         setProgress(null);
-        cancelRequested.current = false;
-        setCancelling(false);
+        const signal = start();
         const stopIfCancelled = () => {
-          if (cancelRequested.current) throw new Cancelled();
+          if (signal.aborted) throw new Cancelled();
         };
         const usedSettings = settings;
         try {
@@ -166,10 +178,19 @@ export function useLedgerCheck(
             settings: usedSettings,
           });
           setPhase('marking');
+          setProgress(null);
           await nextTick();
           try {
-            await host.applyMarks(planMarks(report, { markDone: usedSettings.markDone }));
+            await host.applyMarks(planMarks(report, { markDone: usedSettings.markDone }), {
+              signal,
+              onProgress: (done, total) => setProgress({ done, total }),
+            });
           } catch (e) {
+            if (isCancelled(e)) {
+              // The host took back what it wrote: the results stand, the old marks are kept.
+              setNotice({ intent: 'info', text: t.marksCancelled });
+              return;
+            }
             // The results stand; only the colouring failed (a protected sheet, cell edit mode).
             logProblem(e);
             setNotice({
@@ -179,7 +200,7 @@ export function useLedgerCheck(
             });
           }
         } catch (e) {
-          if (cancelRequested.current) {
+          if (signal.aborted) {
             // Cancelled before anything was written: the earlier results (if any) still stand.
             setNotice({ intent: 'info', text: t.checkCancelled });
             return;
@@ -188,11 +209,11 @@ export function useLedgerCheck(
           setOutcome(null);
           fail(e, 'check');
         } finally {
-          cancelRequested.current = false;
+          controller.current = null;
           setCancelling(false);
         }
       }),
-    [exclusive, fail, host, lang, settings, t],
+    [exclusive, fail, host, lang, settings, start, t],
   );
 
   const clearMarks = useCallback(
@@ -217,13 +238,21 @@ export function useLedgerCheck(
           setNotice({ intent: 'info', text: t.needCheckFirst });
           return;
         }
+        const signal = start();
+        setPhase('writing');
+        setProgress(null);
         try {
           const { planSummarySheets } = await loadSummaryPlanner();
           const plans = planSummarySheets(outcome.summary, [outcome.report], {
             dueSoonDays: outcome.settings.dueSoonDays,
           });
-          const written = await host.writeSheets(plans);
+          const written = await host.writeSheets(plans, {
+            signal,
+            onProgress: (done, total) => setProgress({ done, total }),
+          });
           const notice = writtenNotice(written, t);
+          // A cancel during the last step came too late: the sheets were written whole.
+          if (signal.aborted) notice.details = [t.cancelTooLate, ...(notice.details ?? [])];
           // Show the new 整改汇总; the next 检查台账 would check it, so say how to get back.
           if (written[0] && (await showSheet(host, written[0].name)))
             notice.details = [
@@ -232,10 +261,17 @@ export function useLedgerCheck(
             ];
           setNotice(notice);
         } catch (e) {
+          if (isCancelled(e)) {
+            setNotice({ intent: 'info', text: t.summaryCancelled });
+            return;
+          }
           fail(e, 'summary');
+        } finally {
+          controller.current = null;
+          setCancelling(false);
         }
       }),
-    [exclusive, fail, host, outcome, t],
+    [exclusive, fail, host, outcome, start, t],
   );
 
   const goTo = useCallback(

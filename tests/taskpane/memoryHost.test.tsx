@@ -3,6 +3,7 @@ import './setup';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import App from '../../src/taskpane/App';
 import { createMemoryHost } from '../../src/testhost/memoryHost';
+import { ledgerWorkbook } from '../../src/testhost/longLedger';
 
 beforeEach(() => {
   jest.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -75,4 +76,72 @@ test('a sheet the tool wrote is not checked: one sentence, nothing marked', asyn
     expect(host.workbook.sheets.map((s) => s.rules.length)).toEqual(rulesBefore);
     expect(host.workbook.sheet(name).rules).toHaveLength(0);
   }
+});
+
+/** Everything a sheet keeps that marking or writing could change, to compare before and after. */
+function sheetsOf(host: ReturnType<typeof createMemoryHost>) {
+  return JSON.stringify({
+    sheets: host.workbook.sheets.map((s) => ({ name: s.name, cells: [...s.cells], rules: s.rules })),
+    names: host.workbook.names,
+  });
+}
+
+test('取消 while writing the summary: the progress bar moves, and the workbook is as it was', async () => {
+  const host = createMemoryHost(ledgerWorkbook(1500));
+  render(<App host={host} />);
+  await act(async () => {
+    await Promise.resolve();
+  });
+  fireEvent.click(screen.getByRole('button', { name: '检查台账' }));
+  await screen.findByTestId('report-sentence', {}, { timeout: 5000 });
+  const before = sheetsOf(host);
+
+  const wb = host.workbook;
+  const start = wb.syncCount;
+  const fractions: Array<string | null> = [];
+  wb.beforeSync = (i) => {
+    fractions.push(screen.queryByRole('progressbar')?.getAttribute('aria-valuenow') ?? null);
+    // The clerk clicks 取消 while the third request is on its way.
+    if (i === start + 3) fireEvent.click(screen.getByRole('button', { name: '取消' }));
+  };
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '生成汇总' }));
+  });
+  expect(await screen.findByText('已取消生成汇总，工作簿没有任何改动。', {}, { timeout: 5000 })).toBeTruthy();
+  wb.beforeSync = null;
+  expect(sheetsOf(host)).toBe(before);
+  expect(fractions.some((f) => f !== null && Number(f) > 0)).toBe(true);
+  expect(screen.queryByRole('button', { name: '取消' })).toBeNull();
+});
+
+test('取消 while marking: the results stay, the earlier marks are kept', async () => {
+  const host = createMemoryHost();
+  render(<App host={host} />);
+  await act(async () => {
+    await Promise.resolve();
+  });
+  fireEvent.click(screen.getByRole('button', { name: '检查台账' }));
+  await screen.findByTestId('report-sentence', {}, { timeout: 5000 });
+  const before = sheetsOf(host);
+  expect(host.workbook.sheet('整改台账').rules.length).toBeGreaterThan(0);
+
+  // Again, with the clerk clicking 取消 during the first request of the marking (the second run).
+  const wb = host.workbook;
+  const runs = wb.runCount;
+  let clicked = false;
+  wb.beforeSync = () => {
+    if (clicked || wb.runCount !== runs + 2) return;
+    clicked = true;
+    fireEvent.click(screen.getByRole('button', { name: '取消' }));
+  };
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '检查台账' }));
+  });
+  expect(
+    await screen.findByText('已取消标记，检查结果照常显示，原有标记保持不变。', {}, { timeout: 5000 }),
+  ).toBeTruthy();
+  wb.beforeSync = null;
+  expect(clicked).toBe(true);
+  expect(screen.getByTestId('report-sentence')).toBeTruthy();
+  expect(sheetsOf(host)).toBe(before);
 });

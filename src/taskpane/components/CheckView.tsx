@@ -121,15 +121,18 @@ export function CheckView({ t, check, stale, ready, onOpenColumns }: CheckViewPr
             phase === 'reading' && progress ? t.rowsRead(progress.done, progress.total) : phaseText
           }
         >
-          <ProgressBar value={phase === 'reading' ? fraction : undefined} thickness="large" />
+          <ProgressBar
+            value={phase === 'reading' || phase === 'marking' ? fraction : undefined}
+            thickness="large"
+          />
         </Field>
       )}
       {busy === 'summary' && (
         <Field label={t.writeSummary} validationState="none" validationMessage={t.phaseSummary}>
-          <ProgressBar thickness="large" />
+          <ProgressBar value={fraction} thickness="large" />
         </Field>
       )}
-      {busy === 'check' && phase && phase !== 'marking' && (
+      {((busy === 'check' && phase) || busy === 'summary') && (
         <Button
           className={styles.cancel}
           size="small"
