@@ -144,7 +144,8 @@ export interface LedgerSummary {
   toComplete: ToCompleteItem[];
 }
 
-function emptyCounts(): Counts {
+/** All counts zero, no completion rate: the start of every tally (sheet, group, unit, total). */
+export function emptyCounts(): Counts {
   return {
     measures: 0,
     done: 0,

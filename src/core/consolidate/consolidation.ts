@@ -18,6 +18,7 @@
 import { checkGrid } from '../check';
 import { fieldLabels } from '../messages';
 import {
+  emptyCounts,
   sentenceFigures,
   summarize,
   reportSentence,
@@ -246,23 +247,6 @@ export interface ConsolidationResult {
   sentence: string;
   /** Rows and lists were kept (for the 汇总 sheets). */
   detailed: boolean;
-}
-
-function emptyCounts(): Counts {
-  return {
-    measures: 0,
-    done: 0,
-    longTerm: 0,
-    inProgress: 0,
-    notStarted: 0,
-    unknown: 0,
-    missingStatus: 0,
-    overdue: 0,
-    dueSoon: 0,
-    completed: 0,
-    ongoing: 0,
-    completionRate: null,
-  };
 }
 
 function addCounts(into: Counts, c: Counts): void {
