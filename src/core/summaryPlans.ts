@@ -65,7 +65,7 @@ const rate = (r: number | null, style: PlanStyle = 'number'): PlanCell =>
   r === null ? text('—', style) : num(r, style, PERCENT_FORMAT);
 
 /** Builds a plan row by row; merges a line across the full width when asked. */
-class PlanBuilder {
+export class PlanBuilder {
   readonly rows: PlanCell[][] = [];
   readonly merges: SheetPlan['merges'] = [];
   constructor(readonly width: number) {}

@@ -17,7 +17,7 @@ import { chineseDate } from '../calendar';
 import { FIELD_LABELS } from '../messages';
 import type { ChartPlan, PlanCell, PlanStyle, SheetPlan } from '../sheetPlan';
 import { num, text } from '../sheetPlan';
-import { issueLabel, mergedRowHeights } from '../summaryPlans';
+import { issueLabel, mergedRowHeights, PlanBuilder } from '../summaryPlans';
 import { FIELDS, type Field } from '../types';
 import type { ConsolidationResult, MergedRow, UnitResult } from './consolidation';
 import { alertsOf, totalsLine } from './consolidation';
@@ -59,24 +59,6 @@ function fieldCell(r: MergedRow, f: Field): PlanCell {
       : text(r.text.deadline ?? '', 'cell');
   if (f === 'completedOn') return dateOrText(r.completedOn, r.text.completedOn);
   return text(r.text[f] ?? '', 'cell');
-}
-
-class Builder {
-  readonly rows: PlanCell[][] = [];
-  readonly merges: SheetPlan['merges'] = [];
-  constructor(readonly width: number) {}
-  row(cells: PlanCell[]): number {
-    this.rows.push(cells);
-    return this.rows.length;
-  }
-  line(value: string, style: PlanStyle): number {
-    const r = this.row([text(value, style)]);
-    if (this.width > 1) this.merges.push({ top: r, left: 1, bottom: r, right: this.width });
-    return r;
-  }
-  blank(): void {
-    this.rows.push([]);
-  }
 }
 
 /** Heights for merged multi-line rows; for a long ledger only its title rows are looked at. */
@@ -140,7 +122,7 @@ function mergeRuns(
 }
 
 function mergedLedgerPlan(result: ConsolidationResult, index: RowIndex): SheetPlan {
-  const b = new Builder(MERGED_HEADERS.length);
+  const b = new PlanBuilder(MERGED_HEADERS.length);
   const t = result.totals;
   b.line('各单位整改台账汇总', 'title');
   b.line(
@@ -234,7 +216,7 @@ function unitRow(n: number, u: UnitResult): PlanCell[] {
 }
 
 function unitSummaryPlan(result: ConsolidationResult): SheetPlan {
-  const b = new Builder(UNIT_HEADERS.length);
+  const b = new PlanBuilder(UNIT_HEADERS.length);
   const t = result.totals;
   b.line('各单位整改情况', 'title');
   b.line(`截至${chineseDate(result.asOf)}。${totalsLine(result, 'zh', false)}`, 'subtitle');
@@ -367,7 +349,7 @@ function overdueListPlan(result: ConsolidationResult, index: RowIndex): SheetPla
     '来源行',
     '汇总台账',
   ];
-  const b = new Builder(headers.length);
+  const b = new PlanBuilder(headers.length);
   const overdue = result.totals.counts.overdue;
   const dueSoon = result.totals.counts.dueSoon;
   b.line('各单位逾期及即将到期清单', 'title');
@@ -428,7 +410,7 @@ function toCompleteListPlan(result: ConsolidationResult, index: RowIndex): Sheet
     '来源行',
     '汇总台账',
   ];
-  const b = new Builder(headers.length);
+  const b = new PlanBuilder(headers.length);
   b.line('各单位待补充事项清单', 'title');
   b.line(
     `截至${chineseDate(result.asOf)}，共${result.totals.toComplete}行需补充或更正，其中缺责任单位${result.totals.missingDepartment}行；按单位分组，可按单位筛选后退回补充。`,
