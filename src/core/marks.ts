@@ -7,6 +7,7 @@
  * plan because the host gives earlier groups higher rule priority, so a missing 责任部门 cell
  * stays visible inside a red or amber row.
  */
+import { parseArea } from './a1';
 import { columnLetter, columnNumber } from './grid';
 import type { FindingCode, SheetReport } from './types';
 
@@ -112,22 +113,6 @@ export function planMarks(report: SheetReport, opts: { markDone?: boolean } = {}
   return { sheet: report.name, groups };
 }
 
-/** A1 address ('E9', 'A5:L7') → 1-based rectangle; null when not an address. */
-function areaOf(address: string): { top: number; left: number; bottom: number; right: number } | null {
-  const m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/i.exec(address.replace(/\$/g, ''));
-  if (!m) return null;
-  const left = columnNumber(m[1].toUpperCase());
-  const top = Number(m[2]);
-  const right = m[3] ? columnNumber(m[3].toUpperCase()) : left;
-  const bottom = m[4] ? Number(m[4]) : top;
-  return {
-    top: Math.min(top, bottom),
-    bottom: Math.max(top, bottom),
-    left: Math.min(left, right),
-    right: Math.max(left, right),
-  };
-}
-
 export type RowMarkKind = Exclude<MarkKind, 'missing'>;
 
 /**
@@ -164,7 +149,7 @@ export function markLayout(plan: MarkPlan): MarkLayout {
   const rank = (k: MarkKind) => MARK_ORDER.indexOf(k);
   for (const group of plan.groups) {
     for (const address of group.areas) {
-      const a = areaOf(address);
+      const a = parseArea(address);
       if (!a) continue;
       grow(group.kind, a);
       for (let r = a.top; r <= a.bottom; r++) {

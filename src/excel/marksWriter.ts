@@ -27,7 +27,7 @@
  */
 import { MARK_COLOURS, MARK_ORDER, markLayout, type MarkKind, type MarkPlan } from '../core/marks';
 import { columnLetter } from '../core/grid';
-import { formatArea, quoteSheet } from './a1';
+import { formatArea, quoteSheet } from '../core/a1';
 import { RequestBudget } from './budget';
 import { runOptions } from './capabilities';
 import type { OfficeEnv } from './env';

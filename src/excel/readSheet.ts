@@ -7,7 +7,7 @@
  */
 import { serialToIso } from '../core/calendar';
 import type { Cell, Grid, MergedArea } from '../core/types';
-import { parseAreaList } from './a1';
+import { parseAreaList } from '../core/a1';
 import { runOptions, supports } from './capabilities';
 import type { OfficeEnv } from './env';
 import { errors, isPayloadTooLarge } from './errors';

@@ -26,7 +26,7 @@ import {
   type SheetPlan,
 } from '../core/sheetPlan';
 import type { MergedArea } from '../core/types';
-import { formatArea, quoteSheet } from './a1';
+import { formatArea, quoteSheet } from '../core/a1';
 import { Batcher, type BatcherOptions } from './batcher';
 import { runOptions, supports } from './capabilities';
 import { errors, throwIfCancelled } from './errors';

@@ -3,7 +3,7 @@
  * choose between behaviours real Excel versions differ in. No batching here (see context.ts).
  */
 import type { MergedArea } from '../../core/types';
-import { parseArea } from '../../excel/a1';
+import { parseArea } from '../../core/a1';
 
 export interface FakeCell {
   /** Text, number or boolean; null for empty. Errors are text like '#REF!' with `error` set. */

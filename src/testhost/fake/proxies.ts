@@ -6,7 +6,7 @@
  * (https://learn.microsoft.com/en-us/javascript/api/requirement-sets/excel/excel-api-requirement-sets).
  */
 import type { MergedArea } from '../../core/types';
-import { formatArea, intersects, parseArea, parseAreaList, quoteSheet } from '../../excel/a1';
+import { formatArea, intersects, parseArea, parseAreaList, quoteSheet } from '../../core/a1';
 import type { FakeContext } from './context';
 import type { FakeCell, FakeChart, FakeName, FakeRule, FakeSheet } from './model';
 

@@ -1,6 +1,6 @@
-/** A1-address helpers shared by the Office.js host and the in-memory Excel. Pure. */
-import { columnLetter, columnNumber } from '../core/grid';
-import type { MergedArea } from '../core/types';
+/** A1-address helpers shared by the engine's mark layout, the Office.js host and the in-memory Excel. Pure. */
+import { columnLetter, columnNumber } from './grid';
+import type { MergedArea } from './types';
 
 /** 'A5:L7', 'E9', 'C:C', '6:6', '$A$5:$L$7', "'台账'!A5:L7" → 1-based rectangle; null when not an address. */
 export function parseArea(address: string): MergedArea | null {
