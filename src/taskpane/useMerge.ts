@@ -14,6 +14,7 @@ import { errorText, nextTick } from './logic';
 import type { MergeStrings } from './mergeStrings';
 import type { Notice } from './useLedgerCheck';
 import { useExclusive } from './useExclusive';
+import { fileBuffer } from './readFile';
 
 /** The parts of the 汇总 this view needs, loaded on first use (a separate chunk in the bundle). */
 export const loadMerger = async () => {
@@ -53,16 +54,6 @@ export interface MergeState {
   readFiles: (files: File[]) => Promise<void>;
   readWorkbook: () => Promise<void>;
   write: () => Promise<void>;
-}
-
-async function fileBytes(file: File): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === 'function') return new Uint8Array(await file.arrayBuffer());
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(file);
-  });
 }
 
 export function useMerge(
@@ -128,7 +119,7 @@ export function useMerge(
           }
           let input: FileInput;
           try {
-            const bytes = await fileBytes(file);
+            const bytes = new Uint8Array(await fileBuffer(file));
             if (merger.isToolOutput(bytes)) {
               skipped.push(file.name);
               continue;

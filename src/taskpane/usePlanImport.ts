@@ -11,6 +11,7 @@ import { errorText, logProblem, showSheet } from './logic';
 import type { Strings } from './i18n';
 import type { Notice } from './useLedgerCheck';
 import { useExclusive } from './useExclusive';
+import { fileBuffer, fileText } from './readFile';
 
 export type Preview =
   { ok: true; text: string; result: ImportSuccess } | { ok: false; text: string; message: string };
@@ -29,26 +30,6 @@ export interface PlanImportState {
   runPreview: () => Promise<void>;
   write: () => Promise<void>;
   openFile: (file: File) => Promise<void>;
-}
-
-async function fileText(file: File): Promise<string> {
-  if (typeof file.text === 'function') return file.text();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsText(file, 'utf-8');
-  });
-}
-
-async function fileBuffer(file: File): Promise<ArrayBuffer> {
-  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(file);
-  });
 }
 
 export function usePlanImport(host: LedgerHost, lang: Lang, t: Strings): PlanImportState {
