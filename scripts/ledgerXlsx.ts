@@ -6,6 +6,7 @@
  * second, not exceljs's minute. Used by the bench and the reader's tests.
  */
 import { strToU8, zipSync } from 'fflate';
+import { columnLetter } from '../src/core/grid';
 
 const HEADER = [
   '序号',
@@ -40,14 +41,9 @@ const STATUSES = [
 ];
 const TEXT_DEADLINES = ['2026年6月30日', '2026.11.25', '6月底前', '长期坚持', '立行立改', '第三季度'];
 
-function esc(s: string): string {
+/** Text for XML content or a double-quoted attribute (also used by make-hostile.ts). */
+export function esc(s: string): string {
   return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}
-
-function col(n: number): string {
-  let s = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /** The .xlsx bytes of a ledger with `rows` measure rows under a title and a header. */
@@ -64,10 +60,11 @@ export function ledgerXlsx(rows: number): Uint8Array {
     return i;
   };
   const parts: string[] = [];
-  const merges: string[] = [`A1:${col(HEADER.length)}1`];
-  const text = (r: number, c: number, s: string) => `<c r="${col(c)}${r}" t="s"><v>${sst(s)}</v></c>`;
+  const merges: string[] = [`A1:${columnLetter(HEADER.length)}1`];
+  const text = (r: number, c: number, s: string) =>
+    `<c r="${columnLetter(c)}${r}" t="s"><v>${sst(s)}</v></c>`;
   const num = (r: number, c: number, v: number, style = 0) =>
-    `<c r="${col(c)}${r}"${style ? ` s="${style}"` : ''}><v>${v}</v></c>`;
+    `<c r="${columnLetter(c)}${r}"${style ? ` s="${style}"` : ''}><v>${v}</v></c>`;
 
   parts.push(`<row r="1">${text(1, 1, 'X市交通运输局2026年巡察反馈问题整改落实台账')}</row>`);
   parts.push(`<row r="2">${HEADER.map((h, i) => text(2, i + 1, h)).join('')}</row>`);
@@ -117,7 +114,7 @@ export function ledgerXlsx(rows: number): Uint8Array {
     }
     group++;
   }
-  const last = `${col(HEADER.length)}${r - 1}`;
+  const last = `${columnLetter(HEADER.length)}${r - 1}`;
   const sheet =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +

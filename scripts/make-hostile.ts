@@ -7,6 +7,8 @@
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { Zip, ZipDeflate, strToU8 } from 'fflate';
+import { columnLetter } from '../src/core/grid';
+import { esc } from './ledgerXlsx';
 
 const OUT = join(__dirname, '..', 'tests', 'fixtures', 'hostile');
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -18,28 +20,18 @@ const MTIME = new Date(Date.UTC(2026, 0, 5, 9, 0, 0));
 /** A part's text, given whole or as a generator of chunks (for parts that inflate to 100 MB+). */
 type Body = string | (() => Iterable<string>);
 
-function esc(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}
-
-function col(n: number): string {
-  let s = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 const str = (ref: string, text: string) =>
   `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
 
 /** Header row plus data rows (cells as raw inner XML text, already escaped). */
 function ledgerRows(rows: string[][], firstRow = 1): string {
   const out = [
-    `<row r="${firstRow}">${HEADER.map((h, i) => str(`${col(i + 1)}${firstRow}`, h)).join('')}</row>`,
+    `<row r="${firstRow}">${HEADER.map((h, i) => str(`${columnLetter(i + 1)}${firstRow}`, h)).join('')}</row>`,
   ];
   rows.forEach((cells, i) => {
     const r = firstRow + 1 + i;
     out.push(
-      `<row r="${r}">${cells.map((c, j) => (c === '' ? '' : str(`${col(j + 1)}${r}`, c))).join('')}</row>`,
+      `<row r="${r}">${cells.map((c, j) => (c === '' ? '' : str(`${columnLetter(j + 1)}${r}`, c))).join('')}</row>`,
     );
   });
   return out.join('');
@@ -198,9 +190,9 @@ function main(): void {
   // U+FFFE (not an XML character) written the OOXML way, in a shared string and an inline string.
   write('fffe-cell.xlsx', {
     sheet: sheetXml(
-      `<row r="1">${HEADER.map((h, i) => str(`${col(i + 1)}1`, h)).join('')}</row>` +
+      `<row r="1">${HEADER.map((h, i) => str(`${columnLetter(i + 1)}1`, h)).join('')}</row>` +
         `<row r="2">${row(1)
-          .map((c, j) => (j === 1 ? `<c r="B2" t="s"><v>0</v></c>` : str(`${col(j + 1)}2`, c)))
+          .map((c, j) => (j === 1 ? `<c r="B2" t="s"><v>0</v></c>` : str(`${columnLetter(j + 1)}2`, c)))
           .join('')}</row>` +
         ledgerRows([row(2, { 整改措施: '措施_xFFFE_二' })], 3).replace(/^<row r="3">.*?<\/row>/, ''),
     ),
