@@ -33,7 +33,7 @@ import { errors, throwIfCancelled } from './errors';
 import { HostError } from './host';
 import type { OfficeEnv } from './env';
 import type { WriteControl, WrittenSheet } from './host';
-import { MARKER_PREFIX } from './toolSheets';
+import { MARKER_PREFIX, sheetOfReference } from './toolSheets';
 
 export { MARKER_PREFIX };
 export const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
@@ -237,12 +237,8 @@ export async function writeSheets(
       });
     if (markers.length > 0) await context.sync();
     // Where each marker points ("'整改汇总'!A1"); null when its sheet is gone (#REF!).
-    const sheetOf = (m: (typeof markers)[number]): string | null => {
-      if (m.range.isNullObject) return null;
-      const address = m.range.address;
-      const local = address.slice(0, address.lastIndexOf('!'));
-      return local.startsWith("'") ? local.slice(1, -1).replace(/''/g, "'") : local;
-    };
+    const sheetOf = (m: (typeof markers)[number]): string | null =>
+      m.range.isNullObject ? null : sheetOfReference(m.range.address);
     const taken = sheets.items.map((ws) => ws.name);
     const targets = plans.map((plan) => {
       const key = markerName(plan.kind).toUpperCase();

@@ -8,7 +8,7 @@ import type { Grid } from '../core/types';
 import type { OfficeEnv } from './env';
 import { HostError } from './host';
 import { readActiveSheet, type ReadOptions } from './readSheet';
-import { MARK_TABLE_PREFIX, MARKER_PREFIX } from './toolSheets';
+import { MARK_TABLE_PREFIX, MARKER_PREFIX, sheetOfReference } from './toolSheets';
 
 /** The sheet names in tab order, and the ones the tool generated. */
 async function listSheets(env: OfficeEnv): Promise<{ names: string[]; generated: Set<string> }> {
@@ -28,9 +28,8 @@ async function listSheets(env: OfficeEnv): Promise<{ names: string[]; generated:
     if (markers.length > 0) await context.sync();
     const generated = new Set<string>();
     for (const range of markers) {
-      if (range.isNullObject || !range.address) continue;
-      const local = range.address.slice(0, range.address.lastIndexOf('!'));
-      generated.add(local.startsWith("'") ? local.slice(1, -1).replace(/''/g, "'") : local);
+      const sheet = range.isNullObject ? null : sheetOfReference(range.address ?? '');
+      if (sheet) generated.add(sheet);
     }
     return { names: sheets.items.map((s) => s.name), generated };
   });
