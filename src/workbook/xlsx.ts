@@ -1,8 +1,10 @@
 /**
  * The .xlsx reader: the zip's bytes in, one Grid per worksheet out, in one pass over each part.
  *
- * Each worksheet part is inflated in chunks and fed straight to a strict SAX parser (saxes), so a
- * sheet is never held whole as text; values, types, number formats (for dates), shared strings and
+ * Each worksheet part is inflated in chunks and fed straight to our own strict scanner
+ * (./sheetScanner.ts, checked against saxes in tests/cli/sheetScanner.test.ts), so a sheet is never
+ * held whole as text; the small parts (workbook, relationships, styles, shared strings) go
+ * through saxes; values, types, number formats (for dates), shared strings and
  * the merge list are all that is read (no styles model beyond the number format of each style).
  * Every cap in LIMITS is checked as the data arrives. No Node API: the task pane loads this too.
  */
@@ -11,6 +13,7 @@ import { serialToIso } from '../core/calendar';
 import type { Cell, Grid, MergedArea } from '../core/types';
 import { WorkbookError, damaged } from './errors';
 import type { Limits } from './limits';
+import { SheetScanner } from './sheetScanner';
 import { BUILTIN_FORMATS, isDateFormat, isTimeOnlyFormat } from './numberFormats';
 import { entryText, findEntry, inflateEntry, type ZipEntry } from './zip';
 
@@ -211,6 +214,21 @@ function streamXml(ctx: Context, e: ZipEntry, cap: number, p: SaxesParser): void
   }
 }
 
+/** Inflates a worksheet part straight into the scanner, chunk by chunk. */
+function streamSheet(ctx: Context, e: ZipEntry, cap: number, p: SheetScanner): void {
+  const decoder = new TextDecoder('utf-8');
+  try {
+    inflateEntry(ctx.bytes, e, cap, ctx.limits, ctx.label, (chunk) => {
+      p.write(decoder.decode(chunk, { stream: true }));
+    });
+    p.write(decoder.decode());
+    p.close();
+  } catch (err) {
+    if (err instanceof WorkbookError) throw err;
+    throw damaged(ctx.label);
+  }
+}
+
 const EMPTY_CELL = (): Cell => ({ type: 'empty', value: null });
 
 /** 'AB12' → [12, 28]; null when it is no cell reference. */
@@ -226,6 +244,37 @@ function parseRef(ref: string): [number, number] | null {
   const row = Number(ref.slice(i));
   if (!Number.isInteger(row) || row < 1) return null;
   return [row, col];
+}
+
+/** The column of the reference `cellRow` read last. */
+let refColumn = 0;
+
+/** parseRef without an array per cell: 'AB12' → 12 (and refColumn = 28); -1 when no reference. */
+function cellRow(ref: string): number {
+  let col = 0;
+  let i = 0;
+  const n = ref.length;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  if (i === 0 || i > 3) return -1;
+  // Plain digits (what every writer puts here) are read directly; anything else as parseRef does.
+  let row = 0;
+  let j = i;
+  for (; j < n; j++) {
+    const d = ref.charCodeAt(j) - 48;
+    if (d < 0 || d > 9) break;
+    row = row * 10 + d;
+  }
+  if (j !== n || j === i || row > 1e15) {
+    const rc = parseRef(ref);
+    if (!rc) return -1;
+    row = rc[0];
+  } else if (row < 1) return -1;
+  refColumn = col;
+  return row;
 }
 
 function parseRange(ref: string): MergedArea | null {
@@ -313,9 +362,7 @@ function readSheet(ctx: Context, name: string, e: ZipEntry, s: SheetState): Grid
   let capture: 'v' | 't' | null = null;
   let phonetic = 0;
 
-  const p = new SaxesParser();
-  p.on('opentag', (t) => {
-    const tag = local(t.name);
+  const open = (tag: string, a: SheetScanner): void => {
     if (inCell) {
       if (tag === 'v') {
         capture = 'v';
@@ -329,13 +376,12 @@ function readSheet(ctx: Context, name: string, e: ZipEntry, s: SheetState): Grid
       return;
     }
     if (tag === 'c' && inSheetData) {
-      const a = t.attributes as Record<string, string | undefined>;
       const ref = a.r;
       if (ref !== undefined) {
-        const rc = parseRef(ref);
-        if (!rc) throw damaged(ctx.label);
-        if (rc[0] !== rowNum) startRow(rc[0]);
-        col = rc[1];
+        const r = cellRow(ref);
+        if (r < 0) throw damaged(ctx.label);
+        if (r !== rowNum) startRow(r);
+        col = refColumn;
       } else {
         if (!rowCells) startRow(rowNum + 1);
         col++;
@@ -348,11 +394,11 @@ function readSheet(ctx: Context, name: string, e: ZipEntry, s: SheetState): Grid
       cValue = null;
       cInline = null;
     } else if (tag === 'row' && inSheetData) {
-      const r = (t.attributes as Record<string, string | undefined>).r;
+      const r = a.r;
       startRow(r === undefined ? rowNum + 1 : Number(r));
     } else if (tag === 'sheetData') inSheetData = true;
     else if (tag === 'mergeCell') {
-      const area = parseRange(attr(t, 'ref') ?? '');
+      const area = parseRange(a.ref ?? '');
       if (!area) return;
       if (area.bottom > limits.maxRow || area.right > limits.maxColumn) {
         throw tooLarge(ctx, name, '的合并单元格超出工作表范围');
@@ -361,13 +407,12 @@ function readSheet(ctx: Context, name: string, e: ZipEntry, s: SheetState): Grid
         throw tooLarge(ctx, name, `的合并单元格超过 ${limits.maxMerges} 个`);
       merges.push(area);
     }
-  });
-  p.on('text', (text) => {
+  };
+  const text = (text: string): void => {
     if (capture === 'v') cValue += text;
     else if (capture === 't') cInline += text;
-  });
-  p.on('closetag', (t) => {
-    const tag = local(t.name);
+  };
+  const close = (tag: string): void => {
     if (inCell) {
       if (tag === 'v' || tag === 't') capture = null;
       else if (tag === 'rPh') phonetic--;
@@ -388,7 +433,7 @@ function readSheet(ctx: Context, name: string, e: ZipEntry, s: SheetState): Grid
     }
     if (tag === 'row') rowCells = null;
     else if (tag === 'sheetData') inSheetData = false;
-  });
+  };
 
   function startRow(r: number): void {
     if (!Number.isInteger(r) || r < 1) throw damaged(ctx.label);
@@ -402,7 +447,7 @@ function readSheet(ctx: Context, name: string, e: ZipEntry, s: SheetState): Grid
     }
   }
 
-  streamXml(ctx, e, limits.maxSheetBytes, p);
+  streamSheet(ctx, e, limits.maxSheetBytes, new SheetScanner({ open, text, close }));
   return buildGrid(ctx, name, rows, merges, s.dateSystem);
 }
 
