@@ -90,6 +90,26 @@ function cdataEnd(buf: string, from: number): number {
   return end < 0 ? -1 : end + 3;
 }
 
+/** A cell's t attribute: the usual values as constants, so no new string per cell stays behind. */
+function cellType(raw: string): string {
+  switch (raw) {
+    case 's':
+      return 's';
+    case 'n':
+      return 'n';
+    case 'str':
+      return 'str';
+    case 'inlineStr':
+      return 'inlineStr';
+    case 'b':
+      return 'b';
+    case 'e':
+      return 'e';
+    default:
+      return decodeEntities(raw);
+  }
+}
+
 function dup(): never {
   throw new ScanError('repeated attribute');
 }
@@ -361,7 +381,7 @@ export class SheetScanner {
       if (len === 1) {
         // (A repeated attribute is an error; checked for the ones read.)
         if (first === 114) this.r = this.r === undefined ? decodeEntities(raw) : dup();
-        else if (first === 116) this.t = this.t === undefined ? decodeEntities(raw) : dup();
+        else if (first === 116) this.t = this.t === undefined ? cellType(raw) : dup();
         else if (first === 115) this.s = this.s === undefined ? decodeEntities(raw) : dup();
         else if (raw.indexOf('&') >= 0) decodeEntities(raw);
       } else if (buf.startsWith('ref', attrEnd - 3) && (len === 3 || buf.charCodeAt(attrEnd - 4) === 58)) {

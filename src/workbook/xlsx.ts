@@ -293,6 +293,8 @@ function parseRange(ref: string): MergedArea | null {
 interface SheetState {
   strings: string[];
   formats: (string | null)[];
+  /** Per style: its number format shows a date (worked out once, not per cell). */
+  dateStyles: boolean[];
   dateSystem: 1900 | 1904;
 }
 
@@ -334,7 +336,7 @@ function makeCell(
   } else {
     const n = Number(raw);
     if (!Number.isFinite(n) || raw.trim() === '') cell = { type: 'error', value: '#NUM!' };
-    else if (format !== null && isDateFormat(format) && !isTimeOnlyFormat(format)) {
+    else if (format !== null && s.dateStyles[style]) {
       const iso = serialToIso(n, s.dateSystem);
       cell = iso ? { type: 'date', value: iso, format } : { type: 'number', value: n, format };
     } else cell = { type: 'number', value: n, format: format ?? 'General' };
@@ -533,7 +535,8 @@ export function readXlsx(
   const info = readWorkbookPart(ctx, workbookPart);
   const formats = readStyles(ctx, info.stylesPart);
   const strings = readSharedStrings(ctx, info.sharedStringsPart);
-  const state: SheetState = { strings, formats, dateSystem: info.date1904 ? 1904 : 1900 };
+  const dateStyles = formats.map((f) => f !== null && isDateFormat(f) && !isTimeOnlyFormat(f));
+  const state: SheetState = { strings, formats, dateStyles, dateSystem: info.date1904 ? 1904 : 1900 };
   const grids: Grid[] = [];
   for (const sheet of info.sheets) {
     const e = sheet.part ? findEntry(entries, sheet.part) : undefined;
