@@ -128,11 +128,9 @@ function isNameAt(buf: string, from: number, to: number): boolean {
   return true;
 }
 
-const enum Mode {
-  Normal,
-  Comment,
-  Cdata,
-}
+/** What the scanner is inside of when a chunk ends. */
+const Mode = { Normal: 0, Comment: 1, Cdata: 2 } as const;
+type Mode = (typeof Mode)[keyof typeof Mode];
 
 export class SheetScanner {
   /** Attributes of the tag being opened, by exact name (`r`, `t`, `s`) and by local name (`ref`). */
@@ -142,7 +140,7 @@ export class SheetScanner {
   ref: string | undefined = undefined;
 
   private pending = '';
-  private mode = Mode.Normal;
+  private mode: Mode = Mode.Normal;
   private stack: string[] = [];
   /** Local names of the open elements. */
   private locals: string[] = [];
