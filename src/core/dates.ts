@@ -31,6 +31,7 @@
  * - Empty cells, and cells holding only a placeholder ("/", "—", "无"), are missing.
  */
 import { memoByText } from './memo';
+import { toHalfWidth } from './text/fold';
 import { daysInMonth, endOfMonth, fromIso, isRealDate, parseIso, serialToIso, toIso } from './calendar';
 import type { Cell, IsoDate, ParsedDate, RelativeLimit } from './types';
 
@@ -492,11 +493,6 @@ function patternsAt(s: string, i: number): Pattern[] | null {
   }
 }
 
-const FULL_WIDTH_RE = /[\uff01-\uff5e\u3000]/;
-const FULL_WIDTH_G = /[\uff01-\uff5e\u3000]/g;
-const toHalfWidth = (ch: string): string =>
-  ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
-
 const RELATIVE_RE = /[今本当明次来]年|[本当下次]月/;
 const PLACEHOLDER_RE = /^[\s/\\\-—–―_.。,，、·~*]*$|^(?:无|暂无|空)$/;
 const INTEGER_RE = /^\d+$/;
@@ -549,7 +545,7 @@ const readTextRemembered = memoByText((key: string): ParsedDate =>
 
 function readTextOnce(raw: string, asOf: IsoDate, system: 1900 | 1904): ParsedDate {
   let s = typeof raw === 'string' ? raw : String(raw ?? '');
-  if (FULL_WIDTH_RE.test(s)) s = s.replace(FULL_WIDTH_G, toHalfWidth);
+  s = toHalfWidth(s);
   s = s.trim();
   if (PLACEHOLDER_RE.test(s)) return MISSING;
   if (INTEGER_RE.test(s) || SERIAL_TEXT_RE.test(s)) return readNumber(Number(s), s, system, false);

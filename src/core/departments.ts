@@ -17,6 +17,7 @@
  * Pure and total: never throws.
  */
 import { memoByText } from './memo';
+import { ZERO_WIDTH_CLASS } from './text/fold';
 
 const OPEN_TO_CLOSE: ReadonlyMap<string, string> = new Map([
   ['(', ')'],
@@ -54,9 +55,9 @@ const LABEL_RE =
   /^(?:(?:牵头|责任|主责|配合|协办|协助|参与|承办|主办|联系|实施|监督|督办)(?:单位|部门|股室|科室|处室|主体|领导)?|责任人|分管领导)\s*[:：]\s*/;
 
 /** Whitespace at either end, including the ideographic space and zero-width characters. */
-const EDGE_SPACE_RE = /^[\s\u3000\u200B-\u200D\u2060\uFEFF]+|[\s\u3000\u200B-\u200D\u2060\uFEFF]+$/g;
+const EDGE_SPACE_RE = new RegExp(`^[\\s\\u3000${ZERO_WIDTH_CLASS}]+|[\\s\\u3000${ZERO_WIDTH_CLASS}]+$`, 'g');
 /** Trailing full stops (and any spaces around them). */
-const TRAILING_STOP_RE = /[\s\u3000\u200B-\u200D\u2060\uFEFF。.]+$/;
+const TRAILING_STOP_RE = new RegExp(`[\\s\\u3000${ZERO_WIDTH_CLASS}。.]+$`);
 const WRAPPERS: ReadonlyArray<readonly [string, string]> = [
   ['〔', '〕'],
   ['【', '】'],

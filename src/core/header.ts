@@ -6,6 +6,7 @@
 import { cellAt, cellText, lastColumn, lastRow } from './grid';
 import type { Cell, ColumnMapping, Field, Grid, HeaderResult, MergedArea } from './types';
 import { FIELDS } from './types';
+import { compactText } from './text/fold';
 
 /**
  * The synonyms table (DOMAIN.md, plus a few variants seen in real ledgers), one canonical field
@@ -177,26 +178,7 @@ const MAX_CONTAINMENT_LENGTH = 16;
 /** Count/ratio columns of a summary table ("问题数", "完成率") are not ledger fields. */
 const COUNT_SUFFIX = /(数|数量|个数|总数|项数|率|占比|比例|合计|小计)$/;
 
-/** Full-width ASCII (U+FF01–U+FF5E) → ASCII, ideographic space → space. */
-function toHalfWidth(text: string): string {
-  if (!/[\uff01-\uff5e\u3000]/.test(text)) return text;
-  let out = '';
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else if (code === 0x3000) out += ' ';
-    else out += ch;
-  }
-  return out;
-}
-
-/**
- * Text compared for identity (problem keys, repeated headers): full-width → half-width, every
- * whitespace character (line breaks, ideographic and no-break spaces, zero-width) removed.
- */
-export function compactText(text: string): string {
-  return toHalfWidth(text).replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, '');
-}
+export { compactText };
 
 /** Bracket pairs whose content is a note ("(年月日)", "【必填】"), after half-width conversion. */
 const NOTE_BRACKETS: ReadonlyArray<readonly [string, string]> = [

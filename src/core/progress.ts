@@ -32,6 +32,7 @@
  * Pure and total: never throws, whatever it is given.
  */
 import { memoByText } from './memo';
+import { foldText } from './text/fold';
 import type { ProgressState } from './types';
 
 type ClauseState = Exclude<ProgressState, 'unknown' | 'missing'> | 'awaiting';
@@ -43,23 +44,12 @@ interface ClauseResult {
 
 // ---- normalisation ------------------------------------------------------------------------
 
-const ODD_CHARS_RE = /[\uFF01-\uFF5E\u3000\u200B-\u200D\u2060\uFEFF\u00AD]/;
-const FULL_WIDTH_G = /[\uFF01-\uFF5E\u3000]/g;
-const INVISIBLE_G = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const MISSING_RE = /^[\s\p{P}\p{Z}]*$/u;
 const CLAUSE_SPLIT_RE = /[,;。、\n\r:!?]+|\.(?!\d)/;
 const SPACES_G = /\s+/g;
 const SPACE_RE = /\s/;
 const HAS_LATIN_RE = /[a-z]/i;
 const CHECK_MARK_RE = /^[✓√✔☑]$/;
-
-/** Full-width forms to ASCII, the ideographic space to a space, zero-width characters removed. */
-function normalise(text: string): string {
-  if (!ODD_CHARS_RE.test(text)) return text;
-  return text
-    .replace(INVISIBLE_G, '')
-    .replace(FULL_WIDTH_G, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
-}
 
 // ---- Chinese patterns (on a clause with all whitespace removed) ----------------------------
 
@@ -221,7 +211,7 @@ function classifyClause(raw: string): ClauseResult | null {
 const MAX_READ = 2000;
 
 function decide(text: string): ProgressState {
-  const normal = normalise(text.length > MAX_READ ? text.slice(0, MAX_READ) : text);
+  const normal = foldText(text.length > MAX_READ ? text.slice(0, MAX_READ) : text);
   if (MISSING_RE.test(normal)) return 'missing';
 
   const parts = normal.split(CLAUSE_SPLIT_RE);

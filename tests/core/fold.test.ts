@@ -1,0 +1,16 @@
+import { compactText, foldText, toHalfWidth } from '../../src/core/text/fold';
+
+describe('text folding', () => {
+  it('folds full-width ASCII and the ideographic space', () => {
+    expect(toHalfWidth('２０２４年６月（底）：完成　ＯＫ')).toBe('2024年6月(底):完成 OK');
+    expect(toHalfWidth('已完成')).toBe('已完成');
+  });
+
+  it('removes invisible characters, the soft hyphen included, and keeps spaces', () => {
+    expect(foldText('\uFEFF已\u200B完\u00AD成，\u3000in progress')).toBe('已完成, in progress');
+  });
+
+  it('compacts for identity: no whitespace, no zero-width characters', () => {
+    expect(compactText('整改\n时限（ 年月日 ）\u200D\u00A0')).toBe('整改时限(年月日)');
+  });
+});
