@@ -115,7 +115,9 @@ function fileLine(consolidator: Consolidator, f: FileOutcome, lang: Lang): strin
     const src = UNIT_SOURCE_LABELS[u.source][lang];
     const r = consolidator.unitFrom(u.unit, f.file);
     const figures = !r
-      ? ''
+      ? zh
+        ? '与其他文件属同一单位，未重复合并（见下方注意）'
+        : 'same unit as another file, not merged twice (see the note below)'
       : zh
         ? `措施${r.counts.measures}项，逾期${r.counts.overdue}项，缺责任单位${r.missingDepartment}项，待补充${r.toCompleteCount}行`
         : `${r.counts.measures} measures, ${r.counts.overdue} overdue, ${r.missingDepartment} without department, ${r.toCompleteCount} to complete`;

@@ -150,6 +150,20 @@ describe('ledger-check over many units', () => {
     );
   });
 
+  it('says on its own line that a file arriving after a newer copy of its unit is not merged', async () => {
+    const older = unitsFolder();
+    utimesSync(
+      join(older, '县财政局整改台账（修改后）.xlsx'),
+      new Date('2024-06-01T09:00:00Z'),
+      new Date('2024-06-01T09:00:00Z'),
+    );
+    const { stdout } = await run(older, ...AS_OF);
+    expect(stdout).toContain(
+      '县财政局整改台账（修改后）.xlsx：县财政局（名称取自填报单位行）：与其他文件属同一单位，未重复合并（见下方注意）',
+    );
+    expect(stdout).toContain('共读取9个文件、7个单位、26项措施');
+  });
+
   it('writes a new 汇总 workbook whose 汇总台账 rows equal the sum of the units’ measures', async () => {
     const out = join(dir, '..', '汇总.xlsx');
     const { code, stdout } = await run(dir, ...AS_OF, '--out', out);
