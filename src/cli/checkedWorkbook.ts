@@ -37,26 +37,25 @@ import { UsageError } from './io';
 import { attributes, escAttr, escText, decodeXml, firstElement, quoteSheet, sheetOfRange } from './ooxml';
 import { planSheetXml } from './planSheetXml';
 import { checkDestination, writeExclusive } from './safeWrite';
+import {
+  generatedSheetMarker,
+  isToolFormula,
+  MARK_TAG,
+  markFormula as coreMarkFormula,
+} from '../core/protocol';
 import { EMPTY_STYLES, StyleBook } from './styleBook';
 import { readRegularFile } from './workbook';
 import { XlsxPackage } from './xlsxPackage';
 
-/** The tag in every conditional-format formula the tool writes; equal to src/excel/marksWriter.ts's. */
-export const MARK_TAG = '整改台账助手:';
-/** Tags of rules the tool wrote, now or before. */
-const KNOWN_TAGS = [MARK_TAG, 'zhenggai-mark:'];
-
-/** The defined name marking a sheet the tool generated, per plan kind. */
-export function generatedSheetMarker(kind: SheetPlan['kind']): string {
-  return `ZGTZ_${kind.replace(/-/g, '_')}`;
-}
+export { generatedSheetMarker, MARK_TAG };
 
 const MARKER_NAMES = new Set(
   (['summary', 'overdue-list', 'to-complete-list', 'imported-ledger'] as const).map(generatedSheetMarker),
 );
 
+/** A mark's rule formula as OOXML stores it (no leading '='). */
 export function markFormula(kind: MarkKind): string {
-  return `N("${MARK_TAG}${kind}")=0`;
+  return coreMarkFormula(kind);
 }
 
 export interface CheckedWorkbookResult {
@@ -331,7 +330,7 @@ function editContentTypes(xml: string, remove: Set<string>, add: { part: string;
 
 function isToolRule(rule: string): boolean {
   const text = decodeXml(rule);
-  return KNOWN_TAGS.some((tag) => text.includes(`"${tag}`));
+  return isToolFormula(text);
 }
 
 /**

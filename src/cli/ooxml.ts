@@ -1,4 +1,5 @@
 /** Small helpers for writing SpreadsheetML text by hand, safely. */
+import { quoteSheet } from '../core/a1';
 
 /** Decodes the five XML entities and character references. */
 export function decodeXml(s: string): string {
@@ -67,10 +68,8 @@ export function colName(n: number): string {
   return s;
 }
 
-/** A sheet name as an A1 reference needs it: always quoted, inner quotes doubled. */
-export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
+/** A sheet name as an A1 reference needs it (the engine's, src/core/a1.ts). */
+export { quoteSheet };
 
 /** 'Sheet'!$A$1 or Sheet!$A$1 → Sheet. */
 export function sheetOfRange(range: string): string {

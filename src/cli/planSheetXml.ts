@@ -10,11 +10,12 @@
  * - Charts (plan.charts) are skipped, as in the exceljs writer; the Office.js host draws them.
  */
 import { isoToSerial } from '../core/calendar';
+import { DEFAULT_DATE_FORMAT } from '../core/protocol';
 import type { PlanCell, PlanStyle, SheetPlan } from '../core/sheetPlan';
 import { colName, escAttr, looksLikeFormula, quoteSheet, xstring } from './ooxml';
 import type { StyleBook } from './styleBook';
 
-export const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
+export { DEFAULT_DATE_FORMAT };
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const RNS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

@@ -14,10 +14,12 @@
  *   the link cells as in-workbook links that other spreadsheet programs follow.
  */
 import type ExcelJS from 'exceljs';
+import { quoteSheet } from '../core/a1';
 import { fromIso } from '../core/calendar';
+import { DEFAULT_DATE_FORMAT, PLAN_STYLES } from '../core/protocol';
 import { safeSheetName, type PlanCell, type PlanStyle, type SheetPlan } from '../core/sheetPlan';
 
-export const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
+export { DEFAULT_DATE_FORMAT };
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
@@ -33,30 +35,24 @@ interface StyleSpec {
   alignment?: Partial<ExcelJS.Alignment>;
 }
 
-// Font sizes here are the ones src/core/summaryPlans.ts (STYLE_FONT_SIZE) estimates row heights with.
-const STYLES: Record<PlanStyle, StyleSpec> = {
-  title: {
-    font: { bold: true, size: 16 },
-    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-  },
-  subtitle: { font: { size: 11 }, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true } },
-  header: {
-    font: { bold: true },
-    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } },
-    border: THIN,
-    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-  },
-  cell: { border: THIN, alignment: { vertical: 'top', wrapText: true } },
-  number: { border: THIN, alignment: { horizontal: 'right', vertical: 'top' } },
-  total: {
-    font: { bold: true },
-    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } },
-    border: THIN,
-    alignment: { vertical: 'top', wrapText: true },
-  },
-  note: { font: { italic: true, size: 10 }, alignment: { vertical: 'top', wrapText: true } },
-  sentence: { alignment: { vertical: 'top', wrapText: true } },
-};
+/** PLAN_STYLES (src/core/protocol.ts) in exceljs terms. */
+function styleSpec(style: PlanStyle): StyleSpec {
+  const s = PLAN_STYLES[style];
+  const spec: StyleSpec = {};
+  if (s.bold || s.italic || s.size) {
+    spec.font = {};
+    if (s.bold) spec.font.bold = true;
+    if (s.italic) spec.font.italic = true;
+    if (s.size) spec.font.size = s.size;
+  }
+  if (s.fill) spec.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${s.fill}` } };
+  if (s.border) spec.border = THIN;
+  spec.alignment = {};
+  if (s.horizontal) spec.alignment.horizontal = s.horizontal;
+  if (s.vertical) spec.alignment.vertical = s.vertical === 'center' ? 'middle' : s.vertical;
+  if (s.wrap) spec.alignment.wrapText = true;
+  return spec;
+}
 
 /** The style a cell gets when the plan names none. */
 function defaultStyle(cell: Exclude<PlanCell, null>): PlanStyle {
@@ -64,17 +60,15 @@ function defaultStyle(cell: Exclude<PlanCell, null>): PlanStyle {
 }
 
 function applyStyle(target: ExcelJS.Cell, style: PlanStyle): void {
-  const spec = STYLES[style];
+  const spec = styleSpec(style);
   if (spec.font) target.font = { ...spec.font };
   if (spec.fill) target.fill = { ...spec.fill } as ExcelJS.Fill;
   if (spec.border) target.border = { ...spec.border };
   if (spec.alignment) target.alignment = { ...spec.alignment };
 }
 
-/** A sheet name as an A1 reference needs it: always quoted, inner quotes doubled. */
-export function quoteSheetName(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
+/** A sheet name as an A1 reference needs it (the engine's, src/core/a1.ts). */
+export const quoteSheetName = quoteSheet;
 
 function writeCell(target: ExcelJS.Cell, cell: Exclude<PlanCell, null>): void {
   switch (cell.kind) {

@@ -6,6 +6,7 @@
  */
 import { MARK_COLOURS, type MarkKind } from '../core/marks';
 import type { PlanStyle } from '../core/sheetPlan';
+import { PLAN_STYLES } from '../core/protocol';
 import { attributes, escAttr } from './ooxml';
 
 const ORDER = [
@@ -56,30 +57,19 @@ interface StyleSpec {
   alignment: Record<string, string>;
 }
 
-// Font sizes here are the ones src/core/summaryPlans.ts (STYLE_FONT_SIZE) estimates row heights with.
-const STYLES: Record<PlanStyle, StyleSpec> = {
-  title: {
-    font: { bold: true, size: 16 },
-    alignment: { horizontal: 'center', vertical: 'center', wrapText: '1' },
-  },
-  subtitle: { font: { size: 11 }, alignment: { horizontal: 'left', vertical: 'center', wrapText: '1' } },
-  header: {
-    font: { bold: true },
-    fill: 'FFD9D9D9',
-    border: true,
-    alignment: { horizontal: 'center', vertical: 'center', wrapText: '1' },
-  },
-  cell: { font: {}, border: true, alignment: { vertical: 'top', wrapText: '1' } },
-  number: { font: {}, border: true, alignment: { horizontal: 'right', vertical: 'top' } },
-  total: {
-    font: { bold: true },
-    fill: 'FFF2F2F2',
-    border: true,
-    alignment: { vertical: 'top', wrapText: '1' },
-  },
-  note: { font: { italic: true, size: 10 }, alignment: { vertical: 'top', wrapText: '1' } },
-  sentence: { font: {}, alignment: { vertical: 'top', wrapText: '1' } },
-};
+/** PLAN_STYLES (src/core/protocol.ts) in SpreadsheetML terms. */
+function styleSpec(style: PlanStyle): StyleSpec {
+  const s = PLAN_STYLES[style];
+  const font: FontSpec = {};
+  if (s.bold) font.bold = true;
+  if (s.italic) font.italic = true;
+  if (s.size) font.size = s.size;
+  const alignment: Record<string, string> = {};
+  if (s.horizontal) alignment.horizontal = s.horizontal;
+  if (s.vertical) alignment.vertical = s.vertical;
+  if (s.wrap) alignment.wrapText = '1';
+  return { font, fill: s.fill && `FF${s.fill}`, border: s.border, alignment };
+}
 
 /** Formats every Excel knows by id, whatever the locale (the others are spelled out as custom). */
 const BUILTIN_IDS: Record<string, number> = {
@@ -210,7 +200,7 @@ export class StyleBook {
   /** The cell format (cellXfs index) for a plan cell. */
   xf(spec: XfSpec): number {
     return this.once(`xf:${JSON.stringify(spec)}`, () => {
-      const s = STYLES[spec.style];
+      const s = styleSpec(spec.style);
       const font = this.font(spec.link ? { ...s.font, color: 'FF0563C1', underline: true } : s.font);
       const fill = this.fill(s.fill);
       const border = this.border(s.border);

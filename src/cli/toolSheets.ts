@@ -6,27 +6,12 @@
  * inflated, after the reader has accepted the file.
  */
 import { strFromU8, unzipSync } from 'fflate';
+import { sheetOfReference } from '../core/a1';
+import { MARKER_PREFIX } from '../core/protocol';
+import { decodeXml } from './ooxml';
 
 const DEFINED_NAME = /<(?:\w+:)?definedName\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?definedName>/g;
-const NAME_ATTR = /\bname\s*=\s*(["'])(ZGTZ_[^"']*)\1/;
-
-function decodeXml(text: string): string {
-  return text
-    .replace(/&apos;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&amp;/g, '&');
-}
-
-/** 'Sheet'!$A$1 or Sheet!$A$1 → Sheet. */
-function sheetOfRange(range: string): string {
-  const bang = range.lastIndexOf('!');
-  const sheet = bang < 0 ? '' : range.slice(0, bang).trim();
-  return sheet.startsWith("'") && sheet.endsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
-}
+const NAME_ATTR = new RegExp(`\\bname\\s*=\\s*(["'])(${MARKER_PREFIX}[^"']*)\\1`);
 
 /** Sheet name → the kind of tool sheet it is ('overdue_list'), for every marked sheet. */
 export function toolSheetKinds(bytes: Uint8Array): Map<string, string> {
@@ -43,8 +28,8 @@ export function toolSheetKinds(bytes: Uint8Array): Map<string, string> {
   for (const m of xml.matchAll(DEFINED_NAME)) {
     const name = NAME_ATTR.exec(m[1]);
     if (!name) continue;
-    const sheet = sheetOfRange(decodeXml(m[2]));
-    if (sheet) out.set(sheet, name[2].slice('ZGTZ_'.length));
+    const sheet = sheetOfReference(decodeXml(m[2]).trim());
+    if (sheet) out.set(sheet, name[2].slice(MARKER_PREFIX.length));
   }
   return out;
 }

@@ -51,6 +51,17 @@ export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
+/** The sheet a reference or a name's formula points at: "='逾期 清单'!$A$1" → "逾期 清单"; else null. */
+export function sheetOfReference(reference: string): string | null {
+  const ref = reference.startsWith('=') ? reference.slice(1) : reference;
+  const bang = ref.lastIndexOf('!');
+  if (bang <= 0) return null;
+  const part = ref.slice(0, bang);
+  if (part.startsWith("'") && part.endsWith("'")) return part.slice(1, -1).replace(/''/g, "'");
+  // '=#REF!' is a name whose sheet was deleted (a sheet named so would be quoted).
+  return part.startsWith('#') ? null : part;
+}
+
 export function intersects(a: MergedArea, b: MergedArea): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }

@@ -12,6 +12,7 @@
  * Everything from the ledger goes in as kind 'text' (hosts keep = + - @ literal). Pure: no I/O.
  * The definitions behind the numbers are in summary.ts.
  */
+import { CN_DATE_FORMAT, DEFAULT_FONT_SIZE, PLAN_STYLES } from './protocol';
 import { fieldLabels } from './messages';
 import type { ChartPlan, PlanCell, PlanStyle, SheetPlan } from './sheetPlan';
 import { num, text } from './sheetPlan';
@@ -43,7 +44,6 @@ export interface SummaryPlanOptions {
   lang?: Lang;
 }
 
-const CN_DATE_FORMAT = 'yyyy"年"m"月"d"日"';
 const PERCENT_FORMAT = '0.0%';
 const COUNT_FORMAT = '0';
 
@@ -90,8 +90,6 @@ export class PlanBuilder {
 // ---------------------------------------------------------------------------------------------
 // Row heights for merged wrapped lines
 
-/** Font size in points each host gives a style (src/cli/sheetWriter.ts; 11 where it sets none). */
-const STYLE_FONT_SIZE: Partial<Record<PlanStyle, number>> = { title: 16, note: 10 };
 /** Points per line of 11pt text (CJK fonts such as 等线 and 宋体 need about 15), and the padding. */
 const LINE_POINTS = 15;
 const ROW_PADDING_POINTS = 3;
@@ -160,7 +158,7 @@ export function mergedRowHeights(
       const span = spanOf.get(`${r},${c}`);
       let width = 0;
       for (let k = span?.left ?? c; k <= (span?.right ?? c); k++) width += colWidth(k);
-      const size = STYLE_FONT_SIZE[cell.style ?? 'cell'] ?? 11;
+      const size = PLAN_STYLES[cell.style ?? 'cell'].size ?? DEFAULT_FONT_SIZE;
       const lines = estimateLines(cell.text, width, size);
       if (span && lines > 1) mergedWraps = true;
       needed = Math.max(needed, lines * Math.ceil((LINE_POINTS * Math.max(size, 11)) / 11));

@@ -27,27 +27,22 @@
  */
 import { MARK_COLOURS, MARK_ORDER, markLayout, type MarkKind, type MarkPlan } from '../core/marks';
 import { columnLetter } from '../core/grid';
-import { formatArea, quoteSheet } from '../core/a1';
+import { formatArea } from '../core/a1';
 import { RequestBudget } from './budget';
 import { runOptions } from './capabilities';
 import type { OfficeEnv } from './env';
 import { errors, throwIfCancelled, toHostError } from './errors';
 import type { WriteControl } from './host';
-import { MARK_TABLE_PREFIX } from './toolSheets';
+import { isToolFormula, MARK_TABLE_PREFIX, MARK_TAG, markFormula as coreMarkFormula } from '../core/protocol';
 
-export const MARK_TAG = '整改台账助手:';
-export { MARK_TABLE_PREFIX };
+export { isToolFormula, MARK_TABLE_PREFIX, MARK_TAG };
 const TABLE_TITLE = '整改台账助手标注数据(请勿修改;清除标记时自动删除)';
 /** Rows of the mark table written per operation. */
 const TABLE_ROWS_PER_WRITE = 20_000;
 
+/** A mark's rule formula as Office.js takes it (src/core/protocol.ts, with the leading '='). */
 export function markFormula(kind: MarkKind, table?: string, ref?: string): string {
-  if (!table || !ref) return `=N("${MARK_TAG}${kind}")=0`;
-  return `=AND(N("${MARK_TAG}${kind}")=0,${quoteSheet(table)}!${ref}="${kind}")`;
-}
-
-export function isToolFormula(formula: unknown): boolean {
-  return typeof formula === 'string' && formula.includes(`"${MARK_TAG}`);
+  return `=${coreMarkFormula(kind, table, ref)}`;
 }
 
 /** Mark tables a formula refers to ('ZGTZ_标注_3'). */

@@ -8,6 +8,7 @@
 import { serialToIso } from '../core/calendar';
 import type { Cell, Grid, MergedArea } from '../core/types';
 import { parseAreaList } from '../core/a1';
+import { isDateFormat } from '../core/numberFormat';
 import { runOptions, supports } from './capabilities';
 import type { OfficeEnv } from './env';
 import { errors, isPayloadTooLarge } from './errors';
@@ -47,16 +48,8 @@ export function worstCaseBytes(value: unknown): number {
   return n;
 }
 
-/** True for number formats that show a date ('yyyy"年"m"月"d"日"', 'm/d/yyyy', '[$-804]aaaa'). */
-export function isDateFormat(format: string): boolean {
-  const bare = format
-    .replace(/"[^"]*"/g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/\\./g, '');
-  if (/[yd]/i.test(bare)) return true;
-  // 'm' alone is a month only next to date separators (h:mm and mm:ss are minutes).
-  return /(^|[^h:])m{1,4}([^:s]|$)/i.test(bare) && /[/\-.年月]/.test(bare);
-}
+/** The engine's test (src/core/numberFormat.ts), re-exported for this host's readers. */
+export { isDateFormat };
 
 export function toCell(value: unknown, format: string | undefined, type: string | undefined): Cell {
   const t =

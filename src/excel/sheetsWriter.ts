@@ -33,10 +33,11 @@ import { errors, throwIfCancelled } from './errors';
 import { HostError } from './host';
 import type { OfficeEnv } from './env';
 import type { WriteControl, WrittenSheet } from './host';
-import { MARKER_PREFIX, sheetOfReference } from './toolSheets';
+import { DEFAULT_DATE_FORMAT, generatedSheetMarker, MARKER_PREFIX, PLAN_STYLES } from '../core/protocol';
+import { sheetOfReference } from './toolSheets';
 
 export { MARKER_PREFIX };
-export const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
+export { DEFAULT_DATE_FORMAT };
 
 /**
  * Summaries and lists are regenerated: a new run replaces the tool's earlier sheet. An imported
@@ -47,9 +48,7 @@ export function isRegenerated(kind: SheetPlan['kind']): boolean {
   return kind !== 'imported-ledger';
 }
 
-export function markerName(kind: SheetPlan['kind']): string {
-  return MARKER_PREFIX + kind.replace(/[^A-Za-z0-9]/g, '_');
-}
+export const markerName = generatedSheetMarker;
 
 /** Excel column width in points for a width in characters (about 7.5 px a character). */
 export function widthPoints(chars: number): number {
@@ -77,16 +76,26 @@ interface StyleSpec {
   wrap?: boolean;
 }
 
-const STYLES: Record<PlanStyle, StyleSpec> = {
-  title: { bold: true, size: 16, horizontal: 'Center', vertical: 'Center', wrap: true },
-  subtitle: { size: 11, horizontal: 'Left', vertical: 'Center', wrap: true },
-  header: { bold: true, fill: '#D9D9D9', border: true, horizontal: 'Center', vertical: 'Center', wrap: true },
-  cell: { border: true, vertical: 'Top', wrap: true },
-  number: { border: true, horizontal: 'Right', vertical: 'Top' },
-  total: { bold: true, fill: '#F2F2F2', border: true, vertical: 'Top', wrap: true },
-  note: { italic: true, size: 10, vertical: 'Top', wrap: true },
-  sentence: { vertical: 'Top', wrap: true },
-};
+/** PLAN_STYLES (src/core/protocol.ts) in Office.js terms. */
+const STYLES = Object.fromEntries(
+  Object.entries(PLAN_STYLES).map(([style, s]): [string, StyleSpec] => [
+    style,
+    {
+      bold: s.bold,
+      italic: s.italic,
+      size: s.size,
+      fill: s.fill && `#${s.fill}`,
+      border: s.border,
+      horizontal: capital(s.horizontal),
+      vertical: capital(s.vertical),
+      wrap: s.wrap,
+    },
+  ]),
+) as Record<PlanStyle, StyleSpec>;
+
+function capital<T extends string>(v: T | undefined): Capitalize<T> | undefined {
+  return v ? ((v[0].toUpperCase() + v.slice(1)) as Capitalize<T>) : undefined;
+}
 
 const EDGES = [
   'EdgeTop',

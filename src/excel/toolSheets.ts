@@ -7,23 +7,13 @@
  * Such a sheet is never checked as a ledger nor merged as a unit's ledger.
  */
 
-/** Defined names that mark a sheet the tool generated start with this. */
-export const MARKER_PREFIX = 'ZGTZ_';
-/** Sheets holding mark tables start with this; the rest is a number. */
-export const MARK_TABLE_PREFIX = 'ZGTZ_标注_';
-/** The kind the engine is told for a mark table (Grid.toolSheet). */
-export const MARK_TABLE_KIND = 'mark_table';
+import { sheetOfReference } from '../core/a1';
+import { MARK_TABLE_KIND, MARK_TABLE_PREFIX, MARKER_PREFIX } from '../core/protocol';
 
-/** The sheet a reference or a name's formula points at: "='逾期 清单'!$A$1" → "逾期 清单"; else null. */
-export function sheetOfReference(reference: string): string | null {
-  const ref = reference.startsWith('=') ? reference.slice(1) : reference;
-  const bang = ref.lastIndexOf('!');
-  if (bang <= 0) return null;
-  const part = ref.slice(0, bang);
-  if (part.startsWith("'") && part.endsWith("'")) return part.slice(1, -1).replace(/''/g, "'");
-  // '=#REF!' is a name whose sheet was deleted (a sheet named so would be quoted).
-  return part.startsWith('#') ? null : part;
-}
+/** The names themselves are the host protocol's (src/core/protocol.ts). */
+export { MARK_TABLE_KIND, MARK_TABLE_PREFIX, MARKER_PREFIX };
+
+export { sheetOfReference };
 
 /**
  * The kind of tool-made sheet `sheet` is ('summary', 'overdue_list', 'mark_table'), or undefined

@@ -1,5 +1,6 @@
 /**
- * Number formats: the built-in ids a file may leave unspelled, and whether a format shows a date.
+ * Number formats: the built-in ids a file may leave unspelled. Whether a format shows a date is
+ * src/core/numberFormat.ts's isDateFormat, the one test the engine and both hosts use.
  *
  * Chinese Excel and WPS write ids 27–36 and 50–58 for 年月日 dates (31 = yyyy"年"m"月"d"日",
  * 57/58 = yyyy"年"m"月" / m"月"d"日") without spelling the format out; the zh-CN strings are the
@@ -54,30 +55,3 @@ export const BUILTIN_FORMATS: Record<number, string> = {
   57: 'yyyy"年"m"月"',
   58: 'm"月"d"日"',
 };
-
-/** The format's characters that stand for themselves removed: quoted text, [..], \x, _x and *x. */
-function bare(format: string): string {
-  return format
-    .replace(/"[^"]*"/g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/[\\_*]./g, '');
-}
-
-const dateCache = new Map<string, boolean>();
-
-/** True when a number in this format shows as a date or time (Excel's own test, roughly). */
-export function isDateFormat(format: string): boolean {
-  let hit = dateCache.get(format);
-  if (hit === undefined) {
-    hit = /[ymdhsb]/i.test(bare(format).replace(/General/gi, ''));
-    if (dateCache.size < 10_000) dateCache.set(format, hit);
-  }
-  return hit;
-}
-
-/** A format that shows a time of day but no day, month or year ('h:mm', '[h]:mm:ss', 'mm:ss'). */
-export function isTimeOnlyFormat(format: string): boolean {
-  const b = bare(format);
-  if (/[yYdDeE]/.test(b)) return false;
-  return /[hHsS]/.test(b);
-}

@@ -10,7 +10,7 @@ import { serialToIso } from '../core/calendar';
 import type { Cell, Grid, MergedArea } from '../core/types';
 import { WorkbookError } from './errors';
 import type { Limits } from './limits';
-import { isDateFormat, isTimeOnlyFormat } from './numberFormats';
+import { isDateFormat } from '../core/numberFormat';
 import { decodeXString } from './xlsx';
 
 const ERRORS: Record<number, string> = {
@@ -41,7 +41,7 @@ function convert(c: CellObject, dateSystem: 1900 | 1904): Cell | null {
     case 'n': {
       const n = Number(c.v);
       if (!Number.isFinite(n)) cell = { type: 'error', value: '#NUM!' };
-      else if (format !== null && isDateFormat(format) && !isTimeOnlyFormat(format)) {
+      else if (format !== null && isDateFormat(format)) {
         const iso = serialToIso(n, dateSystem);
         cell = iso ? { type: 'date', value: iso, format } : { type: 'number', value: n, format };
       } else cell = { type: 'number', value: n, format: format ?? 'General' };

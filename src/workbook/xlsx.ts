@@ -14,7 +14,8 @@ import type { Cell, Grid, MergedArea } from '../core/types';
 import { WorkbookError, damaged } from './errors';
 import type { Limits } from './limits';
 import { SheetScanner } from './sheetScanner';
-import { BUILTIN_FORMATS, isDateFormat, isTimeOnlyFormat } from './numberFormats';
+import { isDateFormat } from '../core/numberFormat';
+import { BUILTIN_FORMATS } from './numberFormats';
 import { entryText, findEntry, inflateEntry, type ZipEntry } from './zip';
 
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
@@ -535,7 +536,7 @@ export function readXlsx(
   const info = readWorkbookPart(ctx, workbookPart);
   const formats = readStyles(ctx, info.stylesPart);
   const strings = readSharedStrings(ctx, info.sharedStringsPart);
-  const dateStyles = formats.map((f) => f !== null && isDateFormat(f) && !isTimeOnlyFormat(f));
+  const dateStyles = formats.map((f) => f !== null && isDateFormat(f));
   const state: SheetState = { strings, formats, dateStyles, dateSystem: info.date1904 ? 1904 : 1900 };
   const grids: Grid[] = [];
   for (const sheet of info.sheets) {

@@ -13,6 +13,7 @@
  *
  * Everything from the ledgers goes in as text. Pure: no I/O.
  */
+import { CN_DATE_FORMAT } from '../protocol';
 import { chineseDate } from '../calendar';
 import { FIELD_LABELS } from '../messages';
 import type { ChartPlan, PlanCell, PlanStyle, SheetPlan } from '../sheetPlan';
@@ -30,7 +31,6 @@ export const MERGE_SHEET_NAMES = {
   'merged-to-complete-list': '待补充清单',
 } as const;
 
-const CN_DATE_FORMAT = 'yyyy"年"m"月"d"日"';
 const PERCENT_FORMAT = '0.0%';
 const COUNT_FORMAT = '0';
 const count = (n: number, style: PlanStyle = 'number'): PlanCell => num(n, style, COUNT_FORMAT);

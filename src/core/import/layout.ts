@@ -4,6 +4,7 @@
  * merged down over the measures they cover. Cells the document did not supply stay empty so the
  * checker flags them.
  */
+import { CN_DATE_FORMAT } from '../protocol';
 import { FIELD_LABELS } from '../messages';
 import { FIELDS, type MergedArea } from '../types';
 import { num, text, type PlanCell, type SheetPlan } from '../sheetPlan';
@@ -16,7 +17,7 @@ export const LEDGER_HEADERS = LEDGER_FIELDS.map((f) => FIELD_LABELS[f].zh);
 /** Widths in characters (a CJK character counts about 2). */
 const WIDTHS = [6, 16, 36, 48, 20, 10, 14, 16, 12, 14, 28];
 
-export const LEDGER_DATE_FORMAT = 'yyyy"年"m"月"d"日"';
+export const LEDGER_DATE_FORMAT = CN_DATE_FORMAT;
 
 export interface LedgerLayoutOptions {
   /** Sheet name wanted (the host picks a free one if taken). */
