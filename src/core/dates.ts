@@ -33,6 +33,20 @@
 import { memoByText } from './memo';
 import { isDateFormat } from './numberFormat';
 import { toHalfWidth } from './text/fold';
+import {
+  ADJUST_WORDS,
+  IMMEDIATE_WORDS,
+  LONG_TERM_WORDS,
+  NEXT_MONTH_WORDS,
+  NEXT_YEAR_WORDS,
+  PERIOD_UNITS,
+  PERIODIC_PREFIXES,
+  QUARTER_NUMERALS,
+  REVISION_WORDS,
+  THIS_MONTH_WORDS,
+  THIS_YEAR_WORDS,
+} from './lexicon/deadlines';
+import { anyOf } from './lexicon/pattern';
 import { daysInMonth, endOfMonth, fromIso, isRealDate, parseIso, serialToIso, toIso } from './calendar';
 import type { Cell, IsoDate, ParsedDate, RelativeLimit } from './types';
 
@@ -203,6 +217,7 @@ interface Pattern {
   on: Handler;
 }
 
+const QUARTERS = QUARTER_NUMERALS.join('');
 const DN = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
 const YN = '(\\d{4}|\\d{2}|[〇○零一二三四五六七八九]{4})';
 const MONTH_SUFFIX = '(上旬|中旬|下旬|底|末|初|中(?![央国共华]))?';
@@ -254,7 +269,7 @@ const P_CN_YM: Pattern = {
 };
 /** 2024年第三季度, 2024年三季度末. */
 const P_CN_YQ: Pattern = {
-  re: sticky(`${YN}\\s*年\\s*(?:第\\s*)?([一二三四1-4])\\s*季度?(?:末|底)?`),
+  re: sticky(`${YN}\\s*年\\s*(?:第\\s*)?([${QUARTERS}1-4])\\s*季度?(?:末|底)?`),
   on: (m, pos) => {
     const y = yearNumber(m[1]);
     if (y < 0) return false;
@@ -300,7 +315,7 @@ const P_CN_M: Pattern = {
 };
 /** 一季度, 第二季度, 三季度末, 1季度. */
 const P_QUARTER: Pattern = {
-  re: /(?:第\s*)?([一二三四1-4])\s*季度?(?:末|底)?/y,
+  re: sticky(`(?:第\\s*)?([${QUARTERS}1-4])\\s*季度?(?:末|底)?`),
   on: (m, pos) => (emit(null, quarterNumber(m[1]) * 3, END, pos), true),
 };
 /** Q2 */
@@ -422,15 +437,23 @@ function patternsAt(s: string, i: number): Pattern[] | null {
   }
 }
 
-const RELATIVE_RE = /[今本当明次来]年|[本当下次]月/;
+const THIS_YEAR_G = new RegExp(anyOf(THIS_YEAR_WORDS), 'g');
+const NEXT_YEAR_G = new RegExp(anyOf(NEXT_YEAR_WORDS), 'g');
+const THIS_MONTH_G = new RegExp(anyOf(THIS_MONTH_WORDS), 'g');
+const NEXT_MONTH_G = new RegExp(anyOf(NEXT_MONTH_WORDS), 'g');
+const RELATIVE_RE = new RegExp(
+  anyOf([...THIS_YEAR_WORDS, ...NEXT_YEAR_WORDS, ...THIS_MONTH_WORDS, ...NEXT_MONTH_WORDS]),
+);
 const PLACEHOLDER_RE = /^[\s/\\\-—–―_.。,，、·~*]*$|^(?:无|暂无|空)$/;
 const INTEGER_RE = /^\d+$/;
 const SERIAL_TEXT_RE = /^\d{5}\.\d+$/;
-const LONG_TERM_RE = /长期|持续|常态|久久为功|常抓不懈|[每按][年月周季天日]|定期/;
-const IMMEDIATE_RE = /立行立改|立即|即知即改|即查即改|立查立改|立改|马上|即时|当即/;
+const LONG_TERM_RE = new RegExp(
+  `${anyOf(LONG_TERM_WORDS)}|[${PERIODIC_PREFIXES.join('')}][${PERIOD_UNITS.join('')}]`,
+);
+const IMMEDIATE_RE = new RegExp(anyOf(IMMEDIATE_WORDS));
 /** Revisions that may move a deadline either way (a delay, 延期, only ever moves it later). */
-const ADJUST_RE = /调整|改为|改至|改到|更改|变更/;
-const REVISION_RE = /延期|延至|延长|延后|推迟|顺延|调整[为至到成]|变更[为至到成]|改为|改至|改到|更改/g;
+const ADJUST_RE = new RegExp(anyOf(ADJUST_WORDS));
+const REVISION_RE = new RegExp(anyOf(REVISION_WORDS), 'g');
 
 let asOfKey = '';
 let asOfYear = NaN;
@@ -450,10 +473,10 @@ function replaceRelative(s: string): string {
   const ny = m === 12 ? y + 1 : y;
   const nm = m === 12 ? 1 : m + 1;
   return s
-    .replace(/[今本当]年/g, `${y}年`)
-    .replace(/[明次来]年/g, `${y + 1}年`)
-    .replace(/[本当]月/g, `${y}年${m}月`)
-    .replace(/[下次]月/g, `${ny}年${nm}月`);
+    .replace(THIS_YEAR_G, `${y}年`)
+    .replace(NEXT_YEAR_G, `${y + 1}年`)
+    .replace(THIS_MONTH_G, `${y}年${m}月`)
+    .replace(NEXT_MONTH_G, `${ny}年${nm}月`);
 }
 
 /** Reads a deadline or completion date written as text. */

@@ -18,6 +18,8 @@
  */
 import { memoByText } from './memo';
 import { ZERO_WIDTH_CLASS } from './text/fold';
+import { LABEL_NOUNS, LABEL_ROLES, LABEL_WORDS } from './lexicon/departments';
+import { anyOf } from './lexicon/pattern';
 
 const OPEN_TO_CLOSE: ReadonlyMap<string, string> = new Map([
   ['(', ')'],
@@ -51,8 +53,9 @@ const SEPARATORS = new Set([
 ]);
 
 /** A label such as "牵头单位:" or "责任部门：" before the names. */
-const LABEL_RE =
-  /^(?:(?:牵头|责任|主责|配合|协办|协助|参与|承办|主办|联系|实施|监督|督办)(?:单位|部门|股室|科室|处室|主体|领导)?|责任人|分管领导)\s*[:：]\s*/;
+const LABEL_RE = new RegExp(
+  `^(?:(?:${anyOf(LABEL_ROLES)})(?:${anyOf(LABEL_NOUNS)})?|${anyOf(LABEL_WORDS)})\\s*[:：]\\s*`,
+);
 
 /** Whitespace at either end, including the ideographic space and zero-width characters. */
 const EDGE_SPACE_RE = new RegExp(`^[\\s\\u3000${ZERO_WIDTH_CLASS}]+|[\\s\\u3000${ZERO_WIDTH_CLASS}]+$`, 'g');

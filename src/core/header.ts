@@ -7,149 +7,12 @@ import { cellAt, cellText, lastColumn, lastRow } from './grid';
 import type { Cell, ColumnMapping, Field, Grid, HeaderResult, MergedArea } from './types';
 import { FIELDS } from './types';
 import { compactText } from './text/fold';
+import { COOPERATING_WORDS, RESPONSIBILITY_GROUP_WORDS } from './lexicon/departments';
+import { COUNT_SUFFIXES, EXACT_ONLY_SYNONYMS, HEADER_SYNONYMS, WEAK_SYNONYMS } from './lexicon/fields';
+import { CIRCLED_NUMBERS, CN_DIGITS, FULL_STOP_NUMBERS, PARENTHESISED_NUMBERS } from './lexicon/numbering';
+import { anyOf } from './lexicon/pattern';
 
-/**
- * The synonyms table (DOMAIN.md, plus a few variants seen in real ledgers), one canonical field
- * each. A header whose normalised text equals one of these names the field outright.
- */
-export const HEADER_SYNONYMS: Record<Field, readonly string[]> = {
-  index: ['序号', '编号', '序', 'No.'],
-  category: [
-    '问题类别',
-    '问题类型',
-    '整治内容',
-    '方面',
-    '类别',
-    '领域',
-    '问题分类',
-    '类型',
-    '分类',
-    '问题性质',
-  ],
-  problem: [
-    '存在问题',
-    '问题描述',
-    '反馈问题',
-    '问题表现',
-    '具体问题',
-    '问题',
-    '主要问题',
-    '问题清单',
-    '问题内容',
-    '存在的问题',
-  ],
-  measure: [
-    '整改措施',
-    '具体举措',
-    '整改举措',
-    '工作措施',
-    '措施',
-    '具体措施',
-    '举措',
-    '整改措施清单',
-    '整改要求',
-    '整改目标及措施',
-  ],
-  department: [
-    '责任单位',
-    '责任部门',
-    '牵头单位',
-    '责任股室',
-    '责任科室',
-    '主责单位',
-    '牵头部门',
-    '责任处室',
-    '主责部门',
-    '牵头科室',
-    '责任主体',
-  ],
-  cooperating: [
-    '配合单位',
-    '协办单位',
-    '配合部门',
-    '协助单位',
-    '协作单位',
-    '配合科室',
-    '配合股室',
-    '参与单位',
-  ],
-  person: ['责任人', '责任领导', '分管领导', '联系人', '牵头领导', '具体责任人', '主要责任人', '包保领导'],
-  deadline: [
-    '整改时限',
-    '完成时限',
-    '时限要求',
-    '完成时间节点',
-    '整改期限',
-    '计划完成时间',
-    '时限',
-    '期限',
-    '整改时间',
-    '截止时间',
-    '截止日期',
-    '计划完成日期',
-    '时间节点',
-  ],
-  status: [
-    '整改进展',
-    '进展情况',
-    '完成情况',
-    '整改状态',
-    '整改情况',
-    '进度',
-    '进展',
-    '整改进度',
-    '状态',
-    '落实情况',
-    '推进情况',
-    '整改落实情况',
-    '销号情况',
-    '是否销号',
-    '是否完成整改',
-    '是否完成',
-    '是否整改完成',
-    '是否整改到位',
-    '是否办结',
-  ],
-  completedOn: [
-    '完成时间',
-    '实际完成时间',
-    '完成日期',
-    '销号时间',
-    '实际完成日期',
-    '销号日期',
-    '办结时间',
-    '办结日期',
-    '完成整改日期',
-    '完成整改时间',
-    '整改完成日期',
-    '整改完成时间',
-  ],
-  evidence: ['佐证材料', '佐证资料', '支撑材料', '佐证', '证明材料', '印证材料'],
-  remarks: ['备注', '说明'],
-};
-
-/**
- * Words that name a field only when nothing better does, and only as a whole header: a unit column
- * (单位, 填报单位, 县市, 区县) is the department when the sheet has no department column (the report
- * says so); 问题来源 is the category when there is no category column (and never the problem).
- * Matched before containment, so "问题来源" does not read as the problem.
- */
-export const WEAK_SYNONYMS: Partial<Record<Field, readonly string[]>> = {
-  department: [
-    '单位',
-    '填报单位',
-    '县市',
-    '区县',
-    '县市区',
-    '县区',
-    '市县',
-    '县',
-    '市州',
-    '乡镇',
-    '单位名称',
-  ],
-  category: ['问题来源', '来源', '反馈来源', '线索来源'],
-};
+export { HEADER_SYNONYMS, WEAK_SYNONYMS };
 
 /** A 交办/下发 date column: where relative deadlines ("5个工作日内") count from. */
 const ISSUED_HEADER = /^(?:问题)?(?:交办|下发|移交|转办|派发|交办下发)(?:时间|日期)$/;
@@ -157,26 +20,18 @@ const ISSUED_HEADER = /^(?:问题)?(?:交办|下发|移交|转办|派发|交办�
 /** A yes/no status column ("是否完成整改"): 是 is done, 否 or blank is not. */
 const YES_NO_HEADER = /^是否/;
 
-/**
- * A group cell over sub-columns naming who is responsible (整改责任单位 over 建设 | 设计 | 施工 |
- * 监理, 责任单位 over 牵头 | 配合): every filled sub-column names a department of the row.
- */
-const RESPONSIBILITY_GROUP =
-  /责任单位|责任主体|责任部门|责任科室|责任股室|责任处室|主责单位|整改主体|责任分工/;
+/** A group cell over sub-columns naming who is responsible: every filled sub-column names a department. */
+const RESPONSIBILITY_GROUP = new RegExp(anyOf(RESPONSIBILITY_GROUP_WORDS));
 /** Sub-columns of a responsibility group that name cooperating units. */
-const COOPERATING_SUB = /配合|协办|协助|协作|参与/;
+const COOPERATING_SUB = new RegExp(anyOf(COOPERATING_WORDS));
 
-/**
- * Synonyms that may only match a whole header, never as part of a longer one: '序' is inside
- * '程序', '说明' inside '情况说明', '责任主体' is usually a group cell over sub-columns.
- */
-const EXACT_ONLY = new Set(['序', 'No.', '说明', '责任主体', '类型', '分类', '状态']);
+const EXACT_ONLY = new Set(EXACT_ONLY_SYNONYMS);
 
 /** Headers longer than this (normalised) are sentences, not headers: no containment match. */
 const MAX_CONTAINMENT_LENGTH = 16;
 
 /** Count/ratio columns of a summary table ("问题数", "完成率") are not ledger fields. */
-const COUNT_SUFFIX = /(数|数量|个数|总数|项数|率|占比|比例|合计|小计)$/;
+const COUNT_SUFFIX = new RegExp(`(${anyOf(COUNT_SUFFIXES)})$`);
 
 export { compactText };
 
@@ -207,8 +62,9 @@ const UNCLOSED_NOTE = new RegExp(
 
 const LEADING_MARKS = /^[*※★☆▲△■□●○◆◇#]+/;
 const TRAILING_MARKS = /[:*※★☆]+$/;
-const LEADING_NUMBERING =
-  /^(?:\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}[、.]|[\u2460-\u2473\u2474-\u2487\u2488-\u249b])/;
+const LEADING_NUMBERING = new RegExp(
+  `^(?:\\d{1,2}[.、)]|[${CN_DIGITS}]{1,3}[、.]|[${CIRCLED_NUMBERS}${PARENTHESISED_NUMBERS}${FULL_STOP_NUMBERS}])`,
+);
 
 /**
  * Normalises header text for matching: removes all whitespace (line breaks, ideographic spaces),

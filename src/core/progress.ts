@@ -33,6 +33,8 @@
  */
 import { memoByText } from './memo';
 import { foldText } from './text/fold';
+import { anyOf } from './lexicon/pattern';
+import { LONG_TERM_STATUS_WORDS } from './lexicon/progress';
 import type { ProgressState } from './types';
 
 type ClauseState = Exclude<ProgressState, 'unknown' | 'missing'> | 'awaiting';
@@ -54,7 +56,7 @@ const CHECK_MARK_RE = /^[✓√✔☑]$/;
 // ---- Chinese patterns (on a clause with all whitespace removed) ----------------------------
 
 /** Long-running measures. */
-const LONG_RE = /长期|持续整改|持续推进|持续抓|常态化(?:推进|开展|落实|坚持|抓)|久久为功/;
+const LONG_RE = new RegExp(anyOf(LONG_TERM_STATUS_WORDS));
 
 /** Not started: an explicit negated start, a planned-only start, or nothing rectified yet. */
 const NOT_STARTED_RE =

@@ -7,6 +7,7 @@ import { EMPTY, cellAt, cellText, lastColumn, lastRow } from './grid';
 import { compactText, isNumbersRow, normalizeHeader } from './header';
 import type { Cell, Field, Grid, HeaderResult, LedgerRow, MergedArea } from './types';
 import { FIELDS } from './types';
+import { CIRCLED_NUMBERS, CN_DIGITS } from './lexicon/numbering';
 
 /** Cell → merged area lookup over a box of the sheet. */
 interface MergeLookup {
@@ -80,7 +81,7 @@ const TOTALS_WORD = /^(合计|小计|总计|共计)[:：]?$/;
 /** Footnote rows: "注:", "注1:", "备注:", "说明:", "填表说明", "附注". */
 const FOOTNOTE = /^(注\d*[:：.、]|注$|备注[:：]|说明[:：]|填表说明|附注|附[:：])/;
 /** A numbered note line ("1.问题类别按……", "（2）", "二、") following a footnote row. */
-const NOTE_LINE = /^([(（]?\d{1,2}[)）.、．]|[一二三四五六七八九十]{1,3}、|[\u2460-\u2473])/;
+const NOTE_LINE = new RegExp(`^([(（]?\\d{1,2}[)）.、．]|[${CN_DIGITS}]{1,3}、|[${CIRCLED_NUMBERS}])`);
 
 interface Source {
   field: Field;

@@ -4,8 +4,12 @@
  */
 import { parseDateText } from '../dates';
 import type { IsoDate, ParsedDate } from '../types';
+import { QUARTER_NUMERALS } from '../lexicon/deadlines';
 
-const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+/** "三、四季度", "第二季度", "1季度": one or more quarter numerals before 季度. */
+const QUARTERS_SOURCE = `((?:[${QUARTER_NUMERALS.join('')}1-4][、,，和及]?)+)季度`;
+const QUARTERS_G = new RegExp(QUARTERS_SOURCE, 'g');
+const QUARTER_LABELS_G = new RegExp(QUARTERS_SOURCE, 'g');
 
 /** Reads one deadline text; a date without a year takes `year`. */
 export function readDeadline(raw: string, year: number): ParsedDate {
@@ -15,10 +19,11 @@ export function readDeadline(raw: string, year: number): ParsedDate {
 /** The latest quarter a text names: "三、四季度" → 4, "第二季度" → 2; null when none. */
 export function lastQuarter(text: string): number | null {
   let best: number | null = null;
-  const re = /((?:[一二三四1-4][、,，和及]?)+)季度/g;
+  const re = QUARTERS_G;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     for (const ch of m[1]) {
-      const n = /[1-4]/.test(ch) ? Number(ch) : (CN_DIGIT[ch] ?? 0);
+      const n = /[1-4]/.test(ch) ? Number(ch) : QUARTER_NUMERALS.indexOf(ch) + 1;
       if (n >= 1 && n <= 4 && (best === null || n > best)) best = n;
     }
   }
@@ -28,7 +33,8 @@ export function lastQuarter(text: string): number | null {
 /** The last quarter label of a 推进计划 as written ("四季度", "三、四季度"), with its quarter. */
 export function lastQuarterLabel(plan: string): { label: string; quarter: number } | null {
   let found: { label: string; quarter: number } | null = null;
-  const re = /((?:[一二三四1-4][、,，和及]?)+)季度/g;
+  const re = QUARTER_LABELS_G;
+  re.lastIndex = 0;
   for (let m = re.exec(plan); m; m = re.exec(plan)) {
     const q = lastQuarter(m[0]);
     if (q && (!found || q >= found.quarter)) found = { label: m[0], quarter: q };

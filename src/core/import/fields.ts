@@ -4,36 +4,29 @@
  * ("针对“…”的问题"), enumerated measures ("一是…二是…", "①…②…") and progress phrases.
  */
 
-import {
-  ACTION_STARTS,
-  CATEGORY_ENDINGS,
-  CLOSING_STATUS_OPENINGS,
-  FIELD_LABELS,
-  type FieldKey,
-  SHORTFALL,
-  STATUS_WORDS,
-} from './lexicon';
+import { PLAN_LABELS, type FieldKey } from '../lexicon/fields';
+import { CIRCLED_NUMBERS, CN_DIGITS } from '../lexicon/numbering';
+import { longestFirst } from '../lexicon/pattern';
+import { CLOSING_STATUS_OPENINGS, STATUS_WORDS } from '../lexicon/progress';
+import { CATEGORY_ENDINGS } from '../lexicon/sections';
+import { ACTION_STARTS, SHORTFALL } from '../lexicon/sentences';
 import { markerNumber } from './outline';
 import { isSpace, trimSpaces } from './segment';
 
 export type { FieldKey };
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternation = (words: readonly string[]) =>
-  [...words]
-    .sort((a, b) => b.length - a.length)
-    .map(escape)
-    .join('|');
+const alternation = longestFirst;
 
 const LABEL_TO_KEY = new Map<string, FieldKey>();
-for (const [key, names] of Object.entries(FIELD_LABELS) as [FieldKey, string[]][])
+for (const [key, names] of Object.entries(PLAN_LABELS) as [FieldKey, readonly string[]][])
   for (const n of names) LABEL_TO_KEY.set(n, key);
 const LABEL_ALT = alternation([...LABEL_TO_KEY.keys()]);
 /** "问题1：", "问题 12：": a numbered problem starts. */
-const NUMBERED_PROBLEM = '问题\\s*[\\d一二三四五六七八九十]{1,3}';
+const NUMBERED_PROBLEM = `问题\\s*[\\d${CN_DIGITS}]{1,3}`;
+const NUMBERED_PROBLEM_RE = new RegExp(`^${NUMBERED_PROBLEM}`);
 
 function keyOf(label: string): FieldKey | null {
-  return LABEL_TO_KEY.get(label) ?? (/^问题\s*[\d一二三四五六七八九十]/.test(label) ? 'problem' : null);
+  return LABEL_TO_KEY.get(label) ?? (NUMBERED_PROBLEM_RE.test(label) ? 'problem' : null);
 }
 
 /**
@@ -162,10 +155,13 @@ export function endsWithCategory(heading: string): boolean {
 /** Enumerations inside one paragraph: 一是…二是…, ①…②…, (1)…(2)…, 1、…2、… (after a sentence break). */
 const ENUMERATIONS: { re: RegExp; num: (m: RegExpExecArray) => number }[] = [
   {
-    re: /(?:^|(?<=[\n。;；,，:：]))\s*([一二三四五六七八九十]{1,2})是[,，:：]?/g,
+    re: new RegExp(`(?:^|(?<=[\\n。;；,，:：]))\\s*([${CN_DIGITS}]{1,2})是[,，:：]?`, 'g'),
     num: (m) => markerNumber(m[1]),
   },
-  { re: /(?:^|(?<=[\n。;；,，:：]))\s*([\u2460-\u2473])/g, num: (m) => markerNumber(m[1]) },
+  {
+    re: new RegExp(`(?:^|(?<=[\\n。;；,，:：]))\\s*([${CIRCLED_NUMBERS}])`, 'g'),
+    num: (m) => markerNumber(m[1]),
+  },
   { re: /(?:^|(?<=[\n。;；,，:：]))\s*[(（](\d{1,2})[)）]/g, num: (m) => Number(m[1]) },
   { re: /(?:^|(?<=[\n。;；:：]))\s*(\d{1,2})[、.．](?!\d)/g, num: (m) => Number(m[1]) },
 ];

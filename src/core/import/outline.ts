@@ -5,6 +5,7 @@
  * Levels are scored: the official order is the prior, the document's own numbering corrects it
  * (see buildOutline).
  */
+import { CIRCLED_NUMBERS, CN_DIGITS, CN_HUNDRED } from '../lexicon/numbering';
 import { trimSpaces } from './segment';
 
 export type MarkerKind = 'cn' | 'cn-paren' | 'num' | 'num-paren' | 'num-half' | 'circled';
@@ -23,12 +24,12 @@ export interface OutlineNode {
 }
 
 const MARKERS: { kind: MarkerKind; re: RegExp }[] = [
-  { kind: 'cn', re: /^([一二三四五六七八九十百]{1,4})[、．]\s*/ },
-  { kind: 'cn-paren', re: /^[(（]([一二三四五六七八九十百]{1,4})[)）]\s*/ },
+  { kind: 'cn', re: new RegExp(`^([${CN_DIGITS}${CN_HUNDRED}]{1,4})[、．]\\s*`) },
+  { kind: 'cn-paren', re: new RegExp(`^[(（]([${CN_DIGITS}${CN_HUNDRED}]{1,4})[)）]\\s*`) },
   { kind: 'num-paren', re: /^[(（](\d{1,3})[)）]\s*/ },
   { kind: 'num', re: /^(\d{1,3})(?:[、．]|\.(?!\d))\s*/ },
   { kind: 'num-half', re: /^(\d{1,3})[)）]\s*/ },
-  { kind: 'circled', re: /^([\u2460-\u2473])\s*/ },
+  { kind: 'circled', re: new RegExp(`^([${CIRCLED_NUMBERS}])\\s*`) },
 ];
 
 export interface Marker {

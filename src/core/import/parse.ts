@@ -57,7 +57,8 @@ import {
   segmentLines,
   type Table,
 } from './segment';
-import { DEADLINE_TAIL_WORDS, REPORT_TITLE_WORDS } from './lexicon';
+import { DEADLINE_TAIL_WORDS } from '../lexicon/deadlines';
+import { REPORT_TITLE_WORDS } from '../lexicon/sections';
 import { headingCounts, readTotals, type Totals, withoutCount } from './totals';
 import {
   findPhases,

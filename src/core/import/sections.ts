@@ -10,7 +10,7 @@ import {
   NON_PROBLEM_WORDS,
   PROBLEM_HEADING_WORDS,
   RECTIFICATION_PHASE_WORDS,
-} from './lexicon';
+} from '../lexicon/sections';
 import { type OutlineNode, walkNodes } from './outline';
 
 /**

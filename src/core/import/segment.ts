@@ -8,14 +8,10 @@
  * Everything here runs in time linear in the text: loops over characters, and regexes only over
  * bounded or disjoint character classes.
  */
-import {
-  FIELD_LABELS,
-  FOOTER_CUES,
-  TABLE_HEADERS,
-  TABLE_TOTAL_ROWS,
-  UNIT_ENDINGS,
-  type FieldKey,
-} from './lexicon';
+import { UNIT_ENDINGS } from '../lexicon/departments';
+import { PLAN_LABELS, TABLE_HEADERS, type FieldKey } from '../lexicon/fields';
+import { CN_DIGITS, CIRCLED_NUMBERS } from '../lexicon/numbering';
+import { FOOTER_CUES, TABLE_TOTAL_ROWS } from '../lexicon/sections';
 
 /** 5 MB of text: far more than any plan; beyond it a file is something else. */
 export const MAX_TEXT_CHARS = 5 * 1024 * 1024;
@@ -77,7 +73,7 @@ export function refusal(text: string): string | null {
   return null;
 }
 
-const ALL_LABELS = Object.values(FIELD_LABELS).flat();
+const ALL_LABELS = Object.values(PLAN_LABELS).flat();
 
 function endsWithAny(s: string, words: readonly string[]): boolean {
   return words.some((w) => s.endsWith(w));
@@ -106,23 +102,25 @@ function openBlocks(line: string): string {
 }
 
 /** A heading marker at position i of s (after a space): 一、 （一） 1. （1） ①, followed by text. */
-const INLINE_MARKER =
-  /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|[(（]\d{1,2}[)）]|\d{1,2}[.．、](?!\d)|[\u2460-\u2473]|问题\s*\d{1,3}[:：])\s*[\u4e00-\u9fff“"《【]/;
+const INLINE_MARKER = new RegExp(
+  `^(?:[${CN_DIGITS}]{1,3}、|[(（][${CN_DIGITS}]{1,3}[)）]|[(（]\\d{1,2}[)）]|\\d{1,2}[.．、](?!\\d)|[${CIRCLED_NUMBERS}]|问题\\s*\\d{1,3}[:：])\\s*[\\u4e00-\\u9fff“"《【]`,
+);
 
 /** Chinese heading markers (一、 （一）): after a sentence end they start a new line even in running text. */
-const HEADING_MARKER =
-  /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[ \u3000]{0,2}[\u4e00-\u9fff“"《【]/;
+const HEADING_MARKER = new RegExp(
+  `^(?:[${CN_DIGITS}]{1,3}、|[(（][${CN_DIGITS}]{1,3}[)）])[ \\u3000]{0,2}[\\u4e00-\\u9fff“"《【]`,
+);
 /** A line this long is a document pasted without its line breaks. */
 const FLATTENED = 300;
 
-const CN_DIGITS = '一二三四五六七八九十';
+/** A marker's kind and number at the start of a flattened line: 一、 （一） （1） 1. */
+const MARKER_AT = new RegExp(
+  `^(?:([${CN_DIGITS}]{1,3})、|[(（]([${CN_DIGITS}]{1,3})[)）]|[(（](\\d{1,2})[)）]|(\\d{1,2})[.．、](?!\\d))`,
+);
 
 /** Kind and number of a marker at the start of `s` ("（三）" → cn-paren 3), for a flattened line. */
 function markerAt(s: string): { kind: string; n: number } | null {
-  const m =
-    /^(?:([一二三四五六七八九十]{1,3})、|[(（]([一二三四五六七八九十]{1,3})[)）]|[(（](\d{1,2})[)）]|(\d{1,2})[.．、](?!\d))/.exec(
-      s,
-    );
+  const m = MARKER_AT.exec(s);
   if (!m || !INLINE_MARKER.test(s)) return null;
   const cn = (t: string) => {
     let total = 0;

@@ -5,7 +5,7 @@
  * totals of the whole document are written; counts inside a section are that section's own.
  */
 import { markerNumber } from './outline';
-import { TOTAL_MEASURE_NOUNS, TOTAL_PROBLEM_NOUNS } from './lexicon';
+import { TOTAL_MEASURE_NOUNS, TOTAL_PROBLEM_NOUNS } from '../lexicon/sections';
 
 export interface Totals {
   /** Problems the document says it has; null when it says nothing. */
