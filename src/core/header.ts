@@ -10,7 +10,8 @@ import { compactText } from './text/fold';
 import { COOPERATING_WORDS, RESPONSIBILITY_GROUP_WORDS } from './lexicon/departments';
 import { COUNT_SUFFIXES, EXACT_ONLY_SYNONYMS, HEADER_SYNONYMS, WEAK_SYNONYMS } from './lexicon/fields';
 import { CIRCLED_NUMBERS, CN_DIGITS, FULL_STOP_NUMBERS, PARENTHESISED_NUMBERS } from './lexicon/numbering';
-import { anyOf } from './lexicon/pattern';
+import { anyOf, escapeRegex } from './lexicon/pattern';
+import { NOTE_BRACKETS } from './text/brackets';
 
 export { HEADER_SYNONYMS, WEAK_SYNONYMS };
 
@@ -35,29 +36,19 @@ const COUNT_SUFFIX = new RegExp(`(${anyOf(COUNT_SUFFIXES)})$`);
 
 export { compactText };
 
-/** Bracket pairs whose content is a note ("(年月日)", "【必填】"), after half-width conversion. */
-const NOTE_BRACKETS: ReadonlyArray<readonly [string, string]> = [
-  ['(', ')'],
-  ['[', ']'],
-  ['【', '】'],
-  ['〔', '〕'],
-  ['<', '>'],
-  ['〈', '〉'],
-  ['「', '」'],
-  ['{', '}'],
-];
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const INNER_NOTE = new RegExp(
-  NOTE_BRACKETS.map(([o, c]) => `${escapeRe(o)}[^${escapeRe(o)}${escapeRe(c)}]*${escapeRe(c)}`).join('|'),
+  NOTE_BRACKETS.map(
+    ([o, c]) => `${escapeRegex(o)}[^${escapeRegex(o)}${escapeRegex(c)}]*${escapeRegex(c)}`,
+  ).join('|'),
   'g',
 );
 const ANY_BRACKET = new RegExp(
-  `[${NOTE_BRACKETS.map(([o, c]) => escapeRe(o) + escapeRe(c)).join('')}《》]`,
+  `[${NOTE_BRACKETS.map(([o, c]) => escapeRegex(o) + escapeRegex(c)).join('')}《》]`,
   'g',
 );
 /** An opening bracket that is never closed: the rest of the text is its note ("整改时限(年月日"). */
 const UNCLOSED_NOTE = new RegExp(
-  `[${NOTE_BRACKETS.map(([o]) => escapeRe(o)).join('')}][^${NOTE_BRACKETS.map(([, c]) => escapeRe(c)).join('')}]*$`,
+  `[${NOTE_BRACKETS.map(([o]) => escapeRegex(o)).join('')}][^${NOTE_BRACKETS.map(([, c]) => escapeRegex(c)).join('')}]*$`,
 );
 
 const LEADING_MARKS = /^[*※★☆▲△■□●○◆◇#]+/;

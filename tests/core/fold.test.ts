@@ -1,3 +1,4 @@
+import { withoutRoundNotes } from '../../src/core/text/brackets';
 import { compactText, foldText, toHalfWidth } from '../../src/core/text/fold';
 
 describe('text folding', () => {
@@ -12,5 +13,19 @@ describe('text folding', () => {
 
   it('compacts for identity: no whitespace, no zero-width characters', () => {
     expect(compactText('整改\n时限（ 年月日 ）\u200D\u00A0')).toBe('整改时限(年月日)');
+  });
+});
+
+describe('round-bracket notes', () => {
+  it('removes notes in either width, mixed widths too', () => {
+    expect(withoutRoundNotes('整改时限（年月日)')).toBe('整改时限');
+    expect(withoutRoundNotes('县教育局(2024年6月）台账', ' ')).toBe('县教育局 台账');
+  });
+
+  it('keeps a note longer than the bound', () => {
+    expect(withoutRoundNotes('存在问题（请逐条填写具体问题表现并注明来源）', '', 20)).toBe('存在问题');
+    expect(
+      withoutRoundNotes('存在问题（请逐条填写具体问题表现并注明来源以及发现时间和发现人员）', '', 20),
+    ).toBe('存在问题（请逐条填写具体问题表现并注明来源以及发现时间和发现人员）');
   });
 });

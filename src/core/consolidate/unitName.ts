@@ -10,6 +10,8 @@
  */
 import { cellText } from '../grid';
 import type { Grid } from '../types';
+import { QUARTER_NUMERALS } from '../lexicon/deadlines';
+import { withoutRoundNotes } from '../text/brackets';
 
 export type UnitNameSource = 'mapping' | 'fill-line' | 'file-name' | 'folder-name' | 'sheet-name';
 
@@ -119,7 +121,7 @@ const DATE_PATTERNS: RegExp[] = [
   /\d{1,2}\s*月(?:份|底)?/g,
   /\d{4}[-._/]\d{1,2}(?:[-._/]\d{1,2})?/g,
   /\d{8}|\d{6}/g,
-  /[一二三四]季度|[上下]半年/g,
+  new RegExp(`[${QUARTER_NUMERALS.join('')}]季度|[上下]半年`, 'g'),
 ];
 
 /**
@@ -129,7 +131,7 @@ const DATE_PATTERNS: RegExp[] = [
 export function fileNameUnit(fileName: string): string | null {
   let s = fileName.replace(/^.*[\\/]/, '').replace(/\.(?:xlsx|xlsm|xls|et|csv)$/i, '');
   s = s.replace(/^(?:附件|附表)\s*\d*\s*[:：.、\-_]?/, '');
-  s = s.replace(/[(（][^)）]*[)）]/g, ' ').replace(/[【[][^】\]]*[】\]]/g, ' ');
+  s = withoutRoundNotes(s, ' ').replace(/[【[][^】\]]*[】\]]/g, ' ');
   s = s.replace(/[vV]\d+(?:\.\d+)?|版本?\d*$/g, ' ');
   // Every date pattern needs a digit or a 季度/半年 word; most names have neither.
   if (/\d|季度|半年/.test(s)) for (const p of DATE_PATTERNS) s = s.replace(p, ' ');

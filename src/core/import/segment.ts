@@ -12,6 +12,7 @@ import { UNIT_ENDINGS } from '../lexicon/departments';
 import { PLAN_LABELS, TABLE_HEADERS, type FieldKey } from '../lexicon/fields';
 import { CN_DIGITS, CIRCLED_NUMBERS } from '../lexicon/numbering';
 import { FOOTER_CUES, TABLE_TOTAL_ROWS } from '../lexicon/sections';
+import { withoutRoundNotes } from '../text/brackets';
 
 /** 5 MB of text: far more than any plan; beyond it a file is something else. */
 export const MAX_TEXT_CHARS = 5 * 1024 * 1024;
@@ -307,7 +308,7 @@ function cellsOf(line: string): string[] | null {
 }
 
 function headerField(cell: string): TableField | null {
-  const c = cell.replace(/[(（][^)）]{0,20}[)）]/g, '').replace(/\s+/g, '');
+  const c = withoutRoundNotes(cell, '', 20).replace(/\s+/g, '');
   if (!c) return null;
   let best: { key: TableField; len: number } | null = null;
   for (const [key, words] of Object.entries(TABLE_HEADERS) as [TableField, string[]][]) {
