@@ -36,12 +36,16 @@ import { toHalfWidth } from './text/fold';
 import {
   ADJUST_WORDS,
   IMMEDIATE_WORDS,
+  LIMIT_END_VERBS,
+  LIMIT_WORDS,
   LONG_TERM_WORDS,
   NEXT_MONTH_WORDS,
   NEXT_YEAR_WORDS,
   PERIOD_UNITS,
   PERIODIC_PREFIXES,
   QUARTER_NUMERALS,
+  RELATIVE_START_WORDS,
+  RELATIVE_UNITS,
   REVISION_WORDS,
   THIS_MONTH_WORDS,
   THIS_YEAR_WORDS,
@@ -566,9 +570,9 @@ const AMOUNT = '(\\d{1,3}|[一二两三四五六七八九十]{1,3}|半)';
  * 30日内办结": the whole cell is a limit counted from the day the problem was handed over.
  */
 const RELATIVE_LIMIT_RE = new RegExp(
-  '^(?:(?:自|从)?(?:交办|下发|收到|接到|通知|印发|反馈|移交|转办)(?:通知)?(?:之日|日|后)?(?:起|后)?)?' +
-    `(?:限期|限|须在|需在|应在|务必在|在)?${AMOUNT}(个)?(工作日|自然日|日|天|周|星期|月)` +
-    '(?:内|以内|之内)?(?:完成|办结|整改完毕|整改到位|完成整改|反馈|整改|办理)?[.。]?$',
+  `^(?:(?:自|从)?(?:${anyOf(RELATIVE_START_WORDS)})(?:通知)?(?:之日|日|后)?(?:起|后)?)?` +
+    `(?:${anyOf(LIMIT_WORDS)})?${AMOUNT}(个)?(${anyOf(Object.keys(RELATIVE_UNITS))})` +
+    `(?:内|以内|之内)?(?:${anyOf(LIMIT_END_VERBS)})?[.。]?$`,
 );
 
 /** The limit a cell sets, relative to the day of 交办, or null. See RELATIVE_LIMIT_RE. */
@@ -581,15 +585,7 @@ export function parseRelativeLimit(text: string): RelativeLimit | null {
   if (amountText === '半') return unitText === '月' ? { amount: 15, unit: 'day' } : null;
   const amount = amountText === '两' ? 2 : cnNumber(amountText.replace(/^两/, '二'));
   if (!(amount > 0)) return null;
-  const unit: RelativeLimit['unit'] =
-    unitText === '工作日'
-      ? 'workday'
-      : unitText === '周' || unitText === '星期'
-        ? 'week'
-        : unitText === '月'
-          ? 'month'
-          : 'day';
-  return { amount, unit };
+  return { amount, unit: RELATIVE_UNITS[unitText as keyof typeof RELATIVE_UNITS] };
 }
 
 // ---------------------------------------------------------------------------------------------

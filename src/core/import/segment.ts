@@ -114,6 +114,8 @@ const HEADING_MARKER = new RegExp(
 /** A line this long is a document pasted without its line breaks. */
 const FLATTENED = 300;
 
+/** Characters a heading marker may start with: （ ( a Chinese numeral, a digit. */
+const MARKER_STARTS = `(（${CN_DIGITS}0123456789`;
 /** A marker's kind and number at the start of a flattened line: 一、 （一） （1） 1. */
 const MARKER_AT = new RegExp(
   `^(?:([${CN_DIGITS}]{1,3})、|[(（]([${CN_DIGITS}]{1,3})[)）]|[(（](\\d{1,2})[)）]|(\\d{1,2})[.．、](?!\\d))`,
@@ -155,12 +157,7 @@ function cutAtSpacedMarkers(line: string): string[] {
   const last = new Map<string, number>();
   while (i < line.length) {
     const ch = line[i];
-    if (
-      flattened &&
-      i > start &&
-      !'第0123456789'.includes(line[i - 1]) &&
-      '(（一二三四五六七八九十0123456789'.includes(ch)
-    ) {
+    if (flattened && i > start && !'第0123456789'.includes(line[i - 1]) && MARKER_STARTS.includes(ch)) {
       const k = markerAt(line.slice(i, i + 16));
       if (k && (k.n === 1 || last.get(k.kind) === k.n - 1)) {
         last.set(k.kind, k.n);

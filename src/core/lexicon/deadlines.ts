@@ -61,3 +61,20 @@ export const QUARTER_NUMERALS = ['一', '二', '三', '四'];
 
 /** Words of a deadline written in brackets at the end of a measure ("…(2024年6月底)", "(长期坚持)"). */
 export const DEADLINE_TAIL_WORDS = ['月底', '月', '年底', '季度', '长期坚持', '立行立改', '持续推进'];
+
+/**
+ * A relative limit ("交办后5个工作日内完成"): what starts the count, the words before the amount,
+ * the unit suffixes and what each counts, and the verbs that may close the cell.
+ */
+export const RELATIVE_START_WORDS = ['交办', '下发', '收到', '接到', '通知', '印发', '反馈', '移交', '转办'];
+export const LIMIT_WORDS = ['限期', '限', '须在', '需在', '应在', '务必在', '在'];
+export const RELATIVE_UNITS = {
+  工作日: 'workday',
+  自然日: 'day',
+  日: 'day',
+  天: 'day',
+  周: 'week',
+  星期: 'week',
+  月: 'month',
+} as const;
+export const LIMIT_END_VERBS = ['完成', '办结', '整改完毕', '整改到位', '完成整改', '反馈', '整改', '办理'];
