@@ -31,6 +31,7 @@ import type { CheckOptions, Lang } from '../core/types';
 import { UsageError, type Io } from './io';
 import { checkDestination } from './safeWrite';
 import { isToolOutput } from './toolOutput';
+import { EXIT } from './usage';
 import { LIMITS } from '../workbook/limits';
 import { WorkbookError, readRegularFile, readWorkbookBuffer } from './workbook';
 
@@ -241,7 +242,7 @@ export async function consolidateMain(args: ConsolidateArgs, io: Io): Promise<nu
         ? '没有一个文件能够合并：请确认选择的是各单位填好的台账 .xlsx 文件。\n'
         : 'No file could be merged: choose the units’ filled-in .xlsx ledgers.\n',
     );
-    return 2;
+    return EXIT.failed;
   }
   if (args.out !== undefined) {
     // exceljs loads only when a 汇总 is written (ledger-check --help stays fast).
@@ -254,7 +255,7 @@ export async function consolidateMain(args: ConsolidateArgs, io: Io): Promise<nu
     );
   }
   const anyErrors = result.units.some((u) => u.errors > 0);
-  return anyErrors || result.totals.unreadable > 0 ? 1 : 0;
+  return anyErrors || result.totals.unreadable > 0 ? EXIT.findings : EXIT.ok;
 }
 
 /** A file as the report shows it: relative to the folder it was found in, else as given. */

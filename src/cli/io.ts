@@ -1,5 +1,6 @@
 /** What the commands share: output streams and turning every failure into one plain sentence. */
 import { DestinationError } from './safeWrite';
+import { EXIT } from './usage';
 import { WorkbookError } from './workbook';
 
 export interface Io {
@@ -33,22 +34,32 @@ export function terminalSafe(io: Io): Io {
   };
 }
 
-/** A mistake in how the command was called, or a file that cannot be used: said plainly, exit 2. */
+/**
+ * The one error type of the commands: a mistake in how the command was called, or a file that
+ * cannot be used, said plainly; exit 2 (EXIT.failed), or 0 for an answer such as --help.
+ */
 export class UsageError extends Error {
   constructor(
     message: string,
-    public readonly exitCode = 2,
+    public readonly exitCode: number = EXIT.failed,
   ) {
     super(message);
     this.name = 'UsageError';
   }
 }
 
+const UNEXPECTED = '检查没有完成：处理文件时发生意外错误。请确认文件能在 Excel 中正常打开后重试。';
+
 /**
- * Runs a command body. Known failures print their own sentence; anything else prints a plain
- * sentence too (the stack only with LEDGER_DEBUG=1), so a clerk never sees a stack trace.
+ * Runs a command body. Known failures print their own sentence; anything else prints the plain
+ * sentence `unexpected` (the stack only with LEDGER_DEBUG=1), so a clerk never sees a stack trace.
+ * Exit codes mean the same for every command (src/cli/usage.ts EXIT).
  */
-export async function runCommand(io: Io, body: () => Promise<number>): Promise<number> {
+export async function runCommand(
+  io: Io,
+  body: () => Promise<number>,
+  unexpected: string = UNEXPECTED,
+): Promise<number> {
   try {
     return await body();
   } catch (e) {
@@ -58,10 +69,10 @@ export async function runCommand(io: Io, body: () => Promise<number>): Promise<n
     }
     if (e instanceof WorkbookError || e instanceof DestinationError) {
       io.stderr.write(e.message + '\n');
-      return 2;
+      return EXIT.failed;
     }
-    io.stderr.write('检查没有完成：处理文件时发生意外错误。请确认文件能在 Excel 中正常打开后重试。\n');
+    io.stderr.write(unexpected + '\n');
     if (process.env.LEDGER_DEBUG) io.stderr.write(String((e as Error)?.stack ?? e) + '\n');
-    return 2;
+    return EXIT.failed;
   }
 }

@@ -12,7 +12,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { localToday, parseIso } from '../core/calendar';
 import { checkGrid } from '../core/check';
 import { parseColumnMap, resolveColumnMap, type MapEntry } from '../core/columnMap';
@@ -23,6 +22,7 @@ import {
   type LedgerSettings,
 } from '../core/options';
 import { DEFAULT_REQUIRED, type CheckOptions, type Grid, type Lang, type SheetReport } from '../core/types';
+import { parseCommandArgs } from './args';
 import { toolSheetKinds } from './toolSheets';
 import { formatReport, type SkippedSheet } from './format';
 import { UsageError, type Io, defaultIo, runCommand, terminalSafe } from './io';
@@ -31,7 +31,7 @@ import { checkDestination } from './safeWrite';
 import { isZip as isZipBytes } from '../workbook/zip';
 import { consolidateMain, isConsolidateCall } from './consolidate';
 import { writeOutput } from './output';
-import { LEDGER_CHECK_USAGE } from './usage';
+import { EXIT, LEDGER_CHECK_USAGE } from './usage';
 
 const USAGE_ZH = LEDGER_CHECK_USAGE;
 
@@ -49,46 +49,26 @@ export interface CheckArgs {
   map: MapEntry[];
 }
 
-/** Node's own parseArgs message is English and technical: say it plainly instead. */
-function argumentProblem(e: unknown, argv: readonly string[] = []): string {
-  const code = (e as { code?: string }).code;
-  const option = /'(-[^']*)'/.exec(String((e as Error).message))?.[1] ?? '';
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    // A file whose name starts with "-" ("-rf.xlsx") reads as an option: say how to name it.
-    const named = argv.find((a) => a.startsWith('-') && /\.(xlsx|xls|et)$/i.test(a));
-    const file = named ? `如果“${named}”是文件名，请写在 -- 之后：ledger-check -- ${named}` : '';
-    return file ? `不认识的参数“${option}”。${file}。` : `不认识的参数“${option}”。`;
-  }
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    return `参数“${option.split(/[ ,]/)[0]}”后面需要一个值（值以 - 开头时请写成 --参数=值）。`;
-  }
-  return '命令参数有误。';
-}
-
 export function parseCheckArgs(argv: string[], today: string = localToday()): CheckArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        sheet: { type: 'string' },
-        'as-of': { type: 'string' },
-        'due-soon-days': { type: 'string' },
-        required: { type: 'string' },
-        lang: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        out: { type: 'string' },
-        units: { type: 'string' },
-        issued: { type: 'string' },
-        map: { type: 'string' },
-        config: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`${argumentProblem(e, argv)}\n${USAGE_ZH}`);
-  }
+  const parsed = parseCommandArgs(argv, {
+    command: 'ledger-check',
+    usage: USAGE_ZH,
+    fileExt: /\.(xlsx|xls|et)$/i,
+    options: {
+      sheet: { type: 'string' },
+      'as-of': { type: 'string' },
+      'due-soon-days': { type: 'string' },
+      required: { type: 'string' },
+      lang: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      units: { type: 'string' },
+      issued: { type: 'string' },
+      map: { type: 'string' },
+      config: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
   const { values, positionals } = parsed;
   if (values.help) throw new UsageError(USAGE_ZH, 0);
   if (positionals.length === 0) throw new UsageError(`请指定要检查的 .xlsx 文件或文件夹。\n${USAGE_ZH}`);
@@ -332,6 +312,6 @@ export async function main(argv: string[], rawIo: Io = defaultIo()): Promise<num
       const note = await writeOutput(args.file, args.out, reports, options, bytes);
       (args.json ? io.stderr : io.stdout).write(note + '\n');
     }
-    return reports.some((r) => !r.valid) ? 1 : 0;
+    return reports.some((r) => !r.valid) ? EXIT.findings : EXIT.ok;
   });
 }

@@ -7,8 +7,8 @@
  * `deadline` is ISO (YYYY-MM-DD) when the deadline resolves to a date, else null; `deadlineText`
  * is the deadline as the document writes it ("2024年6月底", "长期坚持", "四季度").
  *
- * Exit codes: 0 done; 2 the input cannot be used (usage, unreadable, unrecognised, --out exists);
- * 1 an unexpected failure. Errors are one plain Chinese sentence on stderr.
+ * Exit codes as for every command (src/cli/usage.ts EXIT): 0 done; 2 not done (usage, unreadable,
+ * unrecognised, --out exists, an unexpected failure). Errors are one plain Chinese sentence on stderr.
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -16,23 +16,14 @@ import ExcelJS from 'exceljs';
 import { layoutLedger } from '../core/import/layout';
 import { parsePlan, type ImportSuccess } from '../core/import/parse';
 import { writeSync } from 'fs';
+import { parseCommandArgs } from './args';
+import { UsageError, defaultIo, runCommand, terminalSafe, type Io } from './io';
 import { DestinationError, checkDestination, writeExclusive } from './safeWrite';
 import { applySheetPlan } from './sheetWriter';
+import { EXIT, LEDGER_IMPORT_USAGE } from './usage';
 import { workbookBuffer } from './xlsxFile';
 
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
-
-const defaultIo: Io = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-};
-
-const USAGE = '用法：ledger-import 方案.txt|方案.docx --out 台账.xlsx [--year 年份] [--json]\n';
-
-class UserError extends Error {}
+const USAGE = LEDGER_IMPORT_USAGE;
 
 interface Args {
   input: string;
@@ -41,41 +32,31 @@ interface Args {
   json: boolean;
 }
 
-function parseArgs(argv: string[]): Args | 'help' {
-  let input: string | null = null;
-  let out: string | null = null;
+function parseImportArgs(argv: string[]): Args {
+  const { values, positionals } = parseCommandArgs(argv, {
+    command: 'ledger-import',
+    usage: USAGE,
+    fileExt: /\.(txt|text|docx?)$/i,
+    options: {
+      out: { type: 'string', short: 'o' },
+      year: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) throw new UsageError(USAGE, EXIT.ok);
+  const [input, extra] = positionals;
+  if (extra !== undefined) throw new UsageError(`只能导入一个文件，多出了 ${extra}。`);
+  if (!input) throw new UsageError(`没有指定要导入的文件。${USAGE}`);
+  const json = values.json === true;
+  const out = values.out || null;
   let year: number | undefined;
-  let json = false;
-  let positionalOnly = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (positionalOnly || (!a.startsWith('-') && a !== '')) {
-      // After "--" everything is a file name, even "-方案.txt".
-      if (input === null) input = a;
-      else throw new UserError(`只能导入一个文件，多出了 ${a}。`);
-      continue;
-    }
-    if (a === '--') {
-      positionalOnly = true;
-      continue;
-    }
-    if (a === '-h' || a === '--help') return 'help';
-    if (a === '--json') json = true;
-    else if (a === '--out' || a === '-o') {
-      out = argv[++i] ?? null;
-      if (!out) throw new UserError('--out 后面要写输出的 .xlsx 文件名。');
-    } else if (a.startsWith('--out=')) out = a.slice(6);
-    else if (a === '--year' || a.startsWith('--year=')) {
-      const v = a === '--year' ? argv[++i] : a.slice(7);
-      if (!v || !/^\d{4}$/.test(v)) throw new UserError('--year 要写四位年份，例如 --year 2024。');
-      year = Number(v);
-    } else if (a.startsWith('-')) throw new UserError(`不认识的选项 ${a}。${USAGE.trim()}`);
-    else if (input === null) input = a;
-    else throw new UserError(`只能导入一个文件，多出了 ${a}。`);
+  if (values.year !== undefined) {
+    if (!/^\d{4}$/.test(values.year)) throw new UsageError('--year 要写四位年份，例如 --year 2024。');
+    year = Number(values.year);
   }
-  if (!input) throw new UserError(`没有指定要导入的文件。${USAGE.trim()}`);
-  if (!json && !out) throw new UserError('请用 --out 指定要写入的台账文件（.xlsx），或用 --json 输出结果。');
-  if (out && !/\.xlsx$/i.test(out)) throw new UserError('--out 的文件名要以 .xlsx 结尾。');
+  if (!json && !out) throw new UsageError('请用 --out 指定要写入的台账文件（.xlsx），或用 --json 输出结果。');
+  if (out && !/\.xlsx$/i.test(out)) throw new UsageError('--out 的文件名要以 .xlsx 结尾。');
   return { input, out, year, json };
 }
 
@@ -97,15 +78,15 @@ export function decodeText(bytes: Uint8Array): string {
 async function readPlan(file: string): Promise<string> {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.doc')
-    throw new UserError('不支持旧版 .doc 文件，请在 Word 里另存为 .docx 或 .txt 后再导入。');
+    throw new UsageError('不支持旧版 .doc 文件，请在 Word 里另存为 .docx 或 .txt 后再导入。');
   if (ext !== '.txt' && ext !== '.docx' && ext !== '.text') {
-    throw new UserError(`只能导入 .txt 或 .docx 文件，${path.basename(file)} 不是。`);
+    throw new UsageError(`只能导入 .txt 或 .docx 文件，${path.basename(file)} 不是。`);
   }
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);
   } catch {
-    throw new UserError(`打不开文件 ${file}，请确认路径正确。`);
+    throw new UsageError(`打不开文件 ${file}，请确认路径正确。`);
   }
   if (ext === '.docx') {
     try {
@@ -113,7 +94,7 @@ async function readPlan(file: string): Promise<string> {
       const result = await mammoth.extractRawText({ buffer: bytes });
       return result.value;
     } catch {
-      throw new UserError(`${path.basename(file)} 不是有效的 Word（.docx）文件，无法读取。`);
+      throw new UsageError(`${path.basename(file)} 不是有效的 Word（.docx）文件，无法读取。`);
     }
   }
   return decodeText(bytes);
@@ -134,76 +115,72 @@ function summary(result: ImportSuccess, input: string, out: string, sheet: strin
   return lines.join('\n') + '\n';
 }
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  try {
-    const args = parseArgs(argv);
-    if (args === 'help') {
-      io.stdout(USAGE);
-      return 0;
-    }
-    if (args.out) {
-      // Before the import: an existing file or an unusable folder is said at once.
+const UNEXPECTED = '导入没有完成：处理文件时发生意外错误。请确认文件能在 Word 或记事本中正常打开后重试。';
+
+export async function main(argv: string[], rawIo: Io = defaultIo()): Promise<number> {
+  const io = terminalSafe(rawIo);
+  return runCommand(
+    io,
+    async () => {
+      const args = parseImportArgs(argv);
+      if (args.out) {
+        // Before the import: an existing file or an unusable folder is said at once.
+        try {
+          checkDestination(args.out);
+        } catch (e) {
+          if (!(e instanceof DestinationError)) throw e;
+          throw new UsageError(
+            /已存在/.test(e.message)
+              ? `${args.out} 已经存在，为免覆盖原有文件没有写入；请换一个 --out 文件名。`
+              : e.message,
+          );
+        }
+      }
+      const text = await readPlan(args.input);
+      const result = parsePlan(text, { year: args.year });
+      if (!result.ok) throw new UsageError(result.message);
+
+      if (args.json) {
+        const doc = {
+          rows: result.rows,
+          problems: result.problems,
+          measures: result.measures,
+          missing: result.missing,
+          year: result.year,
+          mode: result.mode,
+          warnings: result.warnings,
+          totals: result.totals,
+        };
+        io.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+        if (!args.out) return EXIT.ok;
+      }
+
+      const out = args.out!;
+      const wb = new ExcelJS.Workbook();
+      wb.creator = '整改台账助手';
+      const base = path.basename(args.input).replace(/\.[^.]+$/, '');
+      const ws = applySheetPlan(wb, layoutLedger(result.rows, { title: `${base} 整改台账` }));
+      const buf = await workbookBuffer(wb);
       try {
-        checkDestination(args.out);
+        // An exclusive temporary file linked to the name: never overwrites, never leaves a 0-byte
+        // file behind when the run is killed (src/cli/safeWrite.ts).
+        writeExclusive(out, (fd) => {
+          for (let done = 0; done < buf.length;) done += writeSync(fd, buf, done, buf.length - done);
+        });
       } catch (e) {
-        if (!(e instanceof DestinationError)) throw e;
-        throw new UserError(
-          /已存在/.test(e.message)
-            ? `${args.out} 已经存在，为免覆盖原有文件没有写入；请换一个 --out 文件名。`
-            : e.message,
-        );
+        if (e instanceof DestinationError) {
+          throw new UsageError(
+            /已存在|已被创建/.test(e.message)
+              ? `${out} 已经存在，为免覆盖原有文件没有写入；请换一个 --out 文件名。`
+              : e.message,
+          );
+        }
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new UsageError(`无法写入 ${out}（${code ?? '写入失败'}），请确认目录存在且可写。`);
       }
-    }
-    const text = await readPlan(args.input);
-    const result = parsePlan(text, { year: args.year });
-    if (!result.ok) throw new UserError(result.message);
-
-    if (args.json) {
-      const doc = {
-        rows: result.rows,
-        problems: result.problems,
-        measures: result.measures,
-        missing: result.missing,
-        year: result.year,
-        mode: result.mode,
-        warnings: result.warnings,
-        totals: result.totals,
-      };
-      io.stdout(JSON.stringify(doc, null, 2) + '\n');
-      if (!args.out) return 0;
-    }
-
-    const out = args.out!;
-    const wb = new ExcelJS.Workbook();
-    wb.creator = '整改台账助手';
-    const base = path.basename(args.input).replace(/\.[^.]+$/, '');
-    const ws = applySheetPlan(wb, layoutLedger(result.rows, { title: `${base} 整改台账` }));
-    const buf = await workbookBuffer(wb);
-    try {
-      // An exclusive temporary file linked to the name: never overwrites, never leaves a 0-byte
-      // file behind when the run is killed (src/cli/safeWrite.ts).
-      writeExclusive(out, (fd) => {
-        for (let done = 0; done < buf.length;) done += writeSync(fd, buf, done, buf.length - done);
-      });
-    } catch (e) {
-      if (e instanceof DestinationError) {
-        throw new UserError(
-          /已存在|已被创建/.test(e.message)
-            ? `${out} 已经存在，为免覆盖原有文件没有写入；请换一个 --out 文件名。`
-            : e.message,
-        );
-      }
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new UserError(`无法写入 ${out}（${code ?? '写入失败'}），请确认目录存在且可写。`);
-    }
-    if (!args.json) io.stdout(summary(result, args.input, out, ws.name));
-    return 0;
-  } catch (e) {
-    if (e instanceof UserError) {
-      io.stderr(e.message + '\n');
-      return 2;
-    }
-    io.stderr(`导入时发生意外错误：${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
-  }
+      if (!args.json) io.stdout.write(summary(result, args.input, out, ws.name));
+      return EXIT.ok;
+    },
+    UNEXPECTED,
+  );
 }

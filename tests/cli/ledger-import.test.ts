@@ -15,7 +15,10 @@ function capture() {
   const out: string[] = [];
   const err: string[] = [];
   return {
-    io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t) },
+    io: {
+      stdout: { write: (t: string) => void out.push(t) },
+      stderr: { write: (t: string) => void err.push(t) },
+    },
     out,
     err,
   };
