@@ -2,7 +2,8 @@
 import { chineseDate } from '../core/calendar';
 import { findingRuns, rowsLabel, type FindingRun } from '../core/findingRuns';
 import { sentenceFigures } from '../core/summary';
-import { CODE_ORDER, CODE_TITLES, SEVERITY_LABELS } from '../core/messages';
+import { CODE_ORDER, FINDINGS } from '../core/findings';
+import { SEVERITY_LABELS } from '../core/messages';
 import type { Finding, FindingCode, Lang, SheetReport } from '../core/types';
 
 export interface SkippedSheet {
@@ -75,8 +76,8 @@ function sheetSection(r: SheetReport, lang: Lang, maxPerKind: number): string[] 
     out.push('');
     out.push(
       lang === 'zh'
-        ? `【${CODE_TITLES[code].zh}】${list.length} 条（${sev}）`
-        : `[${CODE_TITLES[code].en}] ${list.length} (${sev})`,
+        ? `【${FINDINGS[code].title.zh}】${list.length} 条（${sev}）`
+        : `[${FINDINGS[code].title.en}] ${list.length} (${sev})`,
     );
     const colon = lang === 'zh' ? '：' : ': ';
     // The same finding on consecutive rows is one line; the count above stays the number of findings.

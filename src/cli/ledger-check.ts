@@ -225,7 +225,16 @@ function jsonDocument(args: CheckArgs, reports: SheetReport[], skipped: SkippedS
         cooperating: row.cooperating,
         completedOn: row.completedOn,
       })),
-      findings: r.findings,
+      // The message in the report's language, and what it is made of for a program to use.
+      findings: r.findings.map(({ code, severity, row, column, field, message, params }) => ({
+        code,
+        severity,
+        row,
+        column,
+        field,
+        message,
+        params,
+      })),
       stats: r.stats,
     })),
     skipped,

@@ -9,7 +9,7 @@ import { detectHeader, partialHeader, type PartialHeader } from './header';
 import { FIELD_LABELS } from './messages';
 import { findIssuedLine } from './relative';
 import { withKnownMerges } from './inferMerges';
-import { findingMessage } from './messages';
+import { DUPLICATE_ROWS_NAMED, FINDINGS, findingMessage } from './findings';
 import { makeFinding, judgeRow, rowShapeSchema, type RowContext } from './rules';
 import { extractRows } from './rows';
 import type {
@@ -144,8 +144,10 @@ function duplicateIndexFindings(
   const findings: Finding[] = [];
   for (const [value, at] of byValue) {
     if (at.length < 2) continue;
+    // The first few rows and how many: a 序号 restarting per unit repeats on thousands of rows.
+    const params = { value, rows: at.slice(0, DUPLICATE_ROWS_NAMED), count: at.length };
     for (const row of at) {
-      findings.push(makeFinding('duplicate-index', row, 'index', header, { value, rows: at }, options));
+      findings.push(makeFinding('duplicate-index', row, 'index', header, params, options));
     }
   }
   return findings;
@@ -217,10 +219,12 @@ export function checkGrid(sheet: Grid, options: CheckOptions): CheckResult {
     if (!header.columns[field]) {
       findings.push({
         code: 'missing-column',
-        severity: 'error',
+        severity: FINDINGS['missing-column'].severity,
         row: null,
         column: null,
+        columnNumber: null,
         field,
+        params: { field, seen: header.seen },
         message: findingMessage('missing-column', { field, seen: header.seen }, options.lang),
       });
     }
@@ -267,7 +271,7 @@ export function checkGrid(sheet: Grid, options: CheckOptions): CheckResult {
         header,
         {
           count: ctx.relative.withoutStart.length,
-          rows: ctx.relative.withoutStart,
+          rows: ctx.relative.withoutStart.slice(0, 5),
           value: ctx.relative.example,
           year: ctx.exampleYear,
         },
@@ -282,7 +286,7 @@ export function checkGrid(sheet: Grid, options: CheckOptions): CheckResult {
         null,
         'deadline',
         header,
-        { value: [...ctx.relative.guessedYears].join('、'), reason: String(HOLIDAY_YEARS.last) },
+        { years: [...ctx.relative.guessedYears], knownUntil: HOLIDAY_YEARS.last },
         options,
       ),
     );

@@ -13,7 +13,7 @@
  *   borrowed from, it moves one year (month) on: "2024年12月1日至1月31日" ends 2025-01-31 (but not
  *   after 调整为/改为, which may name an earlier day).
  * - Any impossible date in the text ("2024年2月30日", "13月", "6月0日") makes the whole cell
- *   invalid, with a short Chinese reason; nothing is ever rolled over.
+ *   invalid, with a reason code (DateReason, rendered by findings.ts); nothing is ever rolled over.
  * - Years outside 1950–2199 are invalid ("年份1905不合理"), whatever the source: a clerk who types
  *   2024 into a date-formatted cell gets serial 2024 = 1905-07-16, which is a mistake to report.
  * - A long-running word (长期, 持续, 常态化, 每月/每年/按季度 ...) makes the cell long_term even beside a
@@ -52,7 +52,7 @@ import {
 } from './lexicon/deadlines';
 import { anyOf } from './lexicon/pattern';
 import { daysInMonth, endOfMonth, fromIso, isRealDate, parseIso, serialToIso, toIso } from './calendar';
-import type { Cell, IsoDate, ParsedDate, RelativeLimit } from './types';
+import type { Cell, DateReason, IsoDate, ParsedDate, RelativeLimit } from './types';
 
 export interface DateContext {
   asOf: IsoDate;
@@ -64,12 +64,12 @@ const MAX_YEAR = 2199;
 /** Day value meaning "the last day of the month". */
 const END = -1;
 
-const UNRECOGNISED = '无法识别的日期';
+const UNRECOGNISED: DateReason = Object.freeze({ code: 'unrecognised' }) as DateReason;
 const MISSING: ParsedDate = Object.freeze({ kind: 'missing', date: null }) as ParsedDate;
 const LONG_TERM: ParsedDate = Object.freeze({ kind: 'long_term', date: null }) as ParsedDate;
 const IMMEDIATE: ParsedDate = Object.freeze({ kind: 'immediate', date: null }) as ParsedDate;
 
-const invalid = (reason: string): ParsedDate => ({ kind: 'invalid', date: null, reason });
+const invalid = (reason: DateReason): ParsedDate => ({ kind: 'invalid', date: null, reason });
 const dated = (date: IsoDate): ParsedDate => ({ kind: 'date', date });
 
 // ---------------------------------------------------------------------------------------------
@@ -140,7 +140,7 @@ interface ScanState {
   prevEnd: number;
   best: string | null;
   bestAfterRevision: string | null;
-  reason: string | undefined;
+  reason: DateReason | undefined;
   /** The token just read named a day, so a bare "-14" after it is a range end. */
   lastHadDay: boolean;
 }
@@ -170,17 +170,17 @@ function emit(year: number | null, month: number | null, day: number, pos: numbe
   st.lastHadDay = day !== END;
   if (y >= 1000 && y <= 9999) st.ctxYear = y;
   if (!(m >= 1 && m <= 12)) {
-    st.reason ??= `没有${m}月`;
+    st.reason ??= { code: 'no-such-month', month: m };
     return;
   }
   st.ctxMonth = m;
   if (!(y >= MIN_YEAR && y <= MAX_YEAR)) {
-    st.reason ??= `年份${y}不合理`;
+    st.reason ??= { code: 'implausible-year', year: y };
     return;
   }
   let d = day === END ? daysInMonth(y, m) : day;
   if (!isRealDate(y, m, d)) {
-    st.reason ??= `${y}年${m}月没有${d}日`;
+    st.reason ??= { code: 'no-such-day', year: y, month: m, day: d };
     return;
   }
   let iso = toIso(y, m, d);
@@ -592,15 +592,15 @@ export function parseRelativeLimit(text: string): RelativeLimit | null {
 // Numbers and cells
 
 function checkYmd(y: number, m: number, d: number): ParsedDate {
-  if (!(m >= 1 && m <= 12)) return invalid(`没有${m}月`);
-  if (!(y >= MIN_YEAR && y <= MAX_YEAR)) return invalid(`年份${y}不合理`);
-  if (!isRealDate(y, m, d)) return invalid(`${y}年${m}月没有${d}日`);
+  if (!(m >= 1 && m <= 12)) return invalid({ code: 'no-such-month', month: m });
+  if (!(y >= MIN_YEAR && y <= MAX_YEAR)) return invalid({ code: 'implausible-year', year: y });
+  if (!isRealDate(y, m, d)) return invalid({ code: 'no-such-day', year: y, month: m, day: d });
   return dated(toIso(y, m, d));
 }
 
 function checkIso(iso: IsoDate): ParsedDate {
   const y = Number(iso.slice(0, 4));
-  return y >= MIN_YEAR && y <= MAX_YEAR ? dated(iso) : invalid(`年份${y}不合理`);
+  return y >= MIN_YEAR && y <= MAX_YEAR ? dated(iso) : invalid({ code: 'implausible-year', year: y });
 }
 
 /**
@@ -608,7 +608,7 @@ function checkIso(iso: IsoDate): ParsedDate {
  * that falls in 2000–2099, or (number cells only) 2024.6 for a month.
  */
 function readNumber(v: number, raw: string, system: 1900 | 1904, fromCell: boolean): ParsedDate {
-  if (!Number.isFinite(v) || v <= 0) return invalid(`${raw}不是有效的日期`);
+  if (!Number.isFinite(v) || v <= 0) return invalid({ code: 'not-a-valid-date', value: raw });
   if (Number.isInteger(v)) {
     if (v >= 19000101 && v <= 21991231) {
       return checkYmd(Math.floor(v / 10000), Math.floor(v / 100) % 100, v % 100);
@@ -617,7 +617,7 @@ function readNumber(v: number, raw: string, system: 1900 | 1904, fromCell: boole
       const y = Math.floor(v / 100);
       const m = v % 100;
       if (m >= 1 && m <= 12 && y >= MIN_YEAR) return dated(endOfMonth(y, m));
-      return invalid(`数字${raw}不是日期`);
+      return invalid({ code: 'number-not-date', value: raw });
     }
     if (v >= MIN_YEAR && v <= MAX_YEAR) return dated(toIso(v, 12, 31));
   } else if (fromCell && v > MIN_YEAR && v < MAX_YEAR + 1) {
@@ -625,17 +625,17 @@ function readNumber(v: number, raw: string, system: 1900 | 1904, fromCell: boole
     const text = String(v);
     const dot = text.indexOf('.');
     const frac = dot < 0 ? '' : text.slice(dot + 1);
-    if (frac === '1') return invalid(`${raw}不能确定是1月还是10月`);
+    if (frac === '1') return invalid({ code: 'month-ambiguous', value: raw });
     const m = frac.length >= 1 && frac.length <= 2 ? Number(frac) : NaN;
     if (m >= 1 && m <= 12) return dated(endOfMonth(Math.floor(v), m));
-    return invalid(`数字${raw}不是日期`);
+    return invalid({ code: 'number-not-date', value: raw });
   }
   const iso = serialToIso(v, system);
   if (iso !== null) {
     const y = Number(iso.slice(0, 4));
     if (y >= 2000 && y <= 2099) return dated(iso);
   }
-  return invalid(`数字${raw}不是日期`);
+  return invalid({ code: 'number-not-date', value: raw });
 }
 
 /** A date-formatted number: a serial in the workbook's date system. */
@@ -644,7 +644,7 @@ function readSerial(v: number, system: 1900 | 1904): ParsedDate {
   if (iso !== null) return checkIso(iso);
   // 20240614 typed into a date-formatted cell shows as ####### but means what it says.
   if (Number.isInteger(v) && v >= 19000101 && v <= 21991231) return readNumber(v, String(v), system, true);
-  return invalid(`${v}不是有效的日期序号`);
+  return invalid({ code: 'bad-serial', value: String(v) });
 }
 
 /** Reads a cell: date cells, date-formatted numbers, plain numbers and text (see module notes). */
@@ -652,15 +652,15 @@ export function parseDateCell(cell: Cell, ctx: DateContext): ParsedDate {
   if (!cell) return MISSING;
   const value = cell.value;
   if (value === null || value === undefined)
-    return cell.type === 'error' ? invalid('单元格是错误值') : MISSING;
+    return cell.type === 'error' ? invalid({ code: 'error-value', value: '' }) : MISSING;
   const system = ctx.dateSystem === 1904 ? 1904 : 1900;
   switch (cell.type) {
     case 'empty':
       return MISSING;
     case 'error':
-      return invalid(`单元格是错误值${String(value)}`);
+      return invalid({ code: 'error-value', value: String(value) });
     case 'boolean':
-      return invalid('不是日期');
+      return invalid({ code: 'not-a-date' });
     case 'date': {
       if (typeof value === 'number') return readSerial(value, system);
       const text = String(value);

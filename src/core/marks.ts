@@ -8,8 +8,9 @@
  * stays visible inside a red or amber row.
  */
 import { parseArea } from './a1';
+import { FINDINGS } from './findings';
 import { columnLetter, columnNumber } from './grid';
-import type { FindingCode, SheetReport } from './types';
+import type { SheetReport } from './types';
 
 export type MarkKind = 'overdue' | 'due-soon' | 'done' | 'missing';
 
@@ -35,12 +36,6 @@ export interface MarkPlan {
   groups: MarkGroup[];
 }
 
-const CELL_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
-  'missing-required',
-  'missing-department',
-  'invalid-date',
-]);
-
 /** Sorted, de-duplicated row numbers → [first, last] runs of consecutive rows. */
 function runs(rows: Iterable<number>): Array<[number, number]> {
   const sorted = [...new Set(rows)].sort((a, b) => a - b);
@@ -63,7 +58,7 @@ export function planMarks(report: SheetReport, opts: { markDone?: boolean } = {}
   // Cell marks: one area per run of vertically adjacent cells in the same column.
   const cellRows = new Map<string, number[]>();
   for (const f of report.findings) {
-    if (!CELL_CODES.has(f.code) || !f.column || f.row === null) continue;
+    if (FINDINGS[f.code].mark !== 'missing' || !f.column || f.row === null) continue;
     const col = f.column.toUpperCase();
     if (!columnNumber(col)) continue;
     const list = cellRows.get(col) ?? [];

@@ -9,7 +9,7 @@ import { isVagueDepartment, splitDepartments } from './departments';
 import { isDateFormat, parseDateCell } from './dates';
 import { resolveRelative } from './relative';
 import { cellText, columnLetter } from './grid';
-import { findingMessage, type MessageParams } from './messages';
+import { FINDINGS, findingMessage, type FindingParams } from './findings';
 import { classifyStatus } from './progress';
 import type {
   Cell,
@@ -23,31 +23,7 @@ import type {
   ProgressState,
   ParsedDate,
   RowReport,
-  Severity,
 } from './types';
-
-const SEVERITY: Record<FindingCode, Severity> = {
-  'missing-column': 'error',
-  'missing-required': 'error',
-  'missing-department': 'error',
-  'invalid-date': 'error',
-  'unknown-status': 'warning',
-  overdue: 'error',
-  'due-soon': 'warning',
-  'done-without-completion-date': 'warning',
-  'completed-late': 'warning',
-  'duplicate-index': 'warning',
-  'vague-department': 'warning',
-  'immediate-not-done': 'warning',
-  'error-cell': 'warning',
-  'department-from-unit': 'info',
-  'relative-deadline-no-start': 'error',
-  'calendar-unknown': 'warning',
-  'date-in-name-column': 'warning',
-  'status-in-date-column': 'warning',
-  'completed-in-future': 'warning',
-  'done-but-planned': 'warning',
-};
 
 const filled = z.string().trim().min(1);
 
@@ -107,19 +83,22 @@ export function makeFinding(
   row: number | null,
   field: Field | null,
   header: HeaderResult,
-  params: MessageParams,
+  params: FindingParams,
   options: CheckOptions,
   column?: number,
 ): Finding {
   const mapping = field ? header.columns[field] : undefined;
   const at = column ?? mapping?.column;
+  const all: FindingParams = field ? { field, ...params } : params;
   return {
     code,
-    severity: SEVERITY[code],
+    severity: FINDINGS[code].severity,
     row,
     column: at ? columnLetter(at) : null,
+    columnNumber: at || null,
     field,
-    message: findingMessage(code, { field: field ?? undefined, ...params }, options.lang),
+    params: all,
+    message: findingMessage(code, all, options.lang),
   };
 }
 
@@ -147,7 +126,7 @@ export function judgeRow(ledgerRow: LedgerRow, ctx: RowContext, findings: Findin
   const { options, header } = ctx;
   const { row, cells } = ledgerRow;
   const year = ctx.exampleYear;
-  const add = (code: FindingCode, field: Field | null, params: MessageParams = {}, column?: number) =>
+  const add = (code: FindingCode, field: Field | null, params: FindingParams = {}, column?: number) =>
     findings.push(makeFinding(code, row, field, header, { year, ...params }, options, column));
 
   const text: Partial<Record<Field, string>> = {};

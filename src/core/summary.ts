@@ -26,6 +26,7 @@
  *   bucket, so the buckets add up to 逾期未完成.
  */
 import { chineseDate, daysBetween, fromIso } from './calendar';
+import { FINDINGS, renderFinding } from './findings';
 import { columnNumber } from './grid';
 import type { Field, FindingCode, IsoDate, Lang, ProgressState, RowReport, SheetReport } from './types';
 
@@ -89,12 +90,8 @@ export interface AlertItem {
   cell: string;
 }
 
-export const TO_COMPLETE_CODES: readonly FindingCode[] = [
-  'missing-department',
-  'missing-required',
-  'invalid-date',
-  'unknown-status',
-];
+/** Whether a finding goes on the 待补充清单 (the catalogue says which kinds do). */
+export const goesOnToComplete = (code: FindingCode): boolean => FINDINGS[code].toComplete !== null;
 
 export interface ToCompleteIssue {
   code: FindingCode;
@@ -342,10 +339,11 @@ export function summarize(
     // The 待补充清单: one line per row, its issues department first, then by column.
     const issuesByRow = new Map<number, ToCompleteIssue[]>();
     for (const f of report.findings) {
-      if (f.row === null || !TO_COMPLETE_CODES.includes(f.code)) continue;
+      if (f.row === null || !goesOnToComplete(f.code)) continue;
       const list = issuesByRow.get(f.row) ?? [];
       const header = f.field ? (report.columns[f.field]?.header ?? null) : null;
-      list.push({ code: f.code, field: f.field, column: f.column, header, message: f.message });
+      // The sheets are in Chinese whatever the report's language: render the message again.
+      list.push({ code: f.code, field: f.field, column: f.column, header, message: renderFinding(f, 'zh') });
       issuesByRow.set(f.row, list);
     }
     const rowsByNumber = new Map(report.rows.map((r) => [r.row, r]));

@@ -13,7 +13,8 @@
  * The definitions behind the numbers are in summary.ts.
  */
 import { CN_DATE_FORMAT, DEFAULT_FONT_SIZE, PLAN_STYLES } from './protocol';
-import { fieldLabels } from './messages';
+import { FINDINGS } from './findings';
+import { fieldLabels, STATE_LABELS } from './messages';
 import type { ChartPlan, PlanCell, PlanStyle, SheetPlan } from './sheetPlan';
 import { num, text } from './sheetPlan';
 import { columnLetter } from './grid';
@@ -26,7 +27,7 @@ import {
   type ToCompleteItem,
   reportSentence,
 } from './summary';
-import type { Lang, ProgressState, SheetReport } from './types';
+import type { Lang, SheetReport } from './types';
 
 export const SUMMARY_SHEET_NAMES = {
   summary: '整改汇总',
@@ -48,15 +49,6 @@ const PERCENT_FORMAT = '0.0%';
 const COUNT_FORMAT = '0';
 
 const CN_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-const STATE_LABELS: Record<ProgressState, string> = {
-  done: '已完成',
-  in_progress: '正在推进',
-  long_term: '长期推进',
-  not_started: '未启动',
-  unknown: '无法识别',
-  missing: '未填写',
-};
 
 const FIELD_LABELS = fieldLabels('zh');
 
@@ -180,7 +172,7 @@ function withRowHeights(plan: SheetPlan): SheetPlan {
 const GROUP_HEADERS = [
   '措施数',
   '已完成',
-  '长期推进',
+  STATE_LABELS.long_term.zh,
   '正在推进',
   '未启动',
   '进展未明',
@@ -398,7 +390,7 @@ function overduePlan(summary: LedgerSummary, multiSheet: boolean): SheetPlan {
       text(a.kind === 'overdue' ? '逾期' : '即将到期', 'cell'),
       a.daysOverdue === null ? null : count(a.daysOverdue),
       a.daysLeft === null ? null : count(a.daysLeft),
-      text(a.statusText || `（${STATE_LABELS[a.state]}）`, 'cell'),
+      text(a.statusText || `（${STATE_LABELS[a.state].zh}）`, 'cell'),
       { kind: 'link', text: `第${a.row}行`, sheet: a.sheet, cell: a.cell, style: 'cell' },
     ]);
   });
@@ -419,19 +411,9 @@ function overduePlan(summary: LedgerSummary, multiSheet: boolean): SheetPlan {
 
 /** What an issue asks the clerk to supply, in a few words: "缺责任单位", "整改时限无法识别". */
 export function issueLabel(issue: ToCompleteIssue): string {
-  const name = issue.header ?? (issue.field ? FIELD_LABELS[issue.field] : '');
-  switch (issue.code) {
-    case 'missing-department':
-      return `缺${issue.header ?? FIELD_LABELS.department}`;
-    case 'missing-required':
-      return `缺${name || '必填项'}`;
-    case 'invalid-date':
-      return `${issue.header ?? FIELD_LABELS.deadline}无法识别`;
-    case 'unknown-status':
-      return `${issue.header ?? FIELD_LABELS.status}无法识别`;
-    default:
-      return name;
-  }
+  const label = FINDINGS[issue.code].toComplete;
+  if (label) return label({ header: issue.header, field: issue.field });
+  return issue.header ?? (issue.field ? FIELD_LABELS[issue.field] : '');
 }
 
 function toCompletePlan(summary: LedgerSummary, multiSheet: boolean): SheetPlan {

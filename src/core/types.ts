@@ -86,12 +86,25 @@ export interface RelativeLimit {
   unit: 'day' | 'workday' | 'week' | 'month';
 }
 
+/** Why a date cell could not be read. Worded by `dateReasonText` (findings.ts). */
+export type DateReason =
+  | { code: 'unrecognised' }
+  | { code: 'not-a-date' }
+  | { code: 'no-such-month'; month: number }
+  | { code: 'implausible-year'; year: number }
+  | { code: 'no-such-day'; year: number; month: number; day: number }
+  | { code: 'not-a-valid-date'; value: string }
+  | { code: 'number-not-date'; value: string }
+  | { code: 'month-ambiguous'; value: string }
+  | { code: 'bad-serial'; value: string }
+  | { code: 'error-value'; value: string };
+
 export interface ParsedDate {
   kind: DeadlineKind;
   /** The date, for kind 'date' only. A range ("6月7日至6月14日") gives its end. */
   date: IsoDate | null;
-  /** For kind 'invalid': why, in a few words of Chinese ("2月没有30日"), for the finding's message. */
-  reason?: string;
+  /** For kind 'invalid': why, as a code with its parameters; findings.ts words it in either language. */
+  reason?: DateReason;
   /** For kind 'relative': the limit as written. */
   relative?: RelativeLimit;
 }
@@ -184,8 +197,36 @@ export interface Finding {
   /** Column letter ('E'); null when the finding is about a whole row or the sheet. */
   column: string | null;
   field: Field | null;
-  /** A plain sentence for the clerk, in the report's language, saying what to do. */
+  /** The finding's sheet column (1-based), as `column` is its letter; null likewise. */
+  columnNumber: number | null;
+  /** What the message is made of; `renderFinding` (findings.ts) words it in either language. */
+  params: FindingParams;
+  /** The message in the report's language, rendered once for hosts that show only that language. */
   message: string;
+}
+
+/** The parameters a finding's message is built from. */
+export interface FindingParams {
+  field?: Field;
+  header?: string;
+  seen?: string[];
+  value?: string;
+  /** invalid-date: why the date could not be read. */
+  reason?: DateReason;
+  deadline?: IsoDate;
+  completedOn?: IsoDate;
+  days?: number;
+  rows?: number[];
+  department?: string;
+  /** The year example dates are written in (the ledger's own year). */
+  year?: number;
+  /** How many rows a sheet-level finding is about. */
+  count?: number;
+  /** A column letter, for sheet-level findings about one column. */
+  column?: string;
+  /** calendar-unknown: the years guessed at, and the last year whose holidays are known. */
+  years?: number[];
+  knownUntil?: number;
 }
 
 /** The judgement on one ledger row. */

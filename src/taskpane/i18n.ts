@@ -3,7 +3,8 @@
  * literal text: they take `t` from useStrings() (or a `t` prop) and read it from here.
  */
 import { chineseDate } from '../core/calendar';
-import { codeTitles, fieldLabels, severityLabels } from '../core/messages';
+import { codeTitles } from '../core/findings';
+import { fieldLabels, severityLabels } from '../core/messages';
 import { englishDate } from '../core/summary';
 import type { Lang } from '../core/types';
 

@@ -8,7 +8,7 @@ import type { Strings } from './i18n';
 import type { Field, Finding, FindingCode, Grid, HeaderResult, Lang, SheetReport } from '../core/types';
 import type { SentenceFigures } from '../core/summary';
 import { FIELDS } from '../core/types';
-import { CODE_ORDER } from '../core/messages';
+import { CODE_ORDER } from '../core/findings';
 
 export { CODE_ORDER };
 

@@ -243,6 +243,8 @@ describe('writeCheckedWorkbook', () => {
       row: 5,
       column: 'E',
       field: 'department',
+      columnNumber: 5,
+      params: { field: 'department' },
       message: '=请填写责任单位',
     });
     const input = await writeInput('evil.xlsx', [rep]);
@@ -261,8 +263,17 @@ describe('writeCheckedWorkbook', () => {
       );
     }
     expect(strings).toEqual(
-      expect.arrayContaining([evil, '+1+1', '@财务科', '-2', '=1/0', '=请填写责任单位']),
+      expect.arrayContaining([
+        evil,
+        '+1+1',
+        '@财务科',
+        '-2',
+        '=1/0',
+        '责任单位未填写：每项整改措施都要落实到具体单位，请补充。',
+      ]),
     );
+    // The 说明 column is the catalogue's Chinese sentence, never the finding's rendered message.
+    expect(strings).not.toContain('=请填写责任单位');
     // row 4 of the list is the most overdue measure: its link jumps to 台账!D4
     // (exceljs reads an in-workbook link back as its text only; the link is in the sheet XML)
     expect(list.getRow(4).getCell(11).value).toBe('第4行');

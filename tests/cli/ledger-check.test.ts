@@ -10,7 +10,8 @@ import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'f
 import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/ledger-check';
-import { CODE_TITLES, SEVERITY_LABELS } from '../../src/core/messages';
+import { FINDINGS } from '../../src/core/findings';
+import { SEVERITY_LABELS } from '../../src/core/messages';
 import { FIELDS, FINDING_CODES, type FindingCode } from '../../src/core/types';
 import {
   ASTRAL,
@@ -124,7 +125,7 @@ function sections(report: string, lang: 'zh' | 'en' = 'zh'): Map<string, string[
   return out;
 }
 
-const zh = (code: FindingCode) => CODE_TITLES[code].zh;
+const zh = (code: FindingCode) => FINDINGS[code].title.zh;
 const at = (row: number, col: string) => `第${row}行 ${col}列`;
 
 /** A failure a clerk can read: exit 2, nothing on stdout, one Chinese line on stderr, no stack. */
@@ -233,14 +234,14 @@ describe('sample 1 (交通运输局专项整治台账) as of 2026-11-21', () => 
       'completed 16 (of which long-term 5) · in progress 9 (under way 8 · not started 0 · unclear 1) · overdue 5; due soon 3 (among in progress); no department 1',
     );
     const groups = sections(en.stdout, 'en');
-    expect(groups.get(CODE_TITLES.overdue.en)).toEqual([
+    expect(groups.get(FINDINGS.overdue.title.en)).toEqual([
       'row 9, column H',
       'row 18, column H',
       'row 23, column H',
       'row 27, column H',
       'row 35, column H',
     ]);
-    expect(groups.get(CODE_TITLES['missing-department'].en)).toEqual(['row 12, column E']);
+    expect(groups.get(FINDINGS['missing-department'].title.en)).toEqual(['row 12, column E']);
     expect(en.stdout).not.toMatch(/【|第\d+行|请|截至/);
   });
 });
@@ -393,7 +394,15 @@ describe('sample 1 --json', () => {
   it('lists findings with code, severity, row, column, field and message', () => {
     const sheet = r.doc.sheets[0];
     for (const f of sheet.findings) {
-      expect(Object.keys(f).sort()).toEqual(['code', 'column', 'field', 'message', 'row', 'severity']);
+      expect(Object.keys(f).sort()).toEqual([
+        'code',
+        'column',
+        'field',
+        'message',
+        'params',
+        'row',
+        'severity',
+      ]);
       expect(FINDING_CODES).toContain(f.code);
       expect(['error', 'warning', 'info']).toContain(f.severity);
       expect(f.row === null || Number.isInteger(f.row)).toBe(true);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { daysInMonth, isoToSerial, parseIso, toIso } from '../../src/core/calendar';
 import { isDateFormat, parseDateCell, parseDateText } from '../../src/core/dates';
+import { dateReasonText } from '../../src/core/findings';
 import type { Cell, ParsedDate } from '../../src/core/types';
 
 const RUNS = { numRuns: 1000 };
@@ -29,7 +30,12 @@ function wellFormed(r: ParsedDate): void {
   } else {
     expect(r.date).toBeNull();
   }
-  if (r.kind === 'invalid') expect(typeof r.reason).toBe('string');
+  if (r.kind === 'invalid') {
+    // A reason code that words itself in both languages, Chinese only in the Chinese one.
+    expect(typeof r.reason?.code).toBe('string');
+    expect(dateReasonText(r.reason, 'zh')).toMatch(/[\u4e00-\u9fff]/);
+    expect(dateReasonText(r.reason, 'en')).not.toMatch(/[\u3000-\u9fff\uff00-\uffef]/);
+  }
 }
 
 /** Strings made of the characters dates are written with, so the parser's paths are exercised. */
@@ -231,7 +237,12 @@ describe('dates: properties', () => {
         (y, m, d, a) => {
           if (d >= 1 && d <= daysInMonth(y, m)) return;
           const r = parseDateText(`${y}年${m}月${d}日`, a);
-          expect(r).toEqual({ kind: 'invalid', date: null, reason: `${y}年${m}月没有${d}日` });
+          expect(r).toEqual({
+            kind: 'invalid',
+            date: null,
+            reason: { code: 'no-such-day', year: y, month: m, day: d },
+          });
+          expect(dateReasonText(r.reason, 'zh')).toBe(`${y}年${m}月没有${d}日`);
         },
       ),
       RUNS,

@@ -1,13 +1,16 @@
 import { isoToSerial } from '../../src/core/calendar';
 import { isDateFormat, parseDateCell, parseDateText, type DateContext } from '../../src/core/dates';
-import type { Cell } from '../../src/core/types';
+import { dateReasonText } from '../../src/core/findings';
+import type { Cell, ParsedDate } from '../../src/core/types';
 import { dateCell, errorCell, serial, toCell } from '../helpers/grid';
 
 const AS_OF = '2024-05-01';
 const ctx1900: DateContext = { asOf: AS_OF, dateSystem: 1900 };
 const ctx1904: DateContext = { asOf: AS_OF, dateSystem: 1904 };
 
-const text = (t: string, asOf = AS_OF) => parseDateText(t, asOf);
+/** The parse with its reason worded in Chinese, as the clerk reads it in a finding. */
+const zhReason = (r: ParsedDate) => (r.reason ? { ...r, reason: dateReasonText(r.reason, 'zh') } : r);
+const text = (t: string, asOf = AS_OF) => zhReason(parseDateText(t, asOf));
 
 describe('isDateFormat', () => {
   it.each([
@@ -363,7 +366,7 @@ describe('parseDateText: invalid and missing', () => {
 });
 
 describe('parseDateCell', () => {
-  const cell = (c: Cell, ctx = ctx1900) => parseDateCell(c, ctx);
+  const cell = (c: Cell, ctx = ctx1900) => zhReason(parseDateCell(c, ctx));
 
   it('reads date cells', () => {
     expect(cell(dateCell('2024-06-14'))).toEqual({ kind: 'date', date: '2024-06-14' });

@@ -15,7 +15,7 @@ function row(n: number, over: Partial<RowReport> = {}): RowReport {
 }
 
 function finding(code: Finding['code'], r: number | null, column: string | null): Finding {
-  return { code, severity: 'error', row: r, column, field: null, message: '' };
+  return { code, severity: 'error', row: r, column, columnNumber: null, field: null, params: {}, message: '' };
 }
 
 function report(rows: RowReport[], findings: Finding[] = [], columns?: SheetReport['columns']): SheetReport {

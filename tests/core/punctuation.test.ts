@@ -74,7 +74,7 @@ describe('every Chinese sentence the tool writes uses full-width ，（）：；
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { STRINGS } = require('../../src/taskpane/i18n') as typeof import('../../src/taskpane/i18n');
   const { findingMessage, CODE_ORDER } =
-    require('../../src/core/messages') as typeof import('../../src/core/messages');
+    require('../../src/core/findings') as typeof import('../../src/core/findings');
   const { summarize, reportSentence } =
     require('../../src/core/summary') as typeof import('../../src/core/summary');
   const { planSummarySheets } =
@@ -116,7 +116,7 @@ describe('every Chinese sentence the tool writes uses full-width ，（）：；
       header: '整改时限',
       seen: ['序号', '存在问题'],
       value: '2024.13.1',
-      reason: '没有13月',
+      reason: { code: 'no-such-month' as const, month: 13 },
       deadline: '2024-06-30',
       completedOn: '2024-07-02',
       days: 2,

@@ -84,7 +84,7 @@ describe('planSummarySheets: one sheet', () => {
       '责任单位',
       '措施数',
       '已完成',
-      '长期推进',
+      '长期坚持',
       '正在推进',
       '未启动',
       '进展未明',
@@ -105,7 +105,7 @@ describe('planSummarySheets: one sheet', () => {
     // The series are the state columns that partition the measures.
     expect(chart.seriesColumns.map((c) => v[header - 1][c - 1])).toEqual([
       '已完成',
-      '长期推进',
+      '长期坚持',
       '正在推进',
       '未启动',
       '进展未明',
@@ -200,7 +200,11 @@ describe('planSummarySheets: one sheet', () => {
       [2, 10, '缺整改进展', 'H10'],
       [3, 12, '整改时限无法识别', 'G12'],
     ]);
-    expect(v[3][5]).toBe('请填写责任单位\n整改进展“研究中”无法识别');
+    // 说明 is the catalogue's Chinese sentence, rendered from the finding's code and parameters.
+    expect(v[3][5]).toBe(
+      '责任单位未填写：每项整改措施都要落实到具体单位，请补充。\n' +
+        '整改进展“研究中”无法判断，请写明“已完成”“正在推进”“未启动”或“长期坚持”。',
+    );
     expect(toComplete.rows[3][6]).toEqual({
       kind: 'link',
       text: 'E9',
@@ -308,7 +312,8 @@ describe('hostile and empty input', () => {
     const summary = summarize([rep], { asOf: AS_OF, ledgerName: '=EVIL()' });
     const plans = planSummarySheets(summary, [rep]);
     const texts = plans.flatMap(allCells).filter((c) => c.kind === 'text' || c.kind === 'link');
-    for (const h of [...hostile, '=1/0', '=CMD()', '=EVIL()汇总', '-2、@SUM(A1)']) {
+    // '=CMD()' is the finding's message in the report: the sheet shows the catalogue's sentence instead.
+    for (const h of [...hostile, '=1/0', '=EVIL()汇总', '-2、@SUM(A1)']) {
       const hits = texts.filter((c) => (c.kind === 'text' ? c.text : c.text) === h);
       expect({ h, found: hits.length > 0 }).toEqual({ h, found: true });
       for (const c of hits) expect(c.kind).toBe('text');

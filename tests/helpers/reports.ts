@@ -4,6 +4,7 @@ import type {
   Field,
   Finding,
   FindingCode,
+  FindingParams,
   ProgressState,
   RowReport,
   SheetReport,
@@ -67,9 +68,20 @@ export function finding(
   column: string | null,
   field: Field | null,
   message = `${code} at ${column ?? ''}${rowNo ?? ''}`,
+  params: FindingParams = {},
 ): Finding {
   const severity = code === 'unknown-status' ? 'warning' : 'error';
-  return { code, severity, row: rowNo, column, field, message };
+  const columnNumber = column ? column.charCodeAt(0) - 64 : null;
+  return {
+    code,
+    severity,
+    row: rowNo,
+    column,
+    columnNumber,
+    field,
+    params: field ? { field, ...params } : params,
+    message,
+  };
 }
 
 export const STANDARD_COLUMNS: SheetReport['columns'] = {
@@ -201,12 +213,15 @@ export function sheetA() {
     ],
     [
       finding('missing-column', null, null, 'evidence'),
-      finding('unknown-status', 9, 'H', 'status', '整改进展“研究中”无法识别'),
+      finding('unknown-status', 9, 'H', 'status', '整改进展“研究中”无法识别', { value: '研究中' }),
       finding('missing-department', 9, 'E', 'department', '请填写责任单位'),
       finding('missing-required', 10, 'H', 'status', '请填写整改进展'),
       finding('vague-department', 11, 'E', 'department'),
       finding('overdue', 8, null, null),
-      finding('invalid-date', 12, 'G', 'deadline', '2月没有30日'),
+      finding('invalid-date', 12, 'G', 'deadline', '2月没有30日', {
+        value: '2月30日',
+        reason: { code: 'no-such-day', year: 2024, month: 2, day: 30 },
+      }),
     ],
   );
 }

@@ -18,6 +18,8 @@ const finding = (over: Partial<Finding>): Finding => ({
   row: 5,
   column: 'E',
   field: 'deadline',
+  columnNumber: 5,
+  params: {},
   message: 'm',
   ...over,
 });

@@ -22,7 +22,7 @@ import {
   sentenceFigures,
   summarize,
   reportSentence,
-  TO_COMPLETE_CODES,
+  goesOnToComplete,
   type AlertItem,
   type Counts,
   type LedgerSummary,
@@ -300,7 +300,7 @@ function sentenceOf(problems: number, totals: Counts, asOf: IsoDate, lang: Lang)
  * department, by category, by sheet, ageing).
  */
 function toCompleteView(report: SheetReport): SheetReport {
-  const findings = report.findings.filter((f) => f.row !== null && TO_COMPLETE_CODES.includes(f.code));
+  const findings = report.findings.filter((f) => f.row !== null && goesOnToComplete(f.code));
   if (findings.length === 0) return { ...report, rows: [], findings };
   const listed = new Set<number>();
   for (const f of findings) listed.add(f.row!);

@@ -15,7 +15,7 @@
  */
 import { CN_DATE_FORMAT } from '../protocol';
 import { chineseDate } from '../calendar';
-import { FIELD_LABELS } from '../messages';
+import { FIELD_LABELS, STATE_LABELS } from '../messages';
 import type { ChartPlan, PlanCell, PlanStyle, SheetPlan } from '../sheetPlan';
 import { num, text } from '../sheetPlan';
 import { issueLabel, mergedRowHeights, PlanBuilder } from '../summaryPlans';
@@ -181,7 +181,7 @@ const UNIT_HEADERS = [
   '填报单位',
   '措施数',
   '已完成',
-  '长期',
+  STATE_LABELS.long_term.zh,
   '正在推进',
   '逾期',
   '即将到期',
@@ -192,7 +192,7 @@ const UNIT_HEADERS = [
   '来源文件',
   '整改进展（报告句）',
 ];
-/** 已完成, 长期, 正在推进, 逾期: they partition the measures, so they are the chart's series. */
+/** 已完成, 长期坚持, 正在推进, 逾期: they partition the measures, so they are the chart's series. */
 const CHART_SERIES = [4, 5, 6, 7];
 
 function unitRow(n: number, u: UnitResult): PlanCell[] {
@@ -245,7 +245,7 @@ function unitSummaryPlan(result: ConsolidationResult): SheetPlan {
   b.blank();
   const window = result.dueSoonDays !== undefined ? `${result.dueSoonDays}日内到期` : '临近整改时限';
   b.line(
-    '注：1. 已完成 + 长期 + 正在推进 + 逾期 = 措施数，每项措施只计一次；“正在推进”含未启动和进展未填写、无法识别而未逾期的措施；“长期”为已取得阶段性成效的长期任务，报告句把它计入“已完成”。',
+    '注：1. 已完成 + 长期坚持 + 正在推进 + 逾期 = 措施数，每项措施只计一次；“正在推进”含未启动和进展未填写、无法识别而未逾期的措施；“长期坚持”为已取得阶段性成效的长期任务，报告句把它计入“已完成”。',
     'note',
   );
   b.line(

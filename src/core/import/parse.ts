@@ -23,6 +23,7 @@
  * The words all of this relies on are in lexicon.ts.
  */
 import { localToday } from '../calendar';
+import { dateReasonText } from '../findings';
 import type { IsoDate } from '../types';
 import { documentYear, isoYear, lastQuarterLabel, readDeadline } from './deadline';
 import {
@@ -526,7 +527,7 @@ function readDocument(
       deadline = p.kind === 'date' ? p.date : null;
       deadlineSource = 'item';
       if (p.kind === 'invalid')
-        warnings.push(`整改时限“${deadlineText}”不是有效日期（${p.reason ?? '无法识别'}），请核对。`);
+        warnings.push(`整改时限“${deadlineText}”不是有效日期（${dateReasonText(p.reason, 'zh')}），请核对。`);
     } else {
       const q = f.plan ? lastQuarterLabel(f.plan) : null;
       const tail = DEADLINE_TAIL.exec(d.measure);
