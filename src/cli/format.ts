@@ -2,7 +2,7 @@
 import { chineseDate } from '../core/calendar';
 import { findingRuns, rowsLabel, type FindingRun } from '../core/findingRuns';
 import { sentenceFigures } from '../core/summary';
-import { CODE_ORDER, FINDINGS } from '../core/findings';
+import { CODE_ORDER, FINDINGS, renderFinding } from '../core/findings';
 import { SEVERITY_LABELS } from '../core/messages';
 import type { Finding, FindingCode, Lang, SheetReport } from '../core/types';
 
@@ -83,7 +83,7 @@ function sheetSection(r: SheetReport, lang: Lang, maxPerKind: number): string[] 
     // The same finding on consecutive rows is one line; the count above stays the number of findings.
     const runs = findingRuns(list);
     for (const run of runs.slice(0, maxPerKind))
-      out.push(`  ${where(run, lang)}${colon}${run.finding.message}`);
+      out.push(`  ${where(run, lang)}${colon}${renderFinding(run.finding, lang)}`);
     if (runs.length > maxPerKind) {
       const more = runs.slice(maxPerKind).reduce((n, run) => n + run.findings.length, 0);
       out.push(

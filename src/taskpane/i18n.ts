@@ -9,6 +9,8 @@ import { englishDate } from '../core/summary';
 import type { Lang } from '../core/types';
 
 const zh = {
+  /** The language finding messages are rendered in (findings.ts). */
+  lang: 'zh' as Lang,
   appTitle: '整改台账助手',
   tabs: { check: '检查台账', columns: '列设置', import: '方案导入', merge: '合并台账' },
   tabListLabel: '功能视图',
@@ -179,6 +181,7 @@ const zh = {
 export type Strings = typeof zh;
 
 const en: Strings = {
+  lang: 'en',
   appTitle: 'Rectification Ledger Assistant',
   // Short: the three tabs fit on one line at 350 px.
   tabs: { check: 'Check', columns: 'Columns', import: 'From plan', merge: 'Merge' },

@@ -14,6 +14,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { renderFinding } from '../../core/findings';
 import { findingRuns } from '../../core/findingRuns';
 import type { Finding, FindingCode, SheetReport } from '../../core/types';
 import type { Strings } from '../i18n';
@@ -106,6 +107,8 @@ export function FindingList({ t, report, findings, onSelect }: FindingListProps)
                 {runs.slice(0, limit).map((run, i) => {
                   const f = run.finding;
                   const address = findingAddress(f, report);
+                  // Rendered in the pane's language, which the clerk may change after the check.
+                  const message = renderFinding(f, t.lang);
                   const rows =
                     run.firstRow === null
                       ? t.sheetLevel
@@ -120,13 +123,13 @@ export function FindingList({ t, report, findings, onSelect }: FindingListProps)
                         className={styles.item}
                         role="button"
                         tabIndex={0}
-                        aria-label={t.goToCell(address, f.message)}
+                        aria-label={t.goToCell(address, message)}
                         data-finding={code}
                         onClick={() => activate(f)}
                         onKeyDown={(e) => onKey(e, f)}
                       >
                         <Caption1 className={styles.where}>{where}</Caption1>
-                        <span className={styles.message}>{f.message}</span>
+                        <span className={styles.message}>{message}</span>
                       </div>
                     </li>
                   );
