@@ -171,10 +171,10 @@ function withRowHeights(plan: SheetPlan): SheetPlan {
 
 const GROUP_HEADERS = [
   '措施数',
-  '已完成',
+  STATE_LABELS.done.zh,
   STATE_LABELS.long_term.zh,
-  '正在推进',
-  '未启动',
+  STATE_LABELS.in_progress.zh,
+  STATE_LABELS.not_started.zh,
   '进展未明',
   '逾期',
   '即将到期',
