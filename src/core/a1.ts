@@ -65,25 +65,3 @@ export function sheetOfReference(reference: string): string | null {
 export function intersects(a: MergedArea, b: MergedArea): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
-
-/**
- * Splits a list of addresses into comma-joined chunks of at most `maxChars` characters and
- * `maxAreas` areas each: Excel refuses longer multi-area references.
- */
-export function chunkAddresses(areas: readonly string[], maxChars = 250, maxAreas = 100): string[] {
-  const chunks: string[] = [];
-  let current: string[] = [];
-  let length = 0;
-  for (const a of areas) {
-    const extra = current.length === 0 ? a.length : a.length + 1;
-    if (current.length > 0 && (length + extra > maxChars || current.length >= maxAreas)) {
-      chunks.push(current.join(','));
-      current = [];
-      length = 0;
-    }
-    current.push(a);
-    length += current.length === 1 ? a.length : a.length + 1;
-  }
-  if (current.length > 0) chunks.push(current.join(','));
-  return chunks;
-}

@@ -1,6 +1,6 @@
 /**
  * Reading deadlines and completion dates as clerks write them: Excel dates (date cells and
- * date-formatted serials) and the many text forms of DOMAIN.md ("2024年6月底前", "三季度末",
+ * date-formatted serials) and the many text forms of docs/domain.md ("2024年6月底前", "三季度末",
  * "6月7日至14日", "长期坚持", "立行立改", ...).
  *
  * Decisions (the team codes against these):

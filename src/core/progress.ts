@@ -17,7 +17,7 @@
  * Choices worth knowing:
  * - 未完成 / 尚未完成 / 没有完成 / 仍未完成 / 未整改到位 → in_progress: the measure exists and is
  *   simply not finished. not_started is kept for explicit 未启动 / 未开始 / 尚未开展, for a bare
- *   未整改 / 尚未整改 (nothing rectified yet) and for 待整改 (DOMAIN.md: not started).
+ *   未整改 / 尚未整改 (nothing rectified yet) and for 待整改 (docs/domain.md: not started).
  * - A plan ("计划6月底完成", "力争年底前整改到位") → in_progress; a planned start ("拟于7月启动")
  *   → not_started.
  * - "已完成前期调研", "已完成整改方案", "已完成工程量的75%" → in_progress: what was completed is a

@@ -3,7 +3,7 @@
  * handed over (交办/下发): the row's own 交办时间 column, else a 交办日期/下发时间 line above the
  * header, else the date the clerk gives (--issued, or the pane's setting).
  *
- * Counting (DOMAIN.md is silent on it; this is how 督查 notices are read and how 期间 are counted
+ * Counting (decided in docs/domain.md, where the spec is silent; this is how 督查 notices are read and how 期间 are counted
  * in Chinese administrative practice): the day of 交办 is not counted. N天/N日 → N calendar days
  * later; N周 → 7N days; N个月 → the same day N months later (the month's last day when it has no
  * such day); 半个月 → 15 days; N个工作日 → the N-th working day after 交办, skipping weekends and

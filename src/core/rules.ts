@@ -1,6 +1,6 @@
 /**
  * The rules a ledger row is judged by. A row's shape (which fields must be filled) is a zod schema
- * built from the required fields; the rest are judgements on dates and progress as DOMAIN.md
+ * built from the required fields; the rest are judgements on dates and progress as docs/domain.md
  * defines them.
  */
 import { z } from 'zod';

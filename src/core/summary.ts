@@ -434,7 +434,7 @@ export function englishDate(date: IsoDate): string {
 }
 
 /**
- * The one-sentence progress report, in DOMAIN.md's shape (its punctuation too):
+ * The one-sentence progress report, in docs/domain.md's shape (its punctuation too):
  * "截至2024年4月15日,共梳理问题17个,制定整改措施30项,已完成28项(其中长期任务已取得阶段性成效9项),
  * 正在推进2项,逾期未完成0项。" 已完成 + 正在推进 + 逾期未完成 = 制定整改措施.
  */

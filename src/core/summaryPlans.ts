@@ -27,7 +27,7 @@ import {
   type ToCompleteItem,
   reportSentence,
 } from './summary';
-import type { Lang, SheetReport } from './types';
+import type { SheetReport } from './types';
 
 export const SUMMARY_SHEET_NAMES = {
   summary: '整改汇总',
@@ -38,11 +38,6 @@ export const SUMMARY_SHEET_NAMES = {
 export interface SummaryPlanOptions {
   /** The due-soon window the check used, for the 即将到期 note; omitted when unknown. */
   dueSoonDays?: number;
-  /**
-   * The clerk's interface language. The sheets themselves are always in Chinese: they are handed
-   * to the inspection team as they are. Accepted so callers can pass their options through.
-   */
-  lang?: Lang;
 }
 
 const PERCENT_FORMAT = '0.0%';

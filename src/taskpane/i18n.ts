@@ -2,10 +2,7 @@
  * Every string the task pane shows, in Chinese (the default) and English. Components never hold
  * literal text: they take `t` from useStrings() (or a `t` prop) and read it from here.
  */
-import { chineseDate } from '../core/calendar';
-import { codeTitles } from '../core/findings';
-import { fieldLabels, severityLabels } from '../core/messages';
-import { englishDate } from '../core/summary';
+import { chineseDate, codeTitles, englishDate, fieldLabels, severityLabels } from './engine';
 import type { Lang } from '../core/types';
 
 const zh = {

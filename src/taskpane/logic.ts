@@ -3,12 +3,10 @@
  * hooks and components stay thin and these stay easy to test.
  */
 import { HostError, type LedgerHost } from '../excel/host';
-import { cellText, columnLetter } from './engine';
+import { cellText, CODE_ORDER, columnLetter } from './engine';
 import type { Strings } from './i18n';
-import type { Field, Finding, FindingCode, Grid, HeaderResult, Lang, SheetReport } from '../core/types';
+import type { Finding, FindingCode, Grid, HeaderResult, Lang, SheetReport } from '../core/types';
 import type { SentenceFigures } from '../core/summary';
-import { FIELDS } from '../core/types';
-import { CODE_ORDER } from '../core/findings';
 
 export { CODE_ORDER };
 
@@ -251,11 +249,6 @@ export type ActionKey = keyof Strings['actions'];
 export function errorText(e: unknown, lang: Lang, t: Strings, action: ActionKey): string {
   if (isHostError(e)) return lang === 'en' ? e.en : e.zh;
   return t.genericError(t.actions[action]);
-}
-
-/** Which fields the clerk overrode, in field order. */
-export function overriddenFields(overrides: Partial<Record<Field, number | null>>): Field[] {
-  return FIELDS.filter((f) => f in overrides && overrides[f] !== undefined);
 }
 
 export const nextTick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));

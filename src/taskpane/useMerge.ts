@@ -8,7 +8,7 @@ import { useCallback, useState } from 'react';
 import type { LedgerHost } from '../excel/host';
 import type { ConsolidationResult, FileInput } from '../core/consolidate';
 import type { Lang } from '../core/types';
-import { checkOptionsFromSettings, type LedgerSettings } from './engine';
+import { checkOptionsFromSettings, loadMerger, type LedgerSettings } from './engine';
 import type { Strings } from './i18n';
 import { errorText, nextTick } from './logic';
 import type { MergeStrings } from './mergeStrings';
@@ -16,20 +16,7 @@ import type { Notice } from './useLedgerCheck';
 import { useExclusive } from './useExclusive';
 import { fileBuffer } from './readFile';
 
-/** The parts of the 汇总 this view needs, loaded on first use (a separate chunk in the bundle). */
-export const loadMerger = async () => {
-  const [consolidate, reader, toolOutput] = await Promise.all([
-    import('../core/consolidate'),
-    import('../workbook'),
-    import('../cli/toolOutput'),
-  ]);
-  return {
-    ...consolidate,
-    readWorkbookBytes: reader.readWorkbookBytes,
-    WorkbookError: reader.WorkbookError,
-    isToolOutput: toolOutput.isToolOutput,
-  };
-};
+export { loadMerger };
 
 export interface MergeProgress {
   done: number;

@@ -16,7 +16,6 @@
  *   not merged (never added twice). Equal times: the first one given is kept.
  */
 import { checkGrid } from '../check';
-import { fieldLabels } from '../messages';
 import {
   emptyCounts,
   sentenceFigures,
@@ -560,6 +559,3 @@ export function totalsLine(result: ConsolidationResult, lang: Lang = 'zh', withR
 function stripStop(s: string): string {
   return s.replace(/[。.]\s*$/, '');
 }
-
-/** Field labels the 汇总 sheets use (the standard header words). */
-export const ZH_FIELD_LABELS = fieldLabels('zh');

@@ -1,7 +1,7 @@
 /**
  * Where a unit's name comes from when the lead office merges what its units sent back.
  *
- * In order (DOMAIN.md, 汇总): a mapping the clerk gives (file or name → unit) overrides everything;
+ * In order (docs/domain.md, 汇总): a mapping the clerk gives (file or name → unit) overrides everything;
  * else the 填报单位 line above the header ("填报单位（盖章）：县教育局  填报时间：…"); else the
  * file name without the words every unit's file carries (台账, 整改, 汇总, dates, 附件1, …); else
  * the name of the folder the file sits in, when it reads as a unit (城关镇/整改台账.xlsx); else the

@@ -53,7 +53,7 @@ const BOTH = {
 } as const;
 
 /**
- * Ledger header synonyms (DOMAIN.md, plus variants seen in real ledgers), one canonical field
+ * Ledger header synonyms (docs/domain.md, plus variants seen in real ledgers), one canonical field
  * each. A header whose normalised text equals one of these names the field outright; the pane
  * shows the first eight of each as the headers it recognises.
  */

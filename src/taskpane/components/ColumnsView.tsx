@@ -21,8 +21,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowResetRegular } from '@fluentui/react-icons';
-import { FIELDS, type Field, type Grid, type HeaderResult } from '../../core/types';
-import { columnLetter, HEADER_SYNONYMS, parseIso, type LedgerSettings } from '../engine';
+import type { Field, Grid, HeaderResult } from '../../core/types';
+import { columnLetter, FIELDS, HEADER_SYNONYMS, parseIso, type LedgerSettings } from '../engine';
 import type { Strings } from '../i18n';
 import { headerColumns } from '../logic';
 import type { SaveState } from '../useLedgerSettings';

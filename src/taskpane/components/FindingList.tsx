@@ -14,9 +14,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { renderFinding } from '../../core/findings';
-import { findingRuns } from '../../core/findingRuns';
 import type { Finding, FindingCode, SheetReport } from '../../core/types';
+import { findingRuns, renderFinding } from '../engine';
 import type { Strings } from '../i18n';
 import { findingAddress, groupFindings } from '../logic';
 
