@@ -1,5 +1,5 @@
 /** Small helpers for writing SpreadsheetML text by hand, safely. */
-import { quoteSheet } from '../core/a1';
+import { quoteSheet, sheetOfReference } from '../core/a1';
 
 /** Decodes the five XML entities and character references. */
 export function decodeXml(s: string): string {
@@ -71,11 +71,9 @@ export function colName(n: number): string {
 /** A sheet name as an A1 reference needs it (the engine's, src/core/a1.ts). */
 export { quoteSheet };
 
-/** 'Sheet'!$A$1 or Sheet!$A$1 → Sheet. */
+/** 'Sheet'!$A$1 or Sheet!$A$1 → Sheet; '' when it names none (the engine's sheetOfReference). */
 export function sheetOfRange(range: string): string {
-  const bang = range.lastIndexOf('!');
-  const sheet = bang < 0 ? '' : range.slice(0, bang);
-  return sheet.startsWith("'") && sheet.endsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+  return sheetOfReference(range) ?? '';
 }
 
 /** Text a spreadsheet would take for a formula or a number sign when edited (F2, Enter). */

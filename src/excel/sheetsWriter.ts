@@ -34,7 +34,7 @@ import { HostError } from './host';
 import type { OfficeEnv } from './env';
 import type { WriteControl, WrittenSheet } from './host';
 import { DEFAULT_DATE_FORMAT, generatedSheetMarker, MARKER_PREFIX, PLAN_STYLES } from '../core/protocol';
-import { sheetOfReference } from './toolSheets';
+import { markerSheet, queueMarkers } from './toolSheets';
 
 export { MARKER_PREFIX };
 export { DEFAULT_DATE_FORMAT };
@@ -237,22 +237,13 @@ export async function writeSheets(
     const protection = context.workbook.protection;
     protection.load('protected');
     await context.sync();
-    const markers = names.items
-      .filter((n) => n.name.toUpperCase().startsWith(MARKER_PREFIX))
-      .map((item) => {
-        const range = item.getRangeOrNullObject();
-        range.load('address');
-        return { item, range, key: item.name.toUpperCase() };
-      });
+    const markers = queueMarkers(names.items);
     if (markers.length > 0) await context.sync();
-    // Where each marker points ("'整改汇总'!A1"); null when its sheet is gone (#REF!).
-    const sheetOf = (m: (typeof markers)[number]): string | null =>
-      m.range.isNullObject ? null : sheetOfReference(m.range.address);
     const taken = sheets.items.map((ws) => ws.name);
     const targets = plans.map((plan) => {
       const key = markerName(plan.kind).toUpperCase();
       const marker = isRegenerated(plan.kind) ? markers.find((m) => m.key === key) : undefined;
-      const existing = marker ? sheetOf(marker) : null;
+      const existing = marker ? markerSheet(marker) : null;
       return { plan, marker, existing: existing !== null && taken.includes(existing) ? existing : null };
     });
     // Adding a sheet to a workbook whose structure is protected fails: say so before anything.

@@ -31,3 +31,30 @@ export function toolSheetKind(
   }
   return undefined;
 }
+
+/** A workbook name marking a tool-made sheet, with its range queued for loading. */
+export interface Marker {
+  item: Excel.NamedItem;
+  /** The name upper-cased (Excel compares names case-insensitively). */
+  key: string;
+  range: Excel.Range;
+}
+
+/**
+ * Queues the range of every marker among the workbook's names (loaded with 'items/name'); the
+ * caller syncs once when the list is not empty, then asks markerSheet where each points.
+ */
+export function queueMarkers(names: readonly Excel.NamedItem[]): Marker[] {
+  return names
+    .filter((n) => n.name.toUpperCase().startsWith(MARKER_PREFIX))
+    .map((item) => {
+      const range = item.getRangeOrNullObject();
+      range.load('address');
+      return { item, range, key: item.name.toUpperCase() };
+    });
+}
+
+/** The sheet a loaded marker points at ("'整改汇总'!A1" → 整改汇总); null when its sheet is gone. */
+export function markerSheet(m: Marker): string | null {
+  return m.range.isNullObject ? null : sheetOfReference(m.range.address ?? '');
+}

@@ -8,7 +8,7 @@ import type { Grid } from '../core/types';
 import type { OfficeEnv } from './env';
 import { HostError } from './host';
 import { readActiveSheet, type ReadOptions } from './readSheet';
-import { MARK_TABLE_PREFIX, MARKER_PREFIX, sheetOfReference } from './toolSheets';
+import { MARK_TABLE_PREFIX, markerSheet, queueMarkers } from './toolSheets';
 
 /** The sheet names in tab order, and the ones the tool generated. */
 async function listSheets(env: OfficeEnv): Promise<{ names: string[]; generated: Set<string> }> {
@@ -18,17 +18,11 @@ async function listSheets(env: OfficeEnv): Promise<{ names: string[]; generated:
     const names = context.workbook.names;
     names.load('items/name');
     await context.sync();
-    const markers = names.items
-      .filter((n) => n.name.toUpperCase().startsWith(MARKER_PREFIX))
-      .map((n) => {
-        const range = n.getRangeOrNullObject();
-        range.load('address');
-        return range;
-      });
+    const markers = queueMarkers(names.items);
     if (markers.length > 0) await context.sync();
     const generated = new Set<string>();
-    for (const range of markers) {
-      const sheet = range.isNullObject ? null : sheetOfReference(range.address ?? '');
+    for (const m of markers) {
+      const sheet = markerSheet(m);
       if (sheet) generated.add(sheet);
     }
     return { names: sheets.items.map((s) => s.name), generated };

@@ -1,3 +1,5 @@
+import { sheetOfReference } from '../../src/core/a1';
+import { sheetOfRange } from '../../src/cli/ooxml';
 import { isDateFormat } from '../../src/core/numberFormat';
 import { isDateFormat as fromDates } from '../../src/core/dates';
 import { isDateFormat as officeIsDateFormat } from '../../src/excel/readSheet';
@@ -66,5 +68,17 @@ describe('plan styles', () => {
     for (const s of Object.values(PLAN_STYLES)) expect(s.vertical).toBeDefined();
     expect(PLAN_STYLES.title.size).toBeGreaterThan(PLAN_STYLES.cell.size ?? 11);
     expect(CN_DATE_FORMAT).toBe('yyyy"年"m"月"d"日"');
+  });
+});
+
+describe('where a marker points', () => {
+  it('reads the sheet of a defined name as Excel and OOXML write it', () => {
+    expect(sheetOfReference("='逾期 清单'!$A$1")).toBe('逾期 清单');
+    expect(sheetOfReference("'台账''s'!$A$1")).toBe("台账's");
+    expect(sheetOfReference('整改汇总!$A$1')).toBe('整改汇总');
+    expect(sheetOfReference('=#REF!$A$1')).toBeNull(); // its sheet was deleted
+    expect(sheetOfReference('$A$1')).toBeNull();
+    expect(sheetOfRange("'逾期 清单'!$A$1")).toBe('逾期 清单');
+    expect(sheetOfRange('$A$1')).toBe('');
   });
 });
