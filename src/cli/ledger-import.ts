@@ -14,7 +14,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { layoutLedger } from '../core/import/layout';
-import { parsePlan, type ImportSuccess } from '../core/import/parse';
+import { parseRectificationDoc, type ImportSuccess } from '../core/import/parse';
 import { writeSync } from 'fs';
 import { parseCommandArgs } from './args';
 import { UsageError, defaultIo, runCommand, terminalSafe, type Io } from './io';
@@ -75,7 +75,7 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-async function readPlan(file: string): Promise<string> {
+async function readDocText(file: string): Promise<string> {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.doc')
     throw new UsageError('不支持旧版 .doc 文件，请在 Word 里另存为 .docx 或 .txt 后再导入。');
@@ -136,8 +136,8 @@ export async function main(argv: string[], rawIo: Io = defaultIo()): Promise<num
           );
         }
       }
-      const text = await readPlan(args.input);
-      const result = parsePlan(text, { year: args.year });
+      const text = await readDocText(args.input);
+      const result = parseRectificationDoc(text, { year: args.year });
       if (!result.ok) throw new UsageError(result.message);
 
       if (args.json) {

@@ -16,7 +16,7 @@ import type { LedgerHost } from '../excel/host';
 import { langFromDisplay, STRINGS } from './i18n';
 import { useLedgerSettings } from './useLedgerSettings';
 import { useLedgerCheck } from './useLedgerCheck';
-import { usePlanImport } from './usePlanImport';
+import { useDocImport } from './useDocImport';
 import { CheckView } from './components/CheckView';
 import { ColumnsView } from './components/ColumnsView';
 import { ImportView } from './components/ImportView';
@@ -69,7 +69,7 @@ export default function App({ host }: AppProps) {
   const [view, setView] = useState<View>('check');
   const settings = useLedgerSettings(host, lang, t);
   const check = useLedgerCheck(host, lang, t, settings.settings);
-  const planImport = usePlanImport(host, lang, t);
+  const planImport = useDocImport(host, lang, t);
   const m = MERGE_STRINGS[lang];
   const merge = useMerge(host, lang, t, m, settings.settings);
 

@@ -39,12 +39,12 @@ export type { ImportedRow, ImportResult, ImportSuccess } from '../core/import/pa
 
 /** The plan importer: its parser, and the layout of parsed rows as a new ledger sheet. */
 export const loadImporter = async () => {
-  const [{ parsePlan }, layout] = await Promise.all([
+  const [{ parseRectificationDoc }, layout] = await Promise.all([
     import('../core/import/parse'),
     import('../core/import/layout'),
   ]);
   return {
-    parsePlan,
+    parseRectificationDoc,
     layoutPlan: (result: import('../core/import/parse').ImportSuccess, sheetName: string) =>
       layout.layoutLedger(result.rows, { name: sheetName }),
   };

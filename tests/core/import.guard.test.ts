@@ -3,7 +3,7 @@
  * in time linear in its length.
  */
 import fc from 'fast-check';
-import { parsePlan } from '../../src/core/import/parse';
+import { parseRectificationDoc } from '../../src/core/import/parse';
 import { officialPunctuation } from '../../src/core/text/punctuation';
 import {
   MAX_TEXT_CHARS,
@@ -30,24 +30,24 @@ function randomBytesAsText(n: number, seed: number): string {
 
 describe('refusals', () => {
   test('random bytes named .txt are refused, not imported as problems', () => {
-    const r = parsePlan(randomBytesAsText(256 * 1024, 7));
+    const r = parseRectificationDoc(randomBytesAsText(256 * 1024, 7));
     expect(r).toEqual({ ok: false, message: REFUSE_BINARY });
   });
 
   test('mostly non-Chinese text is refused', () => {
-    const r = parsePlan('1. Fix the ledger. Owner: office. Due: 2024-06-30.\n'.repeat(40));
+    const r = parseRectificationDoc('1. Fix the ledger. Owner: office. Due: 2024-06-30.\n'.repeat(40));
     expect(r).toEqual({ ok: false, message: REFUSE_NOT_CHINESE });
   });
 
   test('text over 5 MB is refused before it is read', () => {
     const big = PLAN + '说'.repeat(MAX_TEXT_CHARS);
     const t0 = Date.now();
-    expect(parsePlan(big)).toEqual({ ok: false, message: REFUSE_TOO_LARGE });
+    expect(parseRectificationDoc(big)).toEqual({ ok: false, message: REFUSE_TOO_LARGE });
     expect(Date.now() - t0).toBeLessThan(1000);
   });
 
   test('a measure longer than an Excel cell is refused', () => {
-    const r = parsePlan(PLAN.replace('补齐台账。', '补齐台账' + '并核对'.repeat(12000) + '。'));
+    const r = parseRectificationDoc(PLAN.replace('补齐台账。', '补齐台账' + '并核对'.repeat(12000) + '。'));
     expect(r).toEqual({ ok: false, message: REFUSE_CELL_TOO_LONG });
   });
 
@@ -60,7 +60,9 @@ describe('refusals', () => {
 
   test('300,000 spaces after a heading are read quickly', () => {
     const t0 = Date.now();
-    const r = parsePlan(`整改方案\n一、存在问题${' '.repeat(300000)}\n1.台账不全。整改措施:补齐台账。`);
+    const r = parseRectificationDoc(
+      `整改方案\n一、存在问题${' '.repeat(300000)}\n1.台账不全。整改措施:补齐台账。`,
+    );
     expect(Date.now() - t0).toBeLessThan(1500);
     expect(r.ok).toBe(true);
   });
@@ -167,7 +169,7 @@ describe('any text: rows or a plain refusal, in linear time', () => {
   test('rows or a refusal, never a throw', () => {
     fc.assert(
       fc.property(arbitrary, (s) => {
-        const r = parsePlan(s, { asOf: '2024-01-01' });
+        const r = parseRectificationDoc(s, { asOf: '2024-01-01' });
         if (r.ok) {
           expect(r.rows.length).toBeGreaterThan(0);
           expect(r.measures).toBe(r.rows.length);
@@ -185,13 +187,13 @@ describe('any text: rows or a plain refusal, in linear time', () => {
       fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 20, maxLength: 40 }), (unit) => {
         const small = unit.join('').repeat(300);
         const large = small.repeat(8);
-        parsePlan(small, { asOf: '2024-01-01' }); // warm the JIT up
+        parseRectificationDoc(small, { asOf: '2024-01-01' }); // warm the JIT up
         // Linear would be 8×, quadratic 64×: 24× plus a fixed allowance. On a busy shared machine
         // one measurement can be noise; a quadratic reading fails every attempt.
         let ratio = '';
         for (let attempt = 0; attempt < 3; attempt++) {
-          const ts = timeOf(() => parsePlan(small, { asOf: '2024-01-01' }));
-          const tl = timeOf(() => parsePlan(large, { asOf: '2024-01-01' }));
+          const ts = timeOf(() => parseRectificationDoc(small, { asOf: '2024-01-01' }));
+          const tl = timeOf(() => parseRectificationDoc(large, { asOf: '2024-01-01' }));
           if (tl < 24 * ts + 300) return;
           ratio = `${tl.toFixed(0)} ms for 8× the text against ${ts.toFixed(0)} ms`;
         }

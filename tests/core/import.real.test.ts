@@ -6,13 +6,13 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { parsePlan, type ImportSuccess } from '../../src/core/import/parse';
+import { parseRectificationDoc, type ImportSuccess } from '../../src/core/import/parse';
 
 const DIR = join(__dirname, '..', 'fixtures', 'plans', 'real');
 const read = (name: string) => readFileSync(join(DIR, name), 'utf8');
 
 function ok(name: string): ImportSuccess {
-  const r = parsePlan(read(name), { asOf: '2025-03-01', year: 2024 });
+  const r = parseRectificationDoc(read(name), { asOf: '2025-03-01', year: 2024 });
   if (!r.ok) throw new Error(`${name}: ${r.message}`);
   return r;
 }
@@ -241,7 +241,7 @@ describe('details a clerk would check', () => {
 
   test('05: the same document with every space lost reads the same', () => {
     const glued = read('05_one_long_line.txt').replace(/[ \u3000]/g, '');
-    const r = parsePlan(glued, { year: 2024 });
+    const r = parseRectificationDoc(glued, { year: 2024 });
     const r0 = ok('05_one_long_line.txt');
     expect(r.ok && r.rows).toEqual(r0.rows);
   });
@@ -309,7 +309,7 @@ test('numbering evidence overrides the official order: 1. restarting under （1�
     '1.开展群众身边不正之风和腐败问题专项整治。',
     '2.建立村级小微权力清单。',
   ];
-  const r = parsePlan(text.join('\n'), { year: 2024 });
+  const r = parseRectificationDoc(text.join('\n'), { year: 2024 });
   expect(r.ok && r.rows.map((x) => [x.problemIndex, x.category, x.problem])).toEqual([
     [1, '关于贯彻落实党中央决策部署方面', '推动高质量发展办法不多'],
     [1, '关于贯彻落实党中央决策部署方面', '推动高质量发展办法不多'],
@@ -319,7 +319,7 @@ test('numbering evidence overrides the official order: 1. restarting under （1�
   ]);
   expect(r.ok && r.totals.agrees).toBe(true);
   // One restart is evidence enough when nothing says otherwise.
-  const one = parsePlan(
+  const one = parseRectificationDoc(
     text.slice(0, 7).join('\n').replace('共梳理问题3个，制定整改措施5项', '共梳理问题1个，制定整改措施2项'),
     { year: 2024 },
   );
@@ -335,7 +335,7 @@ test('siblings take the same role: a plain item among quoted problems is a probl
     '2.关于干部队伍活力不足的问题。一是开展年轻干部培训；二是完善干部交流制度。正在推进。',
     '3.针对“支部活动不规范”的问题。规范“三会一课”记录。已完成。',
   ].join('\n');
-  const r = parsePlan(text, { year: 2024 });
+  const r = parseRectificationDoc(text, { year: 2024 });
   expect(r.ok && r.rows.map((x) => [x.problemIndex, x.problem, x.measure, x.status])).toEqual([
     [1, '理论学习不深入', '制定学习计划', '已完成'],
     [1, '理论学习不深入', '开展专题研讨。', '已完成'],
@@ -360,7 +360,7 @@ test('a restart at （1） after an unnumbered 问题二： line opens a new par
     '二、工作要求',
     '（一）加强组织领导。',
   ].join('\n');
-  const r = parsePlan(text, { year: 2024 });
+  const r = parseRectificationDoc(text, { year: 2024 });
   expect(r.ok && r.rows.map((x) => [x.problemIndex, x.problem, x.measure, x.departmentsText])).toEqual([
     [1, '会议多、文件多。', '精简会议，合并同类会议。', '办公室'],
     [1, '会议多、文件多。', '严控发文数量。', '办公室'],
@@ -383,7 +383,7 @@ test('完成情况 written under the last problem stays with it, not lifted to i
     '责任单位：督查室',
     '完成情况：正在推进',
   ].join('\n');
-  const r = parsePlan(text, { year: 2024 });
+  const r = parseRectificationDoc(text, { year: 2024 });
   expect(r.ok && r.rows.map((x) => [x.departmentsText, x.status])).toEqual([
     ['办公室', '已完成'],
     ['督查室', '正在推进'],
@@ -402,10 +402,10 @@ describe('the document’s own totals', () => {
   ].join('\n');
 
   test('counts in category headings are summed and compared; the count is not part of the category', () => {
-    const r = parsePlan(REPORT, { year: 2024 });
+    const r = parseRectificationDoc(REPORT, { year: 2024 });
     expect(r.ok && r.totals).toEqual({ problems: 3, measures: 5, agrees: true, note: '' });
     expect(r.ok && r.rows[0].category).toBe('关于市容秩序管理方面');
-    const off = parsePlan(REPORT.replace('2条整改措施', '3条整改措施'), { year: 2024 });
+    const off = parseRectificationDoc(REPORT.replace('2条整改措施', '3条整改措施'), { year: 2024 });
     expect(off.ok && off.totals.agrees).toBe(false);
     expect(off.ok && off.totals.note).toBe(
       '文档写明共有3个问题、6项整改措施，本次读出3个问题、5项整改措施，两者不一致，可能有漏读或多读，请对照原文逐条核对。',
@@ -421,10 +421,10 @@ describe('the document’s own totals', () => {
       '二、河口镇（1个）',
       '1.河口村河道漂浮物多。整改措施：建立河道日常保洁制度。责任单位：河口镇。',
     ].join('\n');
-    const r = parsePlan(text, { year: 2024 });
+    const r = parseRectificationDoc(text, { year: 2024 });
     expect(r.ok && r.rows.map((x) => x.category)).toEqual(['城关镇', '城关镇', '河口镇']);
     expect(r.ok && r.totals).toMatchObject({ problems: 3, agrees: true });
-    const off = parsePlan(text.replace('河口镇（1个）', '河口镇（2个）'), { year: 2024 });
+    const off = parseRectificationDoc(text.replace('河口镇（1个）', '河口镇（2个）'), { year: 2024 });
     expect(off.ok && off.totals).toMatchObject({ problems: 4, agrees: false });
   });
 
@@ -435,9 +435,9 @@ describe('the document’s own totals', () => {
   ];
 
   test('a measure paragraph is split at its semicolons only when that is what the stated total says', () => {
-    const none = parsePlan(PARAGRAPH.join('\n'), { year: 2024 });
+    const none = parseRectificationDoc(PARAGRAPH.join('\n'), { year: 2024 });
     expect(none.ok && none.measures).toBe(1);
-    const two = parsePlan(
+    const two = parseRectificationDoc(
       [PARAGRAPH[0], '共梳理问题1个，制定整改措施2项。', ...PARAGRAPH.slice(1)].join('\n'),
       { year: 2024 },
     );
@@ -447,7 +447,7 @@ describe('the document’s own totals', () => {
     ]);
     expect(two.ok && two.totals.agrees).toBe(true);
     // A document that counts each 整改措施 paragraph as one measure, enumeration and all.
-    const whole = parsePlan(
+    const whole = parseRectificationDoc(
       [
         PARAGRAPH[0],
         '制定整改措施1项。',
@@ -458,9 +458,12 @@ describe('the document’s own totals', () => {
     );
     expect(whole.ok && [whole.measures, whole.totals.agrees]).toEqual([1, true]);
     // When no reading agrees, the usual one is kept and the clerk is told.
-    const three = parsePlan([PARAGRAPH[0], '制定整改措施3项。', ...PARAGRAPH.slice(1)].join('\n'), {
-      year: 2024,
-    });
+    const three = parseRectificationDoc(
+      [PARAGRAPH[0], '制定整改措施3项。', ...PARAGRAPH.slice(1)].join('\n'),
+      {
+        year: 2024,
+      },
+    );
     expect(three.ok && three.measures).toBe(1);
     expect(three.ok && three.totals.agrees).toBe(false);
   });

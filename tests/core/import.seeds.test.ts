@@ -3,13 +3,13 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { parsePlan, type ImportSuccess } from '../../src/core/import/parse';
+import { parseRectificationDoc, type ImportSuccess } from '../../src/core/import/parse';
 
 const SEEDS = join(__dirname, '..', 'fixtures', 'seeds');
 const read = (name: string) => readFileSync(join(SEEDS, name), 'utf8');
 
 function ok(text: string, year?: number): ImportSuccess {
-  const r = parsePlan(text, { asOf: '2025-03-01', year });
+  const r = parseRectificationDoc(text, { asOf: '2025-03-01', year });
   if (!r.ok) throw new Error(r.message);
   return r;
 }
@@ -154,7 +154,7 @@ describe('seed 002: 优化营商环境重点工作方案 (具体举措 + 推进�
   });
 
   test('without --year the as-of year is used and said', () => {
-    const r2 = parsePlan(read('002_79b50bfcf0dec50f.txt'), { asOf: '2026-05-01' });
+    const r2 = parseRectificationDoc(read('002_79b50bfcf0dec50f.txt'), { asOf: '2026-05-01' });
     expect(r2.ok && r2.rows[0].deadline).toBe('2026-12-31');
     expect(r2.ok && r2.warnings.some((w) => w.includes('2026年'))).toBe(true);
   });

@@ -4,7 +4,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import fc from 'fast-check';
-import { parsePlan, type ImportSuccess } from '../../src/core/import/parse';
+import { parseRectificationDoc, type ImportSuccess } from '../../src/core/import/parse';
 import { buildOutline, matchMarker, splitLines } from '../../src/core/import/outline';
 import {
   splitDepartments,
@@ -18,7 +18,7 @@ const PLANS = join(__dirname, '..', 'fixtures', 'plans');
 const plan = (name: string) => readFileSync(join(PLANS, name), 'utf8');
 
 function ok(text: string, year?: number): ImportSuccess {
-  const r = parsePlan(text, { asOf: '2025-03-01', year });
+  const r = parseRectificationDoc(text, { asOf: '2025-03-01', year });
   if (!r.ok) throw new Error(r.message);
   return r;
 }
@@ -176,15 +176,17 @@ describe('inline shapes', () => {
   });
 
   test('a document with nothing recognisable fails with a Chinese message', () => {
-    const r = parsePlan('今天天气很好。\n我们去公园散步。');
+    const r = parseRectificationDoc('今天天气很好。\n我们去公园散步。');
     expect(r.ok).toBe(false);
     expect(!r.ok && r.message).toMatch(/没有从文档中识别出/);
-    const empty = parsePlan('   \n\n');
+    const empty = parseRectificationDoc('   \n\n');
     expect(empty.ok).toBe(false);
   });
 
   test('a document made only of non-problem sections fails', () => {
-    const r = parsePlan('一、指导思想\n坚持问题导向。\n二、工作要求\n(一)加强组织领导。\n联系人:张三');
+    const r = parseRectificationDoc(
+      '一、指导思想\n坚持问题导向。\n二、工作要求\n(一)加强组织领导。\n联系人:张三',
+    );
     expect(r.ok).toBe(false);
   });
 
@@ -297,7 +299,7 @@ describe('never throws', () => {
           fc.array(fc.constantFrom(...pieces), { maxLength: 80 }).map((a) => a.join('')),
         ),
         (s) => {
-          const r = parsePlan(s, { asOf: '2024-01-01' });
+          const r = parseRectificationDoc(s, { asOf: '2024-01-01' });
           if (r.ok) {
             expect(r.rows.length).toBeGreaterThan(0);
             expect(r.measures).toBe(r.rows.length);

@@ -4,7 +4,7 @@
  * ("针对“…”的问题"), enumerated measures ("一是…二是…", "①…②…") and progress phrases.
  */
 
-import { PLAN_LABELS, type FieldKey } from '../lexicon/fields';
+import { DOC_FIELD_LABELS, type FieldKey } from '../lexicon/fields';
 import { CIRCLED_NUMBERS, CN_DIGITS } from '../lexicon/numbering';
 import { longestFirst } from '../lexicon/pattern';
 import { CLOSING_STATUS_OPENINGS, STATUS_WORDS } from '../lexicon/progress';
@@ -18,7 +18,7 @@ export type { FieldKey };
 const alternation = longestFirst;
 
 const LABEL_TO_KEY = new Map<string, FieldKey>();
-for (const [key, names] of Object.entries(PLAN_LABELS) as [FieldKey, readonly string[]][])
+for (const [key, names] of Object.entries(DOC_FIELD_LABELS) as [FieldKey, readonly string[]][])
   for (const n of names) LABEL_TO_KEY.set(n, key);
 const LABEL_ALT = alternation([...LABEL_TO_KEY.keys()]);
 /** "问题1：", "问题 12：": a numbered problem starts. */

@@ -148,7 +148,7 @@ interface Draft {
   group: number;
 }
 
-const MARKER_KEYS: FieldKey[] = ['measure', 'problem', 'department', 'report'];
+const MARKER_KEYS: FieldKey[] = ['measure', 'problem', 'department', 'outcome'];
 const INHERITED: FieldKey[] = ['department', 'cooperating', 'person', 'deadline'];
 
 function hasMarkers(text: string): boolean {
@@ -262,7 +262,7 @@ class Reader {
     const quoted = quotedProblem(first.lead);
     const labelled = entries.some(
       (e) =>
-        e.fields.measure !== undefined || e.fields.report !== undefined || e.fields.problem !== undefined,
+        e.fields.measure !== undefined || e.fields.outcome !== undefined || e.fields.problem !== undefined,
     );
     const children = node.children.filter((c) => !(isNonProblemHeading(c.title) && !this.subtreeMarked(c)));
     const defaults: Defaults = { ...inherited };
@@ -330,7 +330,7 @@ class Reader {
     return (
       entries.some(
         (e) =>
-          e.fields.measure !== undefined || e.fields.problem !== undefined || e.fields.report !== undefined,
+          e.fields.measure !== undefined || e.fields.problem !== undefined || e.fields.outcome !== undefined,
       ) || quotedProblem(node.title) !== null
     );
   }
@@ -364,11 +364,11 @@ class Reader {
       }
       const fields = { ...inherited, ...e.fields };
       // 整改情况 written beside 整改措施 says how far the measures got: it is their status.
-      if (e.fields.measure !== undefined && e.fields.report !== undefined && fields.status === undefined)
-        fields.status = e.fields.report;
-      let measure = e.fields.measure ?? e.fields.report ?? '';
+      if (e.fields.measure !== undefined && e.fields.outcome !== undefined && fields.status === undefined)
+        fields.status = e.fields.outcome;
+      let measure = e.fields.measure ?? e.fields.outcome ?? '';
       if (i === 0 && quoted && e.fields.measure === undefined) {
-        measure = [quoted.rest, e.fields.report ?? ''].filter(Boolean).join('\n');
+        measure = [quoted.rest, e.fields.outcome ?? ''].filter(Boolean).join('\n');
       }
       if (!measure && children.length && i === entries.length - 1) return;
       this.emit(cat, problem, measure, fields, group);
@@ -377,7 +377,7 @@ class Reader {
     if (children.length) {
       const defaults = { ...inherited, ...entries[entries.length - 1].fields };
       delete defaults.measure;
-      delete defaults.report;
+      delete defaults.outcome;
       delete defaults.problem;
       const subProblems = children.some(
         (c) => this.subtreeMarkedMeasure(c) && quotedProblem(c.title) !== null,
@@ -397,8 +397,8 @@ const DEADLINE_TAIL = new RegExp(
   `[(（]((?:\\d{4}年)?[^()（）]{0,12}?(?:${DEADLINE_TAIL_WORDS.join('|')})[^()（）]{0,4})[)）][。;；]?$`,
 );
 
-/** Reads a plan document. Never throws. */
-export function parsePlan(text: string, options: ImportOptions = {}): ImportResult {
+/** Reads a rectification document (整改方案 or 进展通报). Never throws. */
+export function parseRectificationDoc(text: string, options: ImportOptions = {}): ImportResult {
   try {
     return parseInner(String(text ?? ''), options);
   } catch {
@@ -433,7 +433,7 @@ function parseInner(text: string, options: ImportOptions): ImportResult {
     root,
     (l) => {
       const k = labelLineKey(l);
-      return k !== null && k !== 'measure' && k !== 'problem' && k !== 'report';
+      return k !== null && k !== 'measure' && k !== 'problem' && k !== 'outcome';
     },
     (n) => probe.subtreeMarkedMeasure(n),
   );
@@ -467,13 +467,13 @@ function readDocument(
 
   // Labelled entries before any numbered line (documents made only of "具体举措:" blocks).
   for (const e of entriesOf(nodeText(root))) {
-    if (e.fields.measure === undefined && e.fields.problem === undefined && e.fields.report === undefined)
+    if (e.fields.measure === undefined && e.fields.problem === undefined && e.fields.outcome === undefined)
       continue;
     const group = reader.newGroup();
     const fields = { ...e.fields };
-    if (fields.measure !== undefined && fields.report !== undefined && fields.status === undefined)
-      fields.status = fields.report;
-    reader.emit('', e.fields.problem ?? '', e.fields.measure ?? e.fields.report ?? '', fields, group);
+    if (fields.measure !== undefined && fields.outcome !== undefined && fields.status === undefined)
+      fields.status = fields.outcome;
+    reader.emit('', e.fields.problem ?? '', e.fields.measure ?? e.fields.outcome ?? '', fields, group);
   }
 
   if (table) {
@@ -510,7 +510,7 @@ function readDocument(
   const phase = rectificationPhase(findPhases(root));
   const phaseEnd = phase ? readDeadline(phase.range, year) : null;
   let byPhase = 0;
-  let byPlan = 0;
+  let bySchedule = 0;
 
   // Renumber problem groups in row order.
   const groupNumber = new Map<number, number>();
@@ -529,7 +529,7 @@ function readDocument(
       if (p.kind === 'invalid')
         warnings.push(`整改时限“${deadlineText}”不是有效日期（${dateReasonText(p.reason, 'zh')}），请核对。`);
     } else {
-      const q = f.plan ? lastQuarterLabel(f.plan) : null;
+      const q = f.schedule ? lastQuarterLabel(f.schedule) : null;
       const tail = DEADLINE_TAIL.exec(d.measure);
       if (tail) {
         deadlineText = tail[1];
@@ -541,7 +541,7 @@ function readDocument(
         const p = readDeadline(q.label, year);
         deadline = p.date;
         deadlineSource = 'plan';
-        byPlan++;
+        bySchedule++;
       } else if (phase && phaseEnd?.kind === 'date') {
         deadlineText = phase.range;
         deadline = phaseEnd.date;
@@ -550,7 +550,7 @@ function readDocument(
       }
     }
     const remarks = [
-      f.plan ? `推进计划：${f.plan}` : '',
+      f.schedule ? `推进计划：${f.schedule}` : '',
       f.cooperating ? `配合单位：${f.cooperating}` : '',
       f.evidence ? `佐证材料：${f.evidence}` : '',
       f.remarks ?? '',
@@ -578,7 +578,7 @@ function readDocument(
       `${byPhase}项措施没有写整改时限，按“${phase!.name}（${phase!.range}）”取${phaseEnd!.date}。`,
     );
   }
-  if (byPlan) warnings.push(`${byPlan}项措施的整改时限取推进计划的最后一个季度末。`);
+  if (bySchedule) warnings.push(`${bySchedule}项措施的整改时限取推进计划的最后一个季度末。`);
 
   const missing: ImportMissing = {
     problem: rows.filter((r) => !r.problem).length,

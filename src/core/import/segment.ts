@@ -9,7 +9,7 @@
  * bounded or disjoint character classes.
  */
 import { UNIT_ENDINGS } from '../lexicon/departments';
-import { PLAN_LABELS, TABLE_HEADERS, type FieldKey } from '../lexicon/fields';
+import { DOC_FIELD_LABELS, TABLE_HEADERS, type FieldKey } from '../lexicon/fields';
 import { CN_DIGITS, CIRCLED_NUMBERS } from '../lexicon/numbering';
 import { FOOTER_CUES, TABLE_TOTAL_ROWS } from '../lexicon/sections';
 import { withoutRoundNotes } from '../text/brackets';
@@ -74,7 +74,7 @@ export function refusal(text: string): string | null {
   return null;
 }
 
-const ALL_LABELS = Object.values(PLAN_LABELS).flat();
+const ALL_LABELS = Object.values(DOC_FIELD_LABELS).flat();
 
 function endsWithAny(s: string, words: readonly string[]): boolean {
   return words.some((w) => s.endsWith(w));

@@ -13,7 +13,7 @@
  */
 import type { Field } from '../types';
 
-/** The fields of a plan: the ledger's, less index/completedOn, plus the plan's own. */
+/** The fields of a rectification document: the ledger's, less index/completedOn, plus its own (outcome 整改情况, schedule 推进计划, contact). */
 export type FieldKey =
   | 'problem'
   | 'measure'
@@ -22,8 +22,8 @@ export type FieldKey =
   | 'person'
   | 'deadline'
   | 'status'
-  | 'report'
-  | 'plan'
+  | 'outcome'
+  | 'schedule'
   | 'evidence'
   | 'remarks'
   | 'contact'
@@ -137,7 +137,7 @@ export const COUNT_SUFFIXES = ['数', '数量', '个数', '总数', '项数', '�
  * also recognised at the end of a longer label ("问题整改责任单位：" ends in 责任单位), so only the
  * core word is listed.
  */
-export const PLAN_LABELS: Record<FieldKey, readonly string[]> = {
+export const DOC_FIELD_LABELS: Record<FieldKey, readonly string[]> = {
   problem: [...BOTH.problem, '具体表现'],
   measure: [...BOTH.measure, '主要措施'],
   department: [...BOTH.department, '主管单位', '主管部门'],
@@ -145,8 +145,8 @@ export const PLAN_LABELS: Record<FieldKey, readonly string[]> = {
   person: BOTH.person,
   deadline: [...BOTH.deadline, '完成时间'],
   status: [...BOTH.status, '整改进展情况'],
-  report: ['整改情况', '整改成效', '整改落实情况'],
-  plan: ['推进计划', '进度安排', '时间安排'],
+  outcome: ['整改情况', '整改成效', '整改落实情况'],
+  schedule: ['推进计划', '进度安排', '时间安排'],
   evidence: BOTH.evidence,
   remarks: BOTH.remarks,
   contact: ['联系人', '联系电话', '联系方式'],
@@ -156,14 +156,14 @@ export const PLAN_LABELS: Record<FieldKey, readonly string[]> = {
 /** Table headers of a ledger flattened to text in a plan ("序号 | 存在问题 | 整改措施 | …"), per field. */
 export const TABLE_HEADERS: Partial<Record<FieldKey | 'index', readonly string[]>> = {
   index: ['序号', '编号', '序'],
-  category: [...PLAN_LABELS.category, '方面', '领域'],
-  problem: [...PLAN_LABELS.problem, '问题'],
-  measure: PLAN_LABELS.measure,
-  department: PLAN_LABELS.department,
-  cooperating: PLAN_LABELS.cooperating,
-  person: PLAN_LABELS.person,
-  deadline: PLAN_LABELS.deadline,
-  status: [...PLAN_LABELS.status, ...PLAN_LABELS.report],
-  evidence: PLAN_LABELS.evidence,
-  remarks: [...PLAN_LABELS.remarks, '说明'],
+  category: [...DOC_FIELD_LABELS.category, '方面', '领域'],
+  problem: [...DOC_FIELD_LABELS.problem, '问题'],
+  measure: DOC_FIELD_LABELS.measure,
+  department: DOC_FIELD_LABELS.department,
+  cooperating: DOC_FIELD_LABELS.cooperating,
+  person: DOC_FIELD_LABELS.person,
+  deadline: DOC_FIELD_LABELS.deadline,
+  status: [...DOC_FIELD_LABELS.status, ...DOC_FIELD_LABELS.outcome],
+  evidence: DOC_FIELD_LABELS.evidence,
+  remarks: [...DOC_FIELD_LABELS.remarks, '说明'],
 };

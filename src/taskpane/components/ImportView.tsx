@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { DocumentArrowUpRegular, EyeRegular, TableAddRegular } from '@fluentui/react-icons';
 import type { Strings } from '../i18n';
-import type { PlanImportState } from '../usePlanImport';
+import type { DocImportState } from '../useDocImport';
 import { NoticeBar } from './NoticeBar';
 
 const PREVIEW_ROWS = 50;
@@ -57,7 +57,7 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
-export function ImportView({ t, state }: { t: Strings; state: PlanImportState }) {
+export function ImportView({ t, state }: { t: Strings; state: DocImportState }) {
   const styles = useStyles();
   const fileInput = useRef<HTMLInputElement>(null);
   const { preview, previewStale, busy, notice } = state;

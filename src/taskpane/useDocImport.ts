@@ -16,7 +16,7 @@ import { fileBuffer, fileText } from './readFile';
 export type Preview =
   { ok: true; text: string; result: ImportSuccess } | { ok: false; text: string; message: string };
 
-export interface PlanImportState {
+export interface DocImportState {
   text: string;
   setText: (text: string) => void;
   sheetName: string;
@@ -32,12 +32,12 @@ export interface PlanImportState {
   openFile: (file: File) => Promise<void>;
 }
 
-export function usePlanImport(host: LedgerHost, lang: Lang, t: Strings): PlanImportState {
+export function useDocImport(host: LedgerHost, lang: Lang, t: Strings): DocImportState {
   const [text, setTextState] = useState('');
   const [sheetName, setSheetName] = useState(t.defaultSheetName);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const { busy, exclusive } = useExclusive<Exclude<PlanImportState['busy'], null>>();
+  const { busy, exclusive } = useExclusive<Exclude<DocImportState['busy'], null>>();
 
   const setText = useCallback((next: string) => {
     setTextState(next);
@@ -54,8 +54,8 @@ export function usePlanImport(host: LedgerHost, lang: Lang, t: Strings): PlanImp
           return;
         }
         try {
-          const { parsePlan } = await loadImporter();
-          const result = parsePlan(text);
+          const { parseRectificationDoc } = await loadImporter();
+          const result = parseRectificationDoc(text);
           setPreview(result.ok ? { ok: true, text, result } : { ok: false, text, message: result.message });
         } catch (e) {
           logProblem(e);
