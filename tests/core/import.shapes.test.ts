@@ -5,7 +5,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import fc from 'fast-check';
 import { parseRectificationDoc, type ImportSuccess } from '../../src/core/import/parse';
-import { buildOutline, matchMarker, splitLines } from '../../src/core/import/outline';
+import { buildOutline, matchNumbering, splitLines } from '../../src/core/import/outline';
 import {
   splitDepartments,
   splitEnumeration,
@@ -200,16 +200,16 @@ describe('inline shapes', () => {
 
 describe('helpers', () => {
   test('markers', () => {
-    expect(matchMarker('一、总体要求')?.kind).toBe('cn');
-    expect(matchMarker('（一）聚焦')?.kind).toBe('cn-paren');
-    expect(matchMarker('(一)聚焦')?.kind).toBe('cn-paren');
-    expect(matchMarker('1.问题')?.kind).toBe('num');
-    expect(matchMarker('1、问题')?.kind).toBe('num');
-    expect(matchMarker('（1）措施')?.kind).toBe('num-paren');
-    expect(matchMarker('②措施')?.kind).toBe('circled');
-    expect(matchMarker('1.5亿元资金')).toBeNull();
-    expect(matchMarker('2024年6月')).toBeNull();
-    expect(matchMarker('一是加强')).toBeNull();
+    expect(matchNumbering('一、总体要求')?.kind).toBe('cn');
+    expect(matchNumbering('（一）聚焦')?.kind).toBe('cn-paren');
+    expect(matchNumbering('(一)聚焦')?.kind).toBe('cn-paren');
+    expect(matchNumbering('1.问题')?.kind).toBe('num');
+    expect(matchNumbering('1、问题')?.kind).toBe('num');
+    expect(matchNumbering('（1）措施')?.kind).toBe('num-paren');
+    expect(matchNumbering('②措施')?.kind).toBe('circled');
+    expect(matchNumbering('1.5亿元资金')).toBeNull();
+    expect(matchNumbering('2024年6月')).toBeNull();
+    expect(matchNumbering('一是加强')).toBeNull();
   });
 
   test('outline nests by first appearance', () => {

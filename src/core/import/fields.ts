@@ -10,7 +10,7 @@ import { longestFirst } from '../lexicon/pattern';
 import { CLOSING_STATUS_OPENINGS, STATUS_WORDS } from '../lexicon/progress';
 import { CATEGORY_ENDINGS } from '../lexicon/sections';
 import { ACTION_STARTS, SHORTFALL } from '../lexicon/sentences';
-import { markerNumber } from './outline';
+import { numberingValue } from './outline';
 import { isSpace, trimSpaces } from './segment';
 
 export type { FieldKey };
@@ -156,11 +156,11 @@ export function endsWithCategory(heading: string): boolean {
 const ENUMERATIONS: { re: RegExp; num: (m: RegExpExecArray) => number }[] = [
   {
     re: new RegExp(`(?:^|(?<=[\\n。;；,，:：]))\\s*([${CN_DIGITS}]{1,2})是[,，:：]?`, 'g'),
-    num: (m) => markerNumber(m[1]),
+    num: (m) => numberingValue(m[1]),
   },
   {
     re: new RegExp(`(?:^|(?<=[\\n。;；,，:：]))\\s*([${CIRCLED_NUMBERS}])`, 'g'),
-    num: (m) => markerNumber(m[1]),
+    num: (m) => numberingValue(m[1]),
   },
   { re: /(?:^|(?<=[\n。;；,，:：]))\s*[(（](\d{1,2})[)）]/g, num: (m) => Number(m[1]) },
   { re: /(?:^|(?<=[\n。;；:：]))\s*(\d{1,2})[、.．](?!\d)/g, num: (m) => Number(m[1]) },

@@ -1,18 +1,18 @@
 /**
- * Numbering levels of a plan document and the outline tree they form.
+ * Numbering levels of a rectification document and the outline tree they form.
  *
- * Markers recognised at the start of a line: 一、  (一)/（一）  1. 1、 1．  (1)/（1）  1)  ①.
+ * Numberings recognised at the start of a line: 一、  (一)/（一）  1. 1、 1．  (1)/（1）  1)  ①.
  * Levels are scored: the official order is the prior, the document's own numbering corrects it
  * (see buildOutline).
  */
 import { CIRCLED_NUMBERS, CN_DIGITS, CN_HUNDRED } from '../lexicon/numbering';
 import { trimSpaces } from './segment';
 
-export type MarkerKind = 'cn' | 'cn-paren' | 'num' | 'num-paren' | 'num-half' | 'circled';
+export type NumberingKind = 'cn' | 'cn-paren' | 'num' | 'num-paren' | 'num-half' | 'circled';
 
 export interface OutlineNode {
   /** 'implicit': an unnumbered heading line ("问题二：…") that a restarting list shows to be a parent. */
-  kind: MarkerKind | 'root' | 'implicit';
+  kind: NumberingKind | 'root' | 'implicit';
   /** The number as written ('三', '12', '⑤'); '' for the root. */
   label: string;
   /** The heading line without its marker (the whole first line). */
@@ -23,7 +23,7 @@ export interface OutlineNode {
   parent: OutlineNode | null;
 }
 
-const MARKERS: { kind: MarkerKind; re: RegExp }[] = [
+const NUMBERINGS: { kind: NumberingKind; re: RegExp }[] = [
   { kind: 'cn', re: new RegExp(`^([${CN_DIGITS}${CN_HUNDRED}]{1,4})[、．]\\s*`) },
   { kind: 'cn-paren', re: new RegExp(`^[(（]([${CN_DIGITS}${CN_HUNDRED}]{1,4})[)）]\\s*`) },
   { kind: 'num-paren', re: /^[(（](\d{1,3})[)）]\s*/ },
@@ -32,15 +32,15 @@ const MARKERS: { kind: MarkerKind; re: RegExp }[] = [
   { kind: 'circled', re: new RegExp(`^([${CIRCLED_NUMBERS}])\\s*`) },
 ];
 
-export interface Marker {
-  kind: MarkerKind;
+export interface Numbering {
+  kind: NumberingKind;
   label: string;
   rest: string;
 }
 
-/** The numbering marker a line starts with, if any (the line is already trimmed). */
-export function matchMarker(line: string): Marker | null {
-  for (const { kind, re } of MARKERS) {
+/** The numbering (一、, （一）, 1.) a line starts with, if any (the line is already trimmed). */
+export function matchNumbering(line: string): Numbering | null {
+  for (const { kind, re } of NUMBERINGS) {
     const m = re.exec(line);
     if (m) {
       const rest = line.slice(m[0].length);
@@ -66,7 +66,7 @@ export function splitLines(text: string): string[] {
 }
 
 /** The official order of levels: 一、 > (一) > 1. > (1) / 1) > ①. A prior, not a rule. */
-const PRIOR: Record<MarkerKind, number> = {
+const PRIOR: Record<NumberingKind, number> = {
   cn: 0,
   'cn-paren': 1,
   num: 2,
@@ -90,7 +90,7 @@ const CN_NUM: Record<string, number> = {
 };
 
 /** The number a marker label stands for: '三' → 3, '十二' → 12, '⑤' → 5, '12' → 12. */
-export function markerNumber(label: string): number {
+export function numberingValue(label: string): number {
   if (/^\d+$/.test(label)) return Number(label);
   const c = label.charCodeAt(0);
   if (label.length === 1 && c >= 0x2460 && c <= 0x2473) return c - 0x2460 + 1;
@@ -106,9 +106,9 @@ export function markerNumber(label: string): number {
   return total + digit;
 }
 
-interface Mark {
+interface NumberedLine {
   line: string;
-  m: Marker | null;
+  m: Numbering | null;
   n: number;
 }
 
@@ -118,11 +118,11 @@ interface Mark {
  * another kind, that other kind is its parent; when restarts say so more often than the other
  * way round, the child is ranked just below its parent, whatever the official order says.
  */
-function ranks(marks: Mark[]): Record<MarkerKind, number> {
+function ranks(numbered: NumberedLine[]): Record<NumberingKind, number> {
   const rank = { ...PRIOR };
   const votes = new Map<string, number>();
-  let prev: Mark | null = null;
-  for (const k of marks) {
+  let prev: NumberedLine | null = null;
+  for (const k of numbered) {
     if (!k.m) continue;
     if (prev?.m && prev.m.kind !== k.m.kind && k.n === 1) {
       const key = `${prev.m.kind}>${k.m.kind}`;
@@ -131,7 +131,7 @@ function ranks(marks: Mark[]): Record<MarkerKind, number> {
     prev = k;
   }
   for (const [key, n] of votes) {
-    const [parent, child] = key.split('>') as [MarkerKind, MarkerKind];
+    const [parent, child] = key.split('>') as [NumberingKind, NumberingKind];
     const against = votes.get(`${child}>${parent}`) ?? 0;
     if (PRIOR[parent] > PRIOR[child] && n > against) rank[child] = rank[parent] + 0.5;
   }
@@ -160,13 +160,13 @@ export function buildOutline(
   isHeadingLine: (line: string) => boolean = () => false,
 ): OutlineNode {
   const root: OutlineNode = { kind: 'root', label: '', title: '', body: [], children: [], parent: null };
-  const marks: Mark[] = lines.map((line) => {
-    const m = matchMarker(line);
-    return { line, m, n: m ? markerNumber(m.label) : 0 };
+  const numbered: NumberedLine[] = lines.map((line) => {
+    const m = matchNumbering(line);
+    return { line, m, n: m ? numberingValue(m.label) : 0 };
   });
-  const rank = ranks(marks);
+  const rank = ranks(numbered);
   const stack: Open[] = [{ node: root, rank: -1, n: 0 }];
-  for (const { line, m, n } of marks) {
+  for (const { line, m, n } of numbered) {
     if (!m) {
       stack[stack.length - 1].node.body.push(line);
       continue;

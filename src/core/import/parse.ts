@@ -45,7 +45,7 @@ import {
 import {
   buildOutline,
   liftTrailingFieldLines,
-  matchMarker,
+  matchNumbering,
   nodeText,
   type OutlineNode,
   walkNodes,
@@ -148,12 +148,12 @@ interface Draft {
   group: number;
 }
 
-const MARKER_KEYS: FieldKey[] = ['measure', 'problem', 'department', 'outcome'];
+const ITEM_LABEL_KEYS: FieldKey[] = ['measure', 'problem', 'department', 'outcome'];
 const INHERITED: FieldKey[] = ['department', 'cooperating', 'person', 'deadline'];
 
-function hasMarkers(text: string): boolean {
+function hasItemLabels(text: string): boolean {
   return (
-    entriesOf(text).some((e) => MARKER_KEYS.some((k) => e.fields[k] !== undefined)) ||
+    entriesOf(text).some((e) => ITEM_LABEL_KEYS.some((k) => e.fields[k] !== undefined)) ||
     quotedProblem(text) !== null
   );
 }
@@ -180,7 +180,7 @@ function splitSemicolons(text: string): string[] {
 class Reader {
   drafts: Draft[] = [];
   private group = 0;
-  private markedCache = new Map<OutlineNode, boolean>();
+  private labelledCache = new Map<OutlineNode, boolean>();
 
   constructor(
     readonly report: boolean,
@@ -191,18 +191,18 @@ class Reader {
     return ++this.group;
   }
 
-  subtreeMarked(node: OutlineNode): boolean {
-    const hit = this.markedCache.get(node);
+  subtreeLabelled(node: OutlineNode): boolean {
+    const hit = this.labelledCache.get(node);
     if (hit !== undefined) return hit;
-    let marked = false;
+    let labelled = false;
     for (const n of walkNodes(node)) {
-      if (n.kind !== 'root' && (hasMarkers(nodeText(n)) || quotedProblem(n.title))) {
-        marked = true;
+      if (n.kind !== 'root' && (hasItemLabels(nodeText(n)) || quotedProblem(n.title))) {
+        labelled = true;
         break;
       }
     }
-    this.markedCache.set(node, marked);
-    return marked;
+    this.labelledCache.set(node, labelled);
+    return labelled;
   }
 
   /** Emits the measures of one entry of a problem. */
@@ -264,7 +264,7 @@ class Reader {
       (e) =>
         e.fields.measure !== undefined || e.fields.outcome !== undefined || e.fields.problem !== undefined,
     );
-    const children = node.children.filter((c) => !(isNonProblemHeading(c.title) && !this.subtreeMarked(c)));
+    const children = node.children.filter((c) => !(isNonProblemHeading(c.title) && !this.subtreeLabelled(c)));
     const defaults: Defaults = { ...inherited };
     for (const k of INHERITED)
       if (first.fields[k] !== undefined && !labelled && !quoted) defaults[k] = first.fields[k];
@@ -275,7 +275,7 @@ class Reader {
     }
 
     if (children.length) {
-      const leafChildren = children.every((c) => c.children.length === 0 && !this.subtreeMarkedMeasure(c));
+      const leafChildren = children.every((c) => c.children.length === 0 && !this.subtreeLabelsMeasure(c));
       const actions = children.filter((c) => looksLikeMeasure(c.title)).length;
       const heading = headingOf(node.title);
       const childrenAreMeasures =
@@ -295,7 +295,7 @@ class Reader {
           ? category
           : tidy(withoutCount(headingOf(node.title)).replace(/[。:：]$/, ''));
       // Siblings take the same role: a plain item among problems is a problem.
-      const problems = children.filter((c) => this.subtreeMarkedMeasure(c)).length;
+      const problems = children.filter((c) => this.subtreeLabelsMeasure(c)).length;
       const siblingsAreProblems = problems * 2 >= children.length && problems > 0;
       for (const c of children) this.walk(c, nextCategory, defaults, siblingsAreProblems);
       return;
@@ -325,7 +325,7 @@ class Reader {
   }
 
   /** True when an item carries a measure/problem label or quoted problem (not only a department). */
-  subtreeMarkedMeasure(node: OutlineNode): boolean {
+  subtreeLabelsMeasure(node: OutlineNode): boolean {
     const entries = entriesOf(nodeText(node));
     return (
       entries.some(
@@ -380,7 +380,7 @@ class Reader {
       delete defaults.outcome;
       delete defaults.problem;
       const subProblems = children.some(
-        (c) => this.subtreeMarkedMeasure(c) && quotedProblem(c.title) !== null,
+        (c) => this.subtreeLabelsMeasure(c) && quotedProblem(c.title) !== null,
       );
       if (subProblems) {
         for (const c of children) this.walk(c, cat || problem, defaults);
@@ -435,7 +435,7 @@ function parseInner(text: string, options: ImportOptions): ImportResult {
       const k = labelLineKey(l);
       return k !== null && k !== 'measure' && k !== 'problem' && k !== 'outcome';
     },
-    (n) => probe.subtreeMarkedMeasure(n),
+    (n) => probe.subtreeLabelsMeasure(n),
   );
 
   // Read the usual way; when the document's own totals disagree, try the other readings and keep
@@ -494,12 +494,12 @@ function readDocument(
       });
     }
   }
-  const docMarked = root.children.some((c) => reader.subtreeMarked(c)) || reader.drafts.length > 0;
+  const docLabelled = root.children.some((c) => reader.subtreeLabelled(c)) || reader.drafts.length > 0;
   for (const section of table ? [] : root.children) {
-    const marked = reader.subtreeMarked(section);
-    if (isNonProblemHeading(section.title) && !(marked && isProblemHeading(section.title))) continue;
-    if (docMarked && !marked && !isProblemHeading(section.title)) continue;
-    if (!marked && isNonProblemHeading(section.title)) continue;
+    const labelled = reader.subtreeLabelled(section);
+    if (isNonProblemHeading(section.title) && !(labelled && isProblemHeading(section.title))) continue;
+    if (docLabelled && !labelled && !isProblemHeading(section.title)) continue;
+    if (!labelled && isNonProblemHeading(section.title)) continue;
     reader.walk(section, '', {});
   }
 
@@ -602,7 +602,7 @@ function readDocument(
   }
   const totals = readTotals(
     openingText(lines),
-    headingCounts(lines.map((l) => matchMarker(l)?.rest ?? '').filter(Boolean)),
+    headingCounts(lines.map((l) => matchNumbering(l)?.rest ?? '').filter(Boolean)),
     { problems: problemKeys.size, measures: rows.length },
     table?.statedTotal ?? null,
   );
@@ -623,7 +623,7 @@ function readDocument(
 function openingText(lines: string[]): string {
   const out: string[] = [];
   for (const l of lines) {
-    const m = matchMarker(l);
+    const m = matchNumbering(l);
     if (m && !isNonProblemHeading(m.rest)) break;
     out.push(l);
   }

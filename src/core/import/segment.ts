@@ -122,7 +122,7 @@ const MARKER_AT = new RegExp(
 );
 
 /** Kind and number of a marker at the start of `s` ("（三）" → cn-paren 3), for a flattened line. */
-function markerAt(s: string): { kind: string; n: number } | null {
+function numberingAt(s: string): { kind: string; n: number } | null {
   const m = MARKER_AT.exec(s);
   if (!m || !INLINE_MARKER.test(s)) return null;
   const cn = (t: string) => {
@@ -149,7 +149,7 @@ function markerAt(s: string): { kind: string; n: number } | null {
  * there a marker anywhere starts a new line when its number starts a list or carries one on by
  * one (so "近3.5年" or "第（二）项" do not).
  */
-function cutAtSpacedMarkers(line: string): string[] {
+function cutAtSpacedNumberings(line: string): string[] {
   const out: string[] = [];
   let start = 0;
   let i = 0;
@@ -158,7 +158,7 @@ function cutAtSpacedMarkers(line: string): string[] {
   while (i < line.length) {
     const ch = line[i];
     if (flattened && i > start && !'第0123456789'.includes(line[i - 1]) && MARKER_STARTS.includes(ch)) {
-      const k = markerAt(line.slice(i, i + 16));
+      const k = numberingAt(line.slice(i, i + 16));
       if (k && (k.n === 1 || last.get(k.kind) === k.n - 1)) {
         last.set(k.kind, k.n);
         out.push(line.slice(start, i));
@@ -277,7 +277,7 @@ export function segmentLines(text: string): string[] {
   const raw = text.replace(/\r\n?/g, '\n').split('\n');
   for (const r of raw) {
     for (const piece of openBlocks(r).split('\n')) {
-      for (const cut of cutAtSpacedMarkers(piece)) {
+      for (const cut of cutAtSpacedNumberings(piece)) {
         const l = trimSpaces(cut);
         if (l) lines.push(l);
       }

@@ -4,7 +4,7 @@
  * document counts (the lines before the first section that holds problems): that is where the
  * totals of the whole document are written; counts inside a section are that section's own.
  */
-import { markerNumber } from './outline';
+import { numberingValue } from './outline';
 import { TOTAL_MEASURE_NOUNS, TOTAL_PROBLEM_NOUNS } from '../lexicon/sections';
 
 export interface Totals {
@@ -36,7 +36,7 @@ const MEASURE_RES = [
 
 function toNumber(s: string): number {
   if (/^\d+$/.test(s)) return Number(s);
-  return markerNumber(s.replace('两', '二'));
+  return numberingValue(s.replace('两', '二'));
 }
 
 function firstNumber(text: string, res: RegExp[]): number | null {
