@@ -16,7 +16,7 @@ import { basename, extname, isAbsolute, join, relative } from 'node:path';
 import { chineseDate } from '../src/core/calendar';
 import { checkGrid } from '../src/core/check';
 import { DEFAULT_DUE_SOON_DAYS } from '../src/core/options';
-import { reportSentence, summarize } from '../src/core/summary';
+import { summarySentence, summarize } from '../src/core/summary';
 import { DEFAULT_REQUIRED, type CheckOptions, type SheetReport } from '../src/core/types';
 import { main as ledgerCheck } from '../src/cli/ledger-check';
 import { defaultIo, type Io } from '../src/cli/io';
@@ -52,7 +52,7 @@ async function sentenceFor(file: string): Promise<string> {
     if (result.ok) reports.push(result.report);
   }
   const summary = summarize(reports, { asOf: DEMO_AS_OF, ledgerName: basename(file, extname(file)) });
-  return reportSentence(summary, 'zh');
+  return summarySentence(summary, 'zh');
 }
 
 export async function main(io: Io = defaultIo(), opts: DemoOptions = {}): Promise<number> {

@@ -438,7 +438,7 @@ export function englishDate(date: IsoDate): string {
  * "截至2024年4月15日,共梳理问题17个,制定整改措施30项,已完成28项(其中长期任务已取得阶段性成效9项),
  * 正在推进2项,逾期未完成0项。" 已完成 + 正在推进 + 逾期未完成 = 制定整改措施.
  */
-export function reportSentence(summary: LedgerSummary, lang: Lang): string {
+export function summarySentence(summary: LedgerSummary, lang: Lang): string {
   const t = summary.totals;
   if (lang === 'en') {
     const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;

@@ -25,7 +25,7 @@ import {
   type LedgerSummary,
   type ToCompleteIssue,
   type ToCompleteItem,
-  reportSentence,
+  summarySentence,
 } from './summary';
 import type { SheetReport } from './types';
 
@@ -233,7 +233,7 @@ function summaryPlan(summary: LedgerSummary, opts: SummaryPlanOptions): SheetPla
       : '';
   b.line(`截至${chineseDate(summary.asOf)}${scope}`, 'subtitle');
   b.blank();
-  b.line(reportSentence(summary, 'zh'), 'sentence');
+  b.line(summarySentence(summary, 'zh'), 'sentence');
   b.blank();
 
   heading('总体情况');

@@ -9,7 +9,7 @@ export { HEADER_SYNONYMS } from '../core/header';
 export { planMarks, type MarkPlan } from '../core/marks';
 export {
   summarize,
-  reportSentence,
+  summarySentence,
   sentenceFigures,
   type LedgerSummary,
   type SentenceFigures,

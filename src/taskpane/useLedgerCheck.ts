@@ -10,7 +10,7 @@ import {
   checkOptionsFromSettings,
   loadSummaryPlanner,
   planMarks,
-  reportSentence,
+  summarySentence,
   summarize,
   type LedgerSettings,
   type LedgerSummary,
@@ -173,7 +173,7 @@ export function useLedgerCheck(
             report,
             header,
             summary,
-            sentence: reportSentence(summary, lang),
+            sentence: summarySentence(summary, lang),
             asOf: options.asOf,
             settings: usedSettings,
           });

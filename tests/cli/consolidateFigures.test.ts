@@ -6,7 +6,7 @@
 import { join } from 'path';
 import { readWorkbook } from '../../src/cli/workbook';
 import { alertsOf, checkFileGrids, consolidate, unitsOfFile } from '../../src/core/consolidate';
-import { reportSentence, summarize } from '../../src/core/summary';
+import { summarySentence, summarize } from '../../src/core/summary';
 import { DEFAULT_REQUIRED, type CheckOptions } from '../../src/core/types';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'units');
@@ -43,7 +43,7 @@ describe('a unit’s figures are summarize’s over its sheets', () => {
           expect(u.counts).toEqual(s.totals);
           expect(u.toCompleteCount).toBe(s.toComplete.length);
           expect(u.missingDepartment).toBe(s.toComplete.filter((t) => t.missingDepartment).length);
-          expect(u.sentence).toBe(reportSentence(s, 'zh'));
+          expect(u.sentence).toBe(summarySentence(s, 'zh'));
           expect(alertsOf(u, asOf)).toEqual(detailed ? s.alerts : []);
           expect(u.toComplete).toEqual(detailed ? s.toComplete : []);
           if (detailed) {

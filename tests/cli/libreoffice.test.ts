@@ -16,7 +16,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { writeCheckedWorkbook } from '../../src/cli/checkedWorkbook';
 import { planMarks } from '../../src/core/marks';
-import { reportSentence, summarize, type Counts } from '../../src/core/summary';
+import { summarySentence, summarize, type Counts } from '../../src/core/summary';
 import { planSummarySheets } from '../../src/core/summaryPlans';
 import type { SheetReport } from '../../src/core/types';
 import {
@@ -206,7 +206,7 @@ describeLo('LibreOffice round trip', () => {
 
   test('the summary numbers are the engine’s', () => {
     const rows = rowsOf(converted.getWorksheet('整改汇总')!);
-    expect(rows[3][0]).toBe(reportSentence(summary, 'zh'));
+    expect(rows[3][0]).toBe(summarySentence(summary, 'zh'));
     // the merged sentence keeps the height the plan gave it (no host auto-fits merged cells)
     const plan = planSummarySheets(summary, reports, { dueSoonDays: 7 })[0];
     expect(plan.rowHeights?.[4]).toBeGreaterThanOrEqual(30);

@@ -75,7 +75,7 @@ describe('every Chinese sentence the tool writes uses full-width ，（）：；
   const { STRINGS } = require('../../src/taskpane/i18n') as typeof import('../../src/taskpane/i18n');
   const { findingMessage, CODE_ORDER } =
     require('../../src/core/findings') as typeof import('../../src/core/findings');
-  const { summarize, reportSentence } =
+  const { summarize, summarySentence } =
     require('../../src/core/summary') as typeof import('../../src/core/summary');
   const { planSummarySheets } =
     require('../../src/core/summaryPlans') as typeof import('../../src/core/summaryPlans');
@@ -133,7 +133,7 @@ describe('every Chinese sentence the tool writes uses full-width ，（）：；
   test('the report sentence, the summary sheets and the command line report', () => {
     const reports = [sheetA(), sheetB()];
     const summary = summarize(reports, { asOf: '2024-04-15', ledgerName: '甲局巡察整改台账' });
-    const sentence = reportSentence(summary, 'zh');
+    const sentence = summarySentence(summary, 'zh');
     expect(p(sentence)).toBe(sentence);
     expect(sentence).toMatch(/^截至2024年4月15日，共梳理问题\d+个，制定整改措施\d+项，已完成\d+项（其中/);
     const cells = planSummarySheets(summary, reports, { dueSoonDays: 7 })

@@ -3,7 +3,13 @@
  * table in the comment, not computed by the code under test.
  */
 import fc from 'fast-check';
-import { summarize, reportSentence, sentenceFigures, chineseDate, type Counts } from '../../src/core/summary';
+import {
+  summarize,
+  summarySentence,
+  sentenceFigures,
+  chineseDate,
+  type Counts,
+} from '../../src/core/summary';
 import { report, row, sheetA, sheetB } from '../helpers/reports';
 import type { ProgressState } from '../../src/core/types';
 
@@ -178,10 +184,10 @@ describe('summarize: one sheet', () => {
   });
 
   test('the sentence', () => {
-    expect(reportSentence(s, 'zh')).toBe(
+    expect(summarySentence(s, 'zh')).toBe(
       '截至2024年4月15日，共梳理问题6个，制定整改措施9项，已完成3项（其中长期任务已取得阶段性成效1项），正在推进2项，逾期未完成4项。',
     );
-    expect(reportSentence(s, 'en')).toBe(
+    expect(summarySentence(s, 'en')).toBe(
       'As of 15 April 2024, 6 problems identified and 9 measures set: 3 completed ' +
         '(including 1 long-term measure showing results), 2 in progress, 4 overdue.',
     );
@@ -255,7 +261,7 @@ describe('the report sentence', () => {
       row({ row: i + 4, state, problem: `问题${i % 17}`, dept: '办公室' }),
     );
     const s = summarize([report('台账', rows)], { asOf: '2024-04-15', ledgerName: 'X' });
-    expect(reportSentence(s, 'zh')).toBe(
+    expect(summarySentence(s, 'zh')).toBe(
       '截至2024年4月15日，共梳理问题17个，制定整改措施30项，已完成28项（其中长期任务已取得阶段性成效9项），正在推进2项，逾期未完成0项。',
     );
   });
@@ -263,7 +269,7 @@ describe('the report sentence', () => {
   test('an empty ledger gives zeros and no completion rate', () => {
     const s = summarize([], { asOf: '2024-01-05', ledgerName: 'X' });
     expect(s.totals.completionRate).toBeNull();
-    expect(reportSentence(s, 'zh')).toBe(
+    expect(summarySentence(s, 'zh')).toBe(
       '截至2024年1月5日，共梳理问题0个，制定整改措施0项，已完成0项（其中长期任务已取得阶段性成效0项），正在推进0项，逾期未完成0项。',
     );
   });

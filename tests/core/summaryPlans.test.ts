@@ -5,7 +5,7 @@ import {
   mergedRowHeights,
   textWidthUnits,
 } from '../../src/core/summaryPlans';
-import { summarize, reportSentence } from '../../src/core/summary';
+import { summarize, summarySentence } from '../../src/core/summary';
 import { text, type PlanCell, type SheetPlan } from '../../src/core/sheetPlan';
 import { finding, report, row, sheetA, sheetB } from '../helpers/reports';
 
@@ -57,7 +57,7 @@ describe('planSummarySheets: one sheet', () => {
     const v = values(sum);
     expect(v[0][0]).toBe('甲局巡察整改台账汇总');
     expect(v[1][0]).toBe('截至2024年4月15日');
-    expect(v[3][0]).toBe(reportSentence(summary, 'zh'));
+    expect(v[3][0]).toBe(summarySentence(summary, 'zh'));
     expect(sum.rows[3][0]).toMatchObject({ kind: 'text', style: 'sentence' });
     expect(sum.merges).toContainEqual({ top: 4, left: 1, bottom: 4, right: 10 });
   });

@@ -20,7 +20,7 @@ import {
   emptyCounts,
   sentenceFigures,
   summarize,
-  reportSentence,
+  summarySentence,
   goesOnToComplete,
   type AlertItem,
   type Counts,
@@ -271,7 +271,7 @@ export function onTimeOf(reports: SheetReport[], asOf: IsoDate): OnTime {
   return { due, onTime, rate: due > 0 ? onTime / due : null };
 }
 
-/** A LedgerSummary carrying only what reportSentence reads. */
+/** A LedgerSummary carrying only what summarySentence reads. */
 function sentenceOf(problems: number, totals: Counts, asOf: IsoDate, lang: Lang): string {
   const summary: LedgerSummary = {
     ledgerName: '',
@@ -290,7 +290,7 @@ function sentenceOf(problems: number, totals: Counts, asOf: IsoDate, lang: Lang)
     alerts: [],
     toComplete: [],
   };
-  return reportSentence(summary, lang);
+  return summarySentence(summary, lang);
 }
 
 /**

@@ -110,7 +110,7 @@ export interface ImportSuccess {
   missing: ImportMissing;
   /** The year dates without one were read in. */
   year: number;
-  /** 'report' when the document reports progress (针对“…”的问题, 进展通报), else 'plan'. */
+  /** 'report' for a 进展通报 (针对“…”的问题), else 'plan' for a 整改方案: the values --json has always written. */
   mode: 'plan' | 'report';
   warnings: string[];
   /**
@@ -183,7 +183,7 @@ class Reader {
   private labelledCache = new Map<OutlineNode, boolean>();
 
   constructor(
-    readonly report: boolean,
+    readonly progressDoc: boolean,
     readonly variant: Variant = {},
   ) {}
 
@@ -216,7 +216,7 @@ class Reader {
   ): void {
     let text = measureText;
     let status = fields.status ?? entryStatus;
-    if (this.report && !fields.status) {
+    if (this.progressDoc && !fields.status) {
       const closing = closingStatus(text);
       if (closing) {
         status = status || closing.status;
@@ -227,7 +227,7 @@ class Reader {
     if (this.variant.semicolons && parts.length === 1) parts = splitSemicolons(parts[0]);
     if (!parts.length) parts.push('');
     for (const part of parts) {
-      const own = this.report && !fields.status ? statusPhrase(part) : '';
+      const own = this.progressDoc && !fields.status ? statusPhrase(part) : '';
       this.drafts.push({ category, problem, measure: part, fields, status: own || status, group });
     }
   }
@@ -423,12 +423,12 @@ function parseInner(text: string, options: ImportOptions): ImportResult {
   }
 
   const table = readTable(lines);
-  const report =
+  const progressDoc =
     REPORT_TITLE_WORDS.some((w) => lines[0].includes(w)) ||
     lines.some((l) => /^(?:\d{1,3}[.．、]|[(（]\d{1,3}[)）])?[ \u3000]{0,4}针对[ \u3000]{0,4}[“"「]/.test(l));
   // An unnumbered line that opens a group: a problem label ("问题二：…", "存在问题：…") or a 方面 heading.
   const root = buildOutline(lines, (l) => labelLineKey(l) === 'problem' || endsWithCategory(l));
-  const probe = new Reader(report);
+  const probe = new Reader(progressDoc);
   liftTrailingFieldLines(
     root,
     (l) => {
@@ -442,7 +442,7 @@ function parseInner(text: string, options: ImportOptions): ImportResult {
   // the first that agrees.
   let first: ImportResult | null = null;
   for (const variant of VARIANTS) {
-    const r = readDocument({ lines, root, table, report, year, warnings: [...warnings] }, variant);
+    const r = readDocument({ lines, root, table, progressDoc, year, warnings: [...warnings] }, variant);
     if (!r.ok) return r;
     if (r.totals.agrees !== false) return r;
     first ??= r;
@@ -454,16 +454,16 @@ interface Prepared {
   lines: string[];
   root: OutlineNode;
   table: Table | null;
-  report: boolean;
+  progressDoc: boolean;
   year: number;
   warnings: string[];
 }
 
 function readDocument(
-  { lines, root, table, report, year, warnings }: Prepared,
+  { lines, root, table, progressDoc, year, warnings }: Prepared,
   variant: Variant,
 ): ImportResult {
-  const reader = new Reader(report, variant);
+  const reader = new Reader(progressDoc, variant);
 
   // Labelled entries before any numbered line (documents made only of "具体举措:" blocks).
   for (const e of entriesOf(nodeText(root))) {
@@ -613,7 +613,7 @@ function readDocument(
     measures: rows.length,
     missing,
     year,
-    mode: report ? 'report' : 'plan',
+    mode: progressDoc ? 'report' : 'plan',
     warnings,
     totals,
   };

@@ -20,14 +20,14 @@ import {
 } from '@fluentui/react-icons';
 import type { Strings } from '../i18n';
 import type { LedgerCheckState } from '../useLedgerCheck';
-import { reportSentence, sentenceFigures } from '../engine';
+import { summarySentence, sentenceFigures } from '../engine';
 import { STRINGS } from '../i18n';
 import { codesPresent, departmentsOf, filterFindings, NO_FILTER, type FindingFilter } from '../logic';
 import { Figures } from './Figures';
 import { FindingFilters } from './FindingFilters';
 import { FindingList } from './FindingList';
 import { NoticeBar } from './NoticeBar';
-import { ReportSentence } from './ReportSentence';
+import { SummarySentence } from './SummarySentence';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -77,7 +77,8 @@ export function CheckView({ t, check, stale, ready, onOpenColumns }: CheckViewPr
   );
   // The sentence in the pane's current language (the clerk may switch after checking).
   const sentence = useMemo(
-    () => (outcome?.kind === 'done' ? reportSentence(outcome.summary, t === STRINGS.en ? 'en' : 'zh') : null),
+    () =>
+      outcome?.kind === 'done' ? summarySentence(outcome.summary, t === STRINGS.en ? 'en' : 'zh') : null,
     [outcome, t],
   );
   const figures = useMemo(() => (report ? sentenceFigures(report) : null), [report]);
@@ -182,7 +183,7 @@ export function CheckView({ t, check, stale, ready, onOpenColumns }: CheckViewPr
         <>
           <Caption1>{t.checkedSheet(report.name, outcome.asOf)}</Caption1>
           {figures && <Figures figures={figures} t={t} />}
-          <ReportSentence sentence={sentence ?? outcome.sentence} t={t} />
+          <SummarySentence sentence={sentence ?? outcome.sentence} t={t} />
           <section
             className={styles.section}
             aria-label={t.findingsTitle(shown.length, report.findings.length)}

@@ -25,7 +25,7 @@ const useStyles = makeStyles({
   },
 });
 
-export function ReportSentence({ sentence, t }: { sentence: string; t: Strings }) {
+export function SummarySentence({ sentence, t }: { sentence: string; t: Strings }) {
   const styles = useStyles();
   const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
   const copy = async () => {
