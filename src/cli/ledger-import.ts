@@ -1,7 +1,7 @@
 /**
  * ledger-import PLAN.(txt|docx) --out LEDGER.xlsx [--year YYYY] [--json]
  *
- * Reads a rectification plan or progress report and writes a new ledger workbook (never over an
+ * Reads a rectification doc (整改方案 or 进展通报) and writes a new ledger workbook (never over an
  * existing file), or with --json prints { rows, problems, measures, missing, year, mode, warnings,
  * totals } (totals: what the document states about itself and whether the reading agrees):
  * `deadline` is ISO (YYYY-MM-DD) when the deadline resolves to a date, else null; `deadlineText`

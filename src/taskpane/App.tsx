@@ -1,5 +1,5 @@
 /**
- * The task pane: three views (check, column settings, ledger from a plan) over one LedgerHost.
+ * The task pane: three views (check, column settings, ledger from a rectification doc) over one LedgerHost.
  * The pane never calls Office.js; everything goes through `host`.
  */
 import { useMemo, useState } from 'react';
@@ -69,7 +69,7 @@ export default function App({ host }: AppProps) {
   const [view, setView] = useState<View>('check');
   const settings = useLedgerSettings(host, lang, t);
   const check = useLedgerCheck(host, lang, t, settings.settings);
-  const planImport = useDocImport(host, lang, t);
+  const docImport = useDocImport(host, lang, t);
   const m = MERGE_STRINGS[lang];
   const merge = useMerge(host, lang, t, m, settings.settings);
 
@@ -115,7 +115,7 @@ export default function App({ host }: AppProps) {
                 checkedWith={checkedWith}
               />
             )}
-            {view === 'import' && <ImportView t={t} state={planImport} />}
+            {view === 'import' && <ImportView t={t} state={docImport} />}
             {view === 'merge' && <MergeView t={t} m={m} state={merge} />}
           </div>
           <footer className={styles.footer}>

@@ -30,14 +30,14 @@ export { findingRuns } from '../core/findingRuns';
 export { FIELDS } from '../core/types';
 
 /**
- * Modules only some actions need, loaded when first used: the summary sheet planner and the plan
+ * Modules only some actions need, loaded when first used: the summary sheet planner and the
  * importer. (In tests and the bundle they resolve at once; the split keeps start-up light.)
  */
 export const loadSummaryPlanner = () => import('../core/summaryPlans');
 
 export type { ImportedRow, ImportResult, ImportSuccess } from '../core/import/parse';
 
-/** The plan importer: its parser, and the layout of parsed rows as a new ledger sheet. */
+/** The rectification-doc importer (整改方案, 进展通报): its parser, and the layout of parsed rows as a new ledger sheet. */
 export const loadImporter = async () => {
   const [{ parseRectificationDoc }, layout] = await Promise.all([
     import('../core/import/parse'),

@@ -1,5 +1,5 @@
 /**
- * Ledger from a plan (issue 5): paste or open the plan's text, preview the rows it yields, and only
+ * Ledger from a rectification doc (issue 5): paste or open the 整改方案's text, preview the rows it yields, and only
  * then write them to a new sheet. Editing the text after a preview asks for a new preview, so what
  * is written is always what the clerk saw.
  */

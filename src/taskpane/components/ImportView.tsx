@@ -1,4 +1,4 @@
-/** Ledger from a plan: paste (or open) the text, preview the rows, then write a new sheet. */
+/** Ledger from a rectification doc (整改方案, 进展通报): paste (or open) the text, preview the rows, then write a new sheet. */
 import { useRef } from 'react';
 import {
   Body1,
