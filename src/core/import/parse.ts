@@ -24,7 +24,7 @@
  */
 import { localToday } from '../calendar';
 import { dateReasonText } from '../findings';
-import type { IsoDate } from '../types';
+import type { IsoDate, ParsedDate } from '../types';
 import { documentYear, isoYear, lastQuarterLabel, readDeadline } from './deadline';
 import {
   closingStatus,
@@ -68,6 +68,7 @@ import {
   isNonProblemHeading,
   isProblemHeading,
   rectificationPhase,
+  type Phase,
 } from './sections';
 
 export interface ImportedRow {
@@ -413,19 +414,9 @@ function parseInner(text: string, options: ImportOptions): ImportResult {
   if (!lines.length) return { ok: false, message: '文档是空的，没有可以导入的内容。' };
   const warnings: string[] = [];
 
-  const docYear = documentYear(lines);
-  let year: number;
-  if (options.year) year = options.year;
-  else if (docYear) year = docYear;
-  else {
-    year = isoYear(options.asOf ?? localToday());
-    warnings.push(`文档没有写年份，未写年份的日期按${year}年计（可用 --year 指定）。`);
-  }
-
+  const year = yearOf(lines, options, warnings);
   const table = readTable(lines);
-  const progressDoc =
-    REPORT_TITLE_WORDS.some((w) => lines[0].includes(w)) ||
-    lines.some((l) => /^(?:\d{1,3}[.．、]|[(（]\d{1,3}[)）])?[ \u3000]{0,4}针对[ \u3000]{0,4}[“"「]/.test(l));
+  const progressDoc = isProgressDoc(lines);
   // An unnumbered line that opens a group: a problem label ("问题二：…", "存在问题：…") or a 方面 heading.
   const root = buildOutline(lines, (l) => labelLineKey(l) === 'problem' || endsWithCategory(l));
   const probe = new Reader(progressDoc);
@@ -450,6 +441,24 @@ function parseInner(text: string, options: ImportOptions): ImportResult {
   return first!;
 }
 
+/** The year for dates written without one: --year, else the document's, else the as-of year (with a warning). */
+function yearOf(lines: string[], options: ImportOptions, warnings: string[]): number {
+  if (options.year) return options.year;
+  const docYear = documentYear(lines);
+  if (docYear) return docYear;
+  const year = isoYear(options.asOf ?? localToday());
+  warnings.push(`文档没有写年份，未写年份的日期按${year}年计（可用 --year 指定）。`);
+  return year;
+}
+
+/** A 进展通报 rather than a 整改方案: its title says so, or its items open with "针对“…”". */
+function isProgressDoc(lines: string[]): boolean {
+  return (
+    REPORT_TITLE_WORDS.some((w) => lines[0].includes(w)) ||
+    lines.some((l) => /^(?:\d{1,3}[.．、]|[(（]\d{1,3}[)）])?[ \u3000]{0,4}针对[ \u3000]{0,4}[“"「]/.test(l))
+  );
+}
+
 interface Prepared {
   lines: string[];
   root: OutlineNode;
@@ -464,7 +473,57 @@ function readDocument(
   variant: Variant,
 ): ImportResult {
   const reader = new Reader(progressDoc, variant);
+  collectDrafts(reader, root, table);
+  const drafts = reader.drafts;
+  if (!drafts.length || drafts.every((d) => !d.problem && !d.measure))
+    return { ok: false, message: UNRECOGNISED_MESSAGE };
 
+  const phase = rectificationPhase(findPhases(root));
+  const phaseEnd = phase ? readDeadline(phase.range, year) : null;
+  const groupNumber = new Map<number, number>();
+  const rows = drafts.map((d) => toImportedRow(d, year, phase, phaseEnd, groupNumber, warnings));
+  const byPhase = rows.filter((r) => r.deadlineSource === 'phase').length;
+  const bySchedule = rows.filter((r) => r.deadlineSource === 'plan').length;
+
+  if (byPhase) {
+    warnings.push(
+      `${byPhase}项措施没有写整改时限，按“${phase!.name}（${phase!.range}）”取${phaseEnd!.date}。`,
+    );
+  }
+  if (bySchedule) warnings.push(`${bySchedule}项措施的整改时限取推进计划的最后一个季度末。`);
+
+  const missing = countMissing(rows, warnings);
+
+  const problemKeys = new Set(rows.filter((r) => r.problem).map((r) => r.problemIndex));
+  for (const r of rows) {
+    if (
+      [r.category, r.problem, r.measure, r.departmentsText, r.status, r.remarks].some(
+        (v) => v.length > MAX_CELL_CHARS,
+      )
+    )
+      return { ok: false, message: REFUSE_CELL_TOO_LONG };
+  }
+  const totals = readTotals(
+    openingText(lines),
+    headingCounts(lines.map((l) => matchNumbering(l)?.rest ?? '').filter(Boolean)),
+    { problems: problemKeys.size, measures: rows.length },
+    table?.statedTotal ?? null,
+  );
+  return {
+    ok: true,
+    rows,
+    problems: problemKeys.size,
+    measures: rows.length,
+    missing,
+    year,
+    mode: progressDoc ? 'report' : 'plan',
+    warnings,
+    totals,
+  };
+}
+
+/** The drafts of a document: labelled entries before any numbered line, then the table or the outline's sections. */
+function collectDrafts(reader: Reader, root: OutlineNode, table: Table | null): void {
   // Labelled entries before any numbered line (documents made only of "具体举措:" blocks).
   for (const e of entriesOf(nodeText(root))) {
     if (e.fields.measure === undefined && e.fields.problem === undefined && e.fields.outcome === undefined)
@@ -502,84 +561,72 @@ function readDocument(
     if (!labelled && isNonProblemHeading(section.title)) continue;
     reader.walk(section, '', {});
   }
+}
 
-  const drafts = reader.drafts;
-  if (!drafts.length || drafts.every((d) => !d.problem && !d.measure))
-    return { ok: false, message: UNRECOGNISED_MESSAGE };
-
-  const phase = rectificationPhase(findPhases(root));
-  const phaseEnd = phase ? readDeadline(phase.range, year) : null;
-  let byPhase = 0;
-  let bySchedule = 0;
-
-  // Renumber problem groups in row order.
-  const groupNumber = new Map<number, number>();
-  const rows: ImportedRow[] = drafts.map((d) => {
-    if (!groupNumber.has(d.group)) groupNumber.set(d.group, groupNumber.size + 1);
-    const f = d.fields;
-    const departmentsText = tidy(f.department ?? '').replace(/[。.]$/, '');
-    let deadline: IsoDate | null = null;
-    let deadlineText = '';
-    let deadlineSource: ImportedRow['deadlineSource'] = 'none';
-    if (f.deadline) {
-      deadlineText = tidy(f.deadline).replace(/[。.]$/, '');
-      const p = readDeadline(deadlineText, year);
-      deadline = p.kind === 'date' ? p.date : null;
-      deadlineSource = 'item';
-      if (p.kind === 'invalid')
-        warnings.push(`整改时限“${deadlineText}”不是有效日期（${dateReasonText(p.reason, 'zh')}），请核对。`);
-    } else {
-      const q = f.schedule ? lastQuarterLabel(f.schedule) : null;
-      const tail = DEADLINE_TAIL.exec(d.measure);
-      if (tail) {
-        deadlineText = tail[1];
-        const p = readDeadline(deadlineText, year);
-        deadline = p.kind === 'date' ? p.date : null;
-        deadlineSource = 'item';
-      } else if (q) {
-        deadlineText = q.label;
-        const p = readDeadline(q.label, year);
-        deadline = p.date;
-        deadlineSource = 'plan';
-        bySchedule++;
-      } else if (phase && phaseEnd?.kind === 'date') {
-        deadlineText = phase.range;
-        deadline = phaseEnd.date;
-        deadlineSource = 'phase';
-        byPhase++;
-      }
-    }
-    const remarks = [
-      f.schedule ? `推进计划：${f.schedule}` : '',
-      f.cooperating ? `配合单位：${f.cooperating}` : '',
-      f.evidence ? `佐证材料：${f.evidence}` : '',
-      f.remarks ?? '',
-    ]
-      .filter(Boolean)
-      .join('\n');
-    return {
-      category: d.category,
-      problem: d.problem,
-      measure: d.measure,
-      departments: splitDepartments(departmentsText),
-      departmentsText,
-      person: tidy(f.person ?? ''),
-      deadline,
-      deadlineText,
-      deadlineSource,
-      status: tidy(d.status).replace(/[。.]$/, ''),
-      remarks,
-      problemIndex: groupNumber.get(d.group)!,
-    };
-  });
-
-  if (byPhase) {
-    warnings.push(
-      `${byPhase}项措施没有写整改时限，按“${phase!.name}（${phase!.range}）”取${phaseEnd!.date}。`,
-    );
+/** Where a row's deadline comes from: its own 整改时限, a (…前完成) tail, the 推进计划's last quarter, or the phase. */
+function rowDeadline(
+  d: Draft,
+  year: number,
+  phase: Phase | null,
+  phaseEnd: ParsedDate | null,
+  warnings: string[],
+): Pick<ImportedRow, 'deadline' | 'deadlineText' | 'deadlineSource'> {
+  const f = d.fields;
+  if (f.deadline) {
+    const deadlineText = tidy(f.deadline).replace(/[。.]$/, '');
+    const p = readDeadline(deadlineText, year);
+    if (p.kind === 'invalid')
+      warnings.push(`整改时限“${deadlineText}”不是有效日期（${dateReasonText(p.reason, 'zh')}），请核对。`);
+    return { deadline: p.kind === 'date' ? p.date : null, deadlineText, deadlineSource: 'item' };
   }
-  if (bySchedule) warnings.push(`${bySchedule}项措施的整改时限取推进计划的最后一个季度末。`);
+  const q = f.schedule ? lastQuarterLabel(f.schedule) : null;
+  const tail = DEADLINE_TAIL.exec(d.measure);
+  if (tail) {
+    const p = readDeadline(tail[1], year);
+    return { deadline: p.kind === 'date' ? p.date : null, deadlineText: tail[1], deadlineSource: 'item' };
+  }
+  if (q) return { deadline: readDeadline(q.label, year).date, deadlineText: q.label, deadlineSource: 'plan' };
+  if (phase && phaseEnd?.kind === 'date')
+    return { deadline: phaseEnd.date, deadlineText: phase.range, deadlineSource: 'phase' };
+  return { deadline: null, deadlineText: '', deadlineSource: 'none' };
+}
 
+/** One imported row from a draft; `groupNumber` renumbers problem groups in row order. */
+function toImportedRow(
+  d: Draft,
+  year: number,
+  phase: Phase | null,
+  phaseEnd: ParsedDate | null,
+  groupNumber: Map<number, number>,
+  warnings: string[],
+): ImportedRow {
+  if (!groupNumber.has(d.group)) groupNumber.set(d.group, groupNumber.size + 1);
+  const f = d.fields;
+  const departmentsText = tidy(f.department ?? '').replace(/[。.]$/, '');
+  const remarks = [
+    f.schedule ? `推进计划：${f.schedule}` : '',
+    f.cooperating ? `配合单位：${f.cooperating}` : '',
+    f.evidence ? `佐证材料：${f.evidence}` : '',
+    f.remarks ?? '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return {
+    category: d.category,
+    problem: d.problem,
+    measure: d.measure,
+    departments: splitDepartments(departmentsText),
+    departmentsText,
+    person: tidy(f.person ?? ''),
+    ...rowDeadline(d, year, phase, phaseEnd, warnings),
+    status: tidy(d.status).replace(/[。.]$/, ''),
+    remarks,
+    problemIndex: groupNumber.get(d.group)!,
+  };
+}
+
+/** Counts the rows missing each required field, with a warning for each. */
+function countMissing(rows: ImportedRow[], warnings: string[]): ImportMissing {
   const missing: ImportMissing = {
     problem: rows.filter((r) => !r.problem).length,
     measure: rows.filter((r) => !r.measure).length,
@@ -590,33 +637,7 @@ function readDocument(
   if (missing.measure) warnings.push(`${missing.measure}行缺少整改措施。`);
   if (missing.department) warnings.push(`${missing.department}行缺少责任单位。`);
   if (missing.deadline) warnings.push(`${missing.deadline}行缺少整改时限。`);
-
-  const problemKeys = new Set(rows.filter((r) => r.problem).map((r) => r.problemIndex));
-  for (const r of rows) {
-    if (
-      [r.category, r.problem, r.measure, r.departmentsText, r.status, r.remarks].some(
-        (v) => v.length > MAX_CELL_CHARS,
-      )
-    )
-      return { ok: false, message: REFUSE_CELL_TOO_LONG };
-  }
-  const totals = readTotals(
-    openingText(lines),
-    headingCounts(lines.map((l) => matchNumbering(l)?.rest ?? '').filter(Boolean)),
-    { problems: problemKeys.size, measures: rows.length },
-    table?.statedTotal ?? null,
-  );
-  return {
-    ok: true,
-    rows,
-    problems: problemKeys.size,
-    measures: rows.length,
-    missing,
-    year,
-    mode: progressDoc ? 'report' : 'plan',
-    warnings,
-    totals,
-  };
+  return missing;
 }
 
 /** The lines before the first numbered section that may hold problems: where a document states its totals. */
