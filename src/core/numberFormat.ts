@@ -1,6 +1,6 @@
 /**
  * Whether an Excel number format shows a date: the one test every host and the engine use
- * (src/workbook/ for .xlsx/.xls files, src/excel/readSheet.ts for Office.js, src/core/dates.ts).
+ * (src/workbook/ for .xlsx/.xls files, src/excel/readSheet.ts for Office.js, src/core/dates/).
  *
  * Quoted text, [..] sections (locale, colour, [DBNum1], conditions) and escaped characters are
  * literal. y, d (and so yyyy"年", ddd) make a date; m is a month ("mmm", "m"月"", "[DBNum1]m"月"",

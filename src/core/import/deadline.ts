@@ -1,5 +1,5 @@
 /**
- * Deadlines for imported measures: the shared date reader (src/core/dates.ts) does the reading;
+ * Deadlines for imported measures: the shared date reader (src/core/dates/) does the reading;
  * this module only finds what to read in a plan (the last quarter of a 推进计划, the document year).
  */
 import { parseDateText } from '../dates';

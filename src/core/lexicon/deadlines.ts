@@ -1,7 +1,7 @@
 /**
  * Deadline words: long-running and immediate deadlines, revisions (延期至…), relative years and
  * months, quarters, and the words of a deadline written in brackets after a measure. The date
- * reader (src/core/dates.ts) and the plan reader compile their patterns from these lists.
+ * reader (src/core/dates/) and the plan reader compile their patterns from these lists.
  */
 
 /**

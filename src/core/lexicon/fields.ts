@@ -1,5 +1,5 @@
 /**
- * The words that name a field: a ledger's column headers (read by src/core/header.ts) and the
+ * The words that name a field: a ledger's column headers (read by src/core/header/) and the
  * labels of a 整改方案 (read by src/core/import/). Where a word means the same field in both, it is
  * written once, in BOTH; each reader adds its own words. A few words deliberately name different
  * fields in the two, and are listed in each reader's own words (the test of this file pins them):
