@@ -76,7 +76,10 @@ export function iconPixel(size: number) {
     const qy = Math.max(r - cy, 0, cy - (s - r));
     if (Math.hypot(qx, qy) > r) return [0, 0, 0, 0];
     // Check mark over the lower right.
-    const d = Math.min(segDist(cx, cy, s * 0.45, s * 0.66, s * 0.6, s * 0.8), segDist(cx, cy, s * 0.6, s * 0.8, s * 0.88, s * 0.44));
+    const d = Math.min(
+      segDist(cx, cy, s * 0.45, s * 0.66, s * 0.6, s * 0.8),
+      segDist(cx, cy, s * 0.6, s * 0.8, s * 0.88, s * 0.44),
+    );
     if (d <= stroke) return CHECK;
     // White ledger page with ruled lines.
     const px0 = s * 0.2;
@@ -86,7 +89,8 @@ export function iconPixel(size: number) {
     if (cx >= px0 && cx <= px1 && cy >= py0 && cy <= py1) {
       const lineGap = s * 0.14;
       const ly = (cy - py0 - s * 0.1) % lineGap;
-      if (cy > py0 + s * 0.1 && ly < Math.max(1, s * 0.045) && cx > px0 + s * 0.07 && cx < px1 - s * 0.07) return LINE;
+      if (cy > py0 + s * 0.1 && ly < Math.max(1, s * 0.045) && cx > px0 + s * 0.07 && cx < px1 - s * 0.07)
+        return LINE;
       return PAGE;
     }
     return BLUE;

@@ -6,13 +6,16 @@ import { DOMParser, type Element as XElement } from '@xmldom/xmldom';
 const ROOT = path.join(__dirname, '..');
 const xml = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
 const errors: string[] = [];
-const doc = new DOMParser({ onError: (level, msg) => level !== 'warning' && errors.push(msg) }).parseFromString(xml, 'text/xml');
+const doc = new DOMParser({
+  onError: (level, msg) => level !== 'warning' && errors.push(msg),
+}).parseFromString(xml, 'text/xml');
 const root = doc.documentElement as unknown as XElement;
 
 function all(name: string): XElement[] {
   const out: XElement[] = [];
   const list = root.getElementsByTagName('*');
-  for (let i = 0; i < list.length; i++) if (name === '*' || list[i].localName === name) out.push(list[i] as unknown as XElement);
+  for (let i = 0; i < list.length; i++)
+    if (name === '*' || list[i].localName === name) out.push(list[i] as unknown as XElement);
   return out;
 }
 function one(name: string): XElement {
@@ -52,7 +55,9 @@ describe('manifest.xml', () => {
   it('asks for ReadWriteDocument only, ExcelApi 1.7, workbooks only', () => {
     expect(one('Permissions').textContent).toBe('ReadWriteDocument');
     const sets = all('Set');
-    expect(sets.map((s) => [s.getAttribute('Name'), s.getAttribute('MinVersion')])).toEqual([['ExcelApi', '1.7']]);
+    expect(sets.map((s) => [s.getAttribute('Name'), s.getAttribute('MinVersion')])).toEqual([
+      ['ExcelApi', '1.7'],
+    ]);
     expect(all('Sets')[0].getAttribute('DefaultMinVersion')).toBe('1.1');
     const hosts = one('Hosts').getElementsByTagName('Host');
     expect(hosts.length).toBe(1);
@@ -60,11 +65,15 @@ describe('manifest.xml', () => {
   });
 
   it('uses https everywhere and loads the pane from taskpane.html, never the test page', () => {
-    const urls = all('*').flatMap((e) => ['DefaultValue', 'Value'].map((a) => e.getAttribute(a) ?? '')).filter((v) => /^[a-z]+:\/\//i.test(v));
+    const urls = all('*')
+      .flatMap((e) => ['DefaultValue', 'Value'].map((a) => e.getAttribute(a) ?? ''))
+      .filter((v) => /^[a-z]+:\/\//i.test(v));
     expect(urls.length).toBeGreaterThan(5);
     for (const u of urls) expect(u).toMatch(/^https:\/\//);
     expect(xml).not.toMatch(/testhost/);
-    expect(all('SourceLocation')[0].getAttribute('DefaultValue')).toBe('https://localhost:3000/taskpane.html');
+    expect(all('SourceLocation')[0].getAttribute('DefaultValue')).toBe(
+      'https://localhost:3000/taskpane.html',
+    );
   });
 
   it('keeps display strings within the limits, with valid locale overrides', () => {
@@ -76,7 +85,10 @@ describe('manifest.xml', () => {
       expect(overrides.map((o) => o.getAttribute('Locale'))).toEqual(['en-US']);
       for (const o of overrides) expect(o.getAttribute('Value')!.length).toBeLessThanOrEqual(max);
     }
-    for (const [group, max] of [['ShortStrings', 125], ['LongStrings', 250]] as const) {
+    for (const [group, max] of [
+      ['ShortStrings', 125],
+      ['LongStrings', 250],
+    ] as const) {
       for (const s of Array.from(all(group)[0].getElementsByTagName('bt:String'))) {
         expect(s.getAttribute('DefaultValue')!.length).toBeLessThanOrEqual(max);
         for (const o of Array.from(s.getElementsByTagName('bt:Override'))) {
@@ -88,8 +100,14 @@ describe('manifest.xml', () => {
   });
 
   it('defines every resid it uses, with ids of at most 32 characters', () => {
-    const defined = new Set(all('*').filter((e) => e.getAttribute('id') && ['Image', 'Url', 'String'].includes(e.localName!)).map((e) => e.getAttribute('id')!));
-    const used = all('*').map((e) => e.getAttribute('resid')).filter((r): r is string => Boolean(r));
+    const defined = new Set(
+      all('*')
+        .filter((e) => e.getAttribute('id') && ['Image', 'Url', 'String'].includes(e.localName!))
+        .map((e) => e.getAttribute('id')!),
+    );
+    const used = all('*')
+      .map((e) => e.getAttribute('resid'))
+      .filter((r): r is string => Boolean(r));
     expect(used.length).toBeGreaterThan(5);
     for (const r of used) {
       expect(defined).toContain(r);
@@ -102,7 +120,12 @@ describe('manifest.xml', () => {
     const group = all('Group')[0];
     expect(group.getAttribute('id')).toBe('ZhengGai.Group');
     expect((group.parentNode as unknown as XElement).getAttribute('id')).toBe('TabHome');
-    const strings = new Map(Array.from(all('ShortStrings')[0].getElementsByTagName('bt:String')).map((s) => [s.getAttribute('id'), s.getAttribute('DefaultValue')]));
+    const strings = new Map(
+      Array.from(all('ShortStrings')[0].getElementsByTagName('bt:String')).map((s) => [
+        s.getAttribute('id'),
+        s.getAttribute('DefaultValue'),
+      ]),
+    );
     expect(strings.get(group.getElementsByTagName('Label')[0].getAttribute('resid'))).toBe('整改台账');
     const button = group.getElementsByTagName('Control')[0];
     expect(strings.get(button.getElementsByTagName('Label')[0].getAttribute('resid'))).toBe('检查台账');
@@ -110,15 +133,28 @@ describe('manifest.xml', () => {
   });
 
   it('points at real PNG icons of the declared sizes', () => {
-    expect(pngSize(localFile(one('IconUrl').getAttribute('DefaultValue')!))).toEqual({ width: 64, height: 64 });
-    expect(pngSize(localFile(one('HighResolutionIconUrl').getAttribute('DefaultValue')!))).toEqual({ width: 128, height: 128 });
-    const images = new Map(all('Image').filter((e) => e.getAttribute('id')).map((e) => [e.getAttribute('id'), e.getAttribute('DefaultValue')!]));
+    expect(pngSize(localFile(one('IconUrl').getAttribute('DefaultValue')!))).toEqual({
+      width: 64,
+      height: 64,
+    });
+    expect(pngSize(localFile(one('HighResolutionIconUrl').getAttribute('DefaultValue')!))).toEqual({
+      width: 128,
+      height: 128,
+    });
+    const images = new Map(
+      all('Image')
+        .filter((e) => e.getAttribute('id'))
+        .map((e) => [e.getAttribute('id'), e.getAttribute('DefaultValue')!]),
+    );
     const refs = all('Image').filter((e) => e.getAttribute('resid'));
     expect(refs.length).toBeGreaterThanOrEqual(3);
     for (const ref of refs) {
       const size = Number(ref.getAttribute('size'));
       expect([16, 32, 80]).toContain(size);
-      expect(pngSize(localFile(images.get(ref.getAttribute('resid'))!))).toEqual({ width: size, height: size });
+      expect(pngSize(localFile(images.get(ref.getAttribute('resid'))!))).toEqual({
+        width: size,
+        height: size,
+      });
     }
     expect(fs.existsSync(localFile(one('SupportUrl').getAttribute('DefaultValue')!))).toBe(true);
   });

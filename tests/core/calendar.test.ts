@@ -44,11 +44,18 @@ describe('calendar', () => {
 
   it('round-trips every date through serials in both systems', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1904-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }), (d) => {
-        const iso = d.toISOString().slice(0, 10);
-        expect(serialToIso(isoToSerial(iso, 1900), 1900)).toBe(iso);
-        expect(serialToIso(isoToSerial(iso, 1904), 1904)).toBe(iso);
-      }),
+      fc.property(
+        fc.date({
+          min: new Date('1904-01-01T00:00:00Z'),
+          max: new Date('9999-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        (d) => {
+          const iso = d.toISOString().slice(0, 10);
+          expect(serialToIso(isoToSerial(iso, 1900), 1900)).toBe(iso);
+          expect(serialToIso(isoToSerial(iso, 1904), 1904)).toBe(iso);
+        },
+      ),
     );
   });
 

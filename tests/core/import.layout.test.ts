@@ -21,9 +21,31 @@ function row(over: Partial<ImportedRow>): ImportedRow {
 
 describe('layoutLedger', () => {
   const rows = [
-    row({ category: 'A', problem: 'p1', measure: 'm1', problemIndex: 1, deadline: '2024-06-14', deadlineText: '6月7日至6月14日', deadlineSource: 'phase' }),
-    row({ category: 'A', problem: 'p1', measure: 'm2', problemIndex: 1, departmentsText: '办公室', status: '已完成' }),
-    row({ category: 'A', problem: 'p2', measure: 'm3', problemIndex: 2, deadlineText: '长期坚持', deadlineSource: 'item' }),
+    row({
+      category: 'A',
+      problem: 'p1',
+      measure: 'm1',
+      problemIndex: 1,
+      deadline: '2024-06-14',
+      deadlineText: '6月7日至6月14日',
+      deadlineSource: 'phase',
+    }),
+    row({
+      category: 'A',
+      problem: 'p1',
+      measure: 'm2',
+      problemIndex: 1,
+      departmentsText: '办公室',
+      status: '已完成',
+    }),
+    row({
+      category: 'A',
+      problem: 'p2',
+      measure: 'm3',
+      problemIndex: 2,
+      deadlineText: '长期坚持',
+      deadlineSource: 'item',
+    }),
     row({ category: 'B', problem: '', measure: 'm4', problemIndex: 3 }),
     row({ category: 'B', problem: '', measure: 'm5', problemIndex: 4 }),
   ];
@@ -58,7 +80,10 @@ describe('layoutLedger', () => {
     expect(plan.rows[3][4]).toMatchObject({ kind: 'text', text: '办公室' });
     expect(plan.rows[3][7]).toMatchObject({ kind: 'text', text: '已完成' });
     expect(plan.rows[2][4]).toMatchObject({ kind: 'text', text: '' });
-    expect(plan.rows[2][10]).toMatchObject({ kind: 'text', text: '整改时限按工作步骤“6月7日至6月14日”的截止日计' });
+    expect(plan.rows[2][10]).toMatchObject({
+      kind: 'text',
+      text: '整改时限按工作步骤“6月7日至6月14日”的截止日计',
+    });
     expect(plan.rows[2][0]).toMatchObject({ kind: 'number', value: 1 });
   });
 

@@ -39,7 +39,9 @@ describe('seed 000: 交通运输局优化法治营商环境专项整治工作方
   test('sample rows', () => {
     const first = r.rows[0];
     expect(first.category).toBe('聚焦政策落实不到位问题');
-    expect(first.problem).toBe('优化营商环境工作站位不高,服务意识不强,存在“等靠要”思想,单位、股室之间相互配合协作差');
+    expect(first.problem).toBe(
+      '优化营商环境工作站位不高,服务意识不强,存在“等靠要”思想,单位、股室之间相互配合协作差',
+    );
     expect(first.measure.startsWith('制定印发本局工作方案')).toBe(true);
     expect(first.measure.endsWith('共同推动专项整治取得成效。')).toBe(true);
     expect(first.departments).toEqual(['局属各单位', '机关各股室']);
@@ -62,7 +64,9 @@ describe('seed 000: 交通运输局优化法治营商环境专项整治工作方
 
     const fifteenth = r.rows[14]; // (七)3., department line ends with "。"
     expect(fifteenth.category).toBe('聚焦政务服务慢作为、消极作为等作风问题');
-    expect(fifteenth.departmentsText).toBe('政策法规与审批股、计划建设股、道路运输管理股、水路运输管理股、乡村道路技术指导站');
+    expect(fifteenth.departmentsText).toBe(
+      '政策法规与审批股、计划建设股、道路运输管理股、水路运输管理股、乡村道路技术指导站',
+    );
     expect(fifteenth.departments).toHaveLength(5);
 
     const last = r.rows[15];
@@ -141,9 +145,25 @@ describe('seed 002: 优化营商环境重点工作方案 (具体举措 + 推进�
     expect(r.rows[0].deadlineText).toBe('四季度');
     expect(r.rows[0].deadlineSource).toBe('plan');
     expect(r.rows[0].remarks.startsWith('推进计划：一季度,制定创建方案')).toBe(true);
-    expect(r.rows[4].departments).toEqual(['政法委', '文化和旅游局', '商务局', '水利局', '自然资源局', '行政审批局', '赣榆生态环境局', '各镇(园区)']);
+    expect(r.rows[4].departments).toEqual([
+      '政法委',
+      '文化和旅游局',
+      '商务局',
+      '水利局',
+      '自然资源局',
+      '行政审批局',
+      '赣榆生态环境局',
+      '各镇(园区)',
+    ]);
     expect(r.rows[4].remarks).toMatch(/^推进计划：一季度,全面摸清/);
-    expect(r.rows[6].departments).toEqual(['法院', '科技局', '自然资源局', '住建局', '行政审批局', '各相关镇(园区)']);
+    expect(r.rows[6].departments).toEqual([
+      '法院',
+      '科技局',
+      '自然资源局',
+      '住建局',
+      '行政审批局',
+      '各相关镇(园区)',
+    ]);
     expect(r.rows[6].deadlineText).toBe('三、四季度');
     expect(r.rows[9].deadlineText).toBe('二、三、四季度');
     // A measure broken over two lines is joined back.

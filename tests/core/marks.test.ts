@@ -2,20 +2,52 @@ import { MARK_COLOURS, MARK_ORDER, planMarks } from '../../src/core/marks';
 import type { Finding, RowReport, SheetReport, SheetStats } from '../../src/core/types';
 
 const stats: SheetStats = {
-  rows: 0, problems: 0, done: 0, inProgress: 0, longTerm: 0, notStarted: 0, unknown: 0,
-  missingStatus: 0, overdue: 0, dueSoon: 0, missingDepartment: 0, errors: 0, warnings: 0, infos: 0,
+  rows: 0,
+  problems: 0,
+  done: 0,
+  inProgress: 0,
+  longTerm: 0,
+  notStarted: 0,
+  unknown: 0,
+  missingStatus: 0,
+  overdue: 0,
+  dueSoon: 0,
+  missingDepartment: 0,
+  errors: 0,
+  warnings: 0,
+  infos: 0,
 };
 
 function row(n: number, over: Partial<RowReport> = {}): RowReport {
   return {
-    row: n, state: 'in_progress', deadline: '2024-06-30', deadlineKind: 'date', overdue: false,
-    daysOverdue: null, dueSoon: false, daysLeft: 10, departments: ['办公室'], cooperating: [],
-    completedOn: null, problemKey: `text:${n}`, text: {}, ...over,
+    row: n,
+    state: 'in_progress',
+    deadline: '2024-06-30',
+    deadlineKind: 'date',
+    overdue: false,
+    daysOverdue: null,
+    dueSoon: false,
+    daysLeft: 10,
+    departments: ['办公室'],
+    cooperating: [],
+    completedOn: null,
+    problemKey: `text:${n}`,
+    text: {},
+    ...over,
   };
 }
 
 function finding(code: Finding['code'], r: number | null, column: string | null): Finding {
-  return { code, severity: 'error', row: r, column, columnNumber: null, field: null, params: {}, message: '' };
+  return {
+    code,
+    severity: 'error',
+    row: r,
+    column,
+    columnNumber: null,
+    field: null,
+    params: {},
+    message: '',
+  };
 }
 
 function report(rows: RowReport[], findings: Finding[] = [], columns?: SheetReport['columns']): SheetReport {
@@ -38,7 +70,12 @@ function report(rows: RowReport[], findings: Finding[] = [], columns?: SheetRepo
 describe('planMarks', () => {
   it('merges consecutive rows into one area spanning the mapped columns', () => {
     const plan = planMarks(
-      report([row(5, { overdue: true }), row(6, { overdue: true }), row(7, { overdue: true }), row(9, { overdue: true })]),
+      report([
+        row(5, { overdue: true }),
+        row(6, { overdue: true }),
+        row(7, { overdue: true }),
+        row(9, { overdue: true }),
+      ]),
     );
     expect(plan.sheet).toBe('台账');
     expect(plan.groups).toEqual([{ kind: 'overdue', areas: ['A5:L7', 'A9:L9'] }]);

@@ -3,13 +3,56 @@ import { splitDepartments, isVagueDepartment } from '../../src/core/departments'
 import { classifyStatus } from '../../src/core/progress';
 import type { ProgressState } from '../../src/core/types';
 
-const STATES: readonly ProgressState[] = ['done', 'in_progress', 'long_term', 'not_started', 'unknown', 'missing'];
+const STATES: readonly ProgressState[] = [
+  'done',
+  'in_progress',
+  'long_term',
+  'not_started',
+  'unknown',
+  'missing',
+];
 
 /** Words and marks that status and department cells are made of, to steer the generators. */
 const STATUS_PIECES = [
-  '已', '未', '尚', '完成', '正在', '推进', '整改', '到位', '长期', '持续', '启动', '开始', '计划', '基本',
-  '部分', '办结', '销号', '待验收', '75%', '100%', '0%', '2023年12月13日', ',', '，', '。', '、', ';', '\n',
-  ' ', '\u3000', '√', '×', 'done', 'in progress', 'not', 'started', '(', ')', '：',
+  '已',
+  '未',
+  '尚',
+  '完成',
+  '正在',
+  '推进',
+  '整改',
+  '到位',
+  '长期',
+  '持续',
+  '启动',
+  '开始',
+  '计划',
+  '基本',
+  '部分',
+  '办结',
+  '销号',
+  '待验收',
+  '75%',
+  '100%',
+  '0%',
+  '2023年12月13日',
+  ',',
+  '，',
+  '。',
+  '、',
+  ';',
+  '\n',
+  ' ',
+  '\u3000',
+  '√',
+  '×',
+  'done',
+  'in progress',
+  'not',
+  'started',
+  '(',
+  ')',
+  '：',
 ];
 const statusText = fc.oneof(
   fc.string(),
@@ -29,9 +72,14 @@ describe('classifyStatus properties', () => {
 
   test('only whitespace and punctuation is missing; anything else is not', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(' ', '\u3000', '\n', ',', '。', '、', '/', '-', '—', '…', '；'), { maxLength: 8 }), (parts) => {
-        expect(classifyStatus(parts.join(''))).toBe('missing');
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(' ', '\u3000', '\n', ',', '。', '、', '/', '-', '—', '…', '；'), {
+          maxLength: 8,
+        }),
+        (parts) => {
+          expect(classifyStatus(parts.join(''))).toBe('missing');
+        },
+      ),
     );
   });
 
@@ -46,7 +94,15 @@ describe('classifyStatus properties', () => {
   test('spaces inside a Chinese status do not change its state', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom('已完成', '正在推进', '尚未完成', '长期坚持', '未启动', '已于2023年12月13日全部整改完毕', '计划6月底完成'),
+        fc.constantFrom(
+          '已完成',
+          '正在推进',
+          '尚未完成',
+          '长期坚持',
+          '未启动',
+          '已于2023年12月13日全部整改完毕',
+          '计划6月底完成',
+        ),
         fc.nat(),
         (text, seed) => {
           const chars = [...text];
@@ -60,15 +116,21 @@ describe('classifyStatus properties', () => {
 });
 
 /** Characters a clean department name may hold: no separators, colons, brackets or dots. */
-const NAME_CHARS = [...'县市区局股室科办委队站中心政府法规与审批财务交通运输管理计划建设执法大队乡村道路技术指导XY12'];
+const NAME_CHARS = [
+  ...'县市区局股室科办委队站中心政府法规与审批财务交通运输管理计划建设执法大队乡村道路技术指导XY12',
+];
 const NOTE_CHARS = [...'牵头含窗口执法配合、,;/'];
 const cleanName = fc
   .tuple(
     fc.string({ unit: fc.constantFrom(...NAME_CHARS), minLength: 1, maxLength: 10 }),
-    fc.option(fc.string({ unit: fc.constantFrom(...NOTE_CHARS), minLength: 1, maxLength: 6 }), { nil: undefined }),
+    fc.option(fc.string({ unit: fc.constantFrom(...NOTE_CHARS), minLength: 1, maxLength: 6 }), {
+      nil: undefined,
+    }),
     fc.constantFrom('(', '（'),
   )
-  .map(([name, note, open]) => (note === undefined ? name : `${name}${open}${note}${open === '(' ? ')' : '）'}`));
+  .map(([name, note, open]) =>
+    note === undefined ? name : `${name}${open}${note}${open === '(' ? ')' : '）'}`,
+  );
 
 const departmentText = fc.oneof(
   fc.string(),
@@ -76,8 +138,34 @@ const departmentText = fc.oneof(
   fc
     .array(
       fc.constantFrom(
-        '办公室', '财务股', '各单位', '、', ',', '，', ';', '；', '/', '／', '|', '\n', ' ', '  ', '\u3000', '(', ')',
-        '（', '）', '〔', '〕', '【', '】', '牵头单位:', '责任单位：', '。', '.', '含窗口、执法',
+        '办公室',
+        '财务股',
+        '各单位',
+        '、',
+        ',',
+        '，',
+        ';',
+        '；',
+        '/',
+        '／',
+        '|',
+        '\n',
+        ' ',
+        '  ',
+        '\u3000',
+        '(',
+        ')',
+        '（',
+        '）',
+        '〔',
+        '〕',
+        '【',
+        '】',
+        '牵头单位:',
+        '责任单位：',
+        '。',
+        '.',
+        '含窗口、执法',
       ),
       { maxLength: 14 },
     )

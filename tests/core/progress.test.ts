@@ -289,9 +289,12 @@ describe('classifyStatus: long and hostile cells', () => {
     '已于'.repeat(15000),
     '(('.repeat(15000),
     'not '.repeat(8000),
-  ])('a %#th pathological cell is read without backtracking blow-up (the jest timeout would catch it)', (text) => {
-    expect(typeof classifyStatus(text)).toBe('string');
-  });
+  ])(
+    'a %#th pathological cell is read without backtracking blow-up (the jest timeout would catch it)',
+    (text) => {
+      expect(typeof classifyStatus(text)).toBe('string');
+    },
+  );
 
   test('a very long report is judged by its start', () => {
     expect(classifyStatus('已于2023年12月13日全部整改完毕。' + '相关情况说明'.repeat(5000))).toBe('done');
