@@ -11,17 +11,24 @@ import * as nodePath from 'path';
 import type { Grid } from '../core/types';
 import { inflateRawSync } from 'zlib';
 import { LIMITS, WorkbookError, readWorkbookBytes } from '../workbook';
-import { InflateLimit, useInflater } from '../workbook/zip';
+import { InflateLimit, useInflater, type Inflater } from '../workbook/zip';
 
-// Node's native inflate for the reader (the task pane keeps fflate's).
-useInflater((raw, maxBytes) => {
+// Node's native inflate for the reader (the task pane keeps fflate's). Output buffers of the size
+// the zip announces: a part then inflates into one buffer instead of 16 KB pieces joined by a
+// copy at the end (17 MB sheet: 13–18 ms against 28 ms). A size that lies only costs the join.
+export const nativeInflate: Inflater = (raw, maxBytes, expectedBytes) => {
+  const chunkSize = Math.max(64 * 1024, Math.min(expectedBytes, maxBytes));
   try {
-    return inflateRawSync(raw, { maxOutputLength: Math.max(1, Math.min(maxBytes, 0x3fffffff)) });
+    return inflateRawSync(raw, {
+      maxOutputLength: Math.max(1, Math.min(maxBytes, 0x3fffffff)),
+      chunkSize,
+    });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new InflateLimit();
     throw e;
   }
-});
+};
+useInflater(nativeInflate);
 
 export { WorkbookError, type WorkbookErrorReason } from '../workbook';
 

@@ -1,16 +1,18 @@
 /**
- * A hand-written, streaming XML scanner for worksheet parts, in place of saxes for the one part
- * that is large (the reader's own cost was mostly saxes's per-character state machine and its
- * per-tag attribute objects). It reports the same events the reader used from saxes (open tag,
- * text, close tag), with no object per tag: the attributes the reader needs are left in fields.
+ * A hand-written, streaming XML scanner for the parts of an .xlsx, in place of saxes (the reader's
+ * own cost was mostly saxes's per-character state machine and its per-tag attribute objects). It
+ * reports open tag, text and close tag, with no object and no string per tag: a handler asks for
+ * the attributes and the text it needs (`attr`, `numAttr`, `cellRef`, `text`, `textDigits`), which
+ * are read from the positions the scanner noted, and only while the event lasts.
  *
  * Linear and bounded: every search is an indexOf from where the last one stopped; a tag, a
  * processing instruction or a DOCTYPE may not run past MAX_TOKEN characters (text, comments and
  * CDATA sections are streamed, never held). Malformed XML throws ScanError, which the reader
  * turns into its plain "damaged" sentence: mismatched or unclosed tags, text or a second element
  * outside the root, a character XML does not allow, an unknown entity (no DTD entity is ever
- * expanded), '<' in an attribute value. CDATA content is skipped, as the reader skipped saxes's
- * cdata events; line ends in text are normalised (CR LF and CR to LF) as XML requires.
+ * expanded), '<' in an attribute value, a repeated attribute. CDATA content is skipped, as the
+ * reader skipped saxes's cdata events; line ends in text are normalised (CR LF and CR to LF) as XML
+ * requires.
  */
 
 export class ScanError extends Error {}
@@ -19,9 +21,10 @@ export class ScanError extends Error {}
 export const MAX_TOKEN = 1024 * 1024;
 
 export interface ScanHandler {
-  /** `name` is the local name (prefix dropped). The tag's attributes are in the scanner's fields. */
-  open(name: string, scanner: SheetScanner): void;
-  text(s: string): void;
+  /** `name` is the local name (prefix dropped); the tag's attributes through `tag`. */
+  open(name: string, tag: SheetScanner): void;
+  /** A piece of text inside the root (one text may come in several pieces): `tag.text()`. */
+  text(tag: SheetScanner): void;
   close(name: string): void;
 }
 
@@ -32,6 +35,12 @@ const BAD_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 const NAME = /^[A-Za-z_:\u00C0-\uFFFD][\w.:\-\u00B7\u00C0-\uFFFD]*$/;
 const ONE_CHAR = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/** A cell's usual types (`t`). */
+const CELL_TYPES = ['s', 'n', 'str', 'inlineStr', 'b', 'e', 'd'];
+/** Element names remembered (with their local names) so a tag's name is found, not sliced. */
+const KNOWN_NAMES = 64;
+/** Up to this many attributes, a repeat is found by comparing positions; past it, with a Set. */
+const FEW_ATTRIBUTES = 8;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
@@ -90,41 +99,21 @@ function cdataEnd(buf: string, from: number): number {
   return end < 0 ? -1 : end + 3;
 }
 
-/** A cell's t attribute: the usual values as constants, so no new string per cell stays behind. */
-function cellType(raw: string): string {
-  switch (raw) {
-    case 's':
-      return 's';
-    case 'n':
-      return 'n';
-    case 'str':
-      return 'str';
-    case 'inlineStr':
-      return 'inlineStr';
-    case 'b':
-      return 'b';
-    case 'e':
-      return 'e';
-    default:
-      return decodeEntities(raw);
-  }
-}
-
-function dup(): never {
-  throw new ScanError('repeated attribute');
-}
-
-/** An attribute name: ASCII letters, digits, . - _ : (not leading with a digit, . or -), or any non-ASCII. */
-function isNameAt(buf: string, from: number, to: number): boolean {
-  const f = buf.charCodeAt(from);
-  if ((f >= 48 && f <= 57) || f === 46 || f === 45) return false;
+/** The plain digits at [from, to) as a number (up to 15 of them, so exact); -1 otherwise. */
+function digitsAt(buf: string, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1;
+  let n = 0;
   for (let i = from; i < to; i++) {
-    const c = buf.charCodeAt(i);
-    if (c >= 128) continue;
-    if ((c | 0x20) >= 97 && (c | 0x20) <= 122) continue;
-    if ((c >= 48 && c <= 57) || c === 46 || c === 45 || c === 95 || c === 58) continue;
-    return false;
+    const d = buf.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
   }
+  return n;
+}
+
+/** True when the `len` characters at `i` and at `j` are the same. */
+function sameChars(buf: string, i: number, j: number, len: number): boolean {
+  for (let d = 0; d < len; d++) if (buf.charCodeAt(i + d) !== buf.charCodeAt(j + d)) return false;
   return true;
 }
 
@@ -133,24 +122,45 @@ const Mode = { Normal: 0, Comment: 1, Cdata: 2 } as const;
 type Mode = (typeof Mode)[keyof typeof Mode];
 
 export class SheetScanner {
-  /** Attributes of the tag being opened, by exact name (`r`, `t`, `s`) and by local name (`ref`). */
-  r: string | undefined = undefined;
-  t: string | undefined = undefined;
-  s: string | undefined = undefined;
-  ref: string | undefined = undefined;
+  /** The column of the reference `cellRef` read last (1-based). */
+  refColumn = 0;
 
+  private buf = '';
   private pending = '';
   private mode: Mode = Mode.Normal;
   private stack: string[] = [];
   /** Local names of the open elements. */
   private locals: string[] = [];
-  /** Element names already found well formed. */
+  /** Element names found well formed, with their local names (the first KNOWN_NAMES). */
+  private known: string[] = [];
+  private knownLocals: string[] = [];
+  /** Past KNOWN_NAMES: names found well formed. */
   private names = new Set<string>();
+  /** The local name of the tag whose name was read last. */
+  private lastLocal = '';
   private rootSeen = false;
   /** Where the content of a comment or CDATA section that runs past the chunk begins. */
   private skipFrom = 0;
   /** Anything read yet (the XML declaration may only come first). */
   private seen = false;
+  /** The attributes of the tag being opened: name from, name to, value from, value to. */
+  private attrs: number[] = [];
+  private attrCount = 0;
+  /** The names of a tag with many attributes. */
+  private attrNames = new Set<string>();
+  /** The text piece being reported: its span, and its decoded form when it is not plain. */
+  private textFrom = 0;
+  private textTo = 0;
+  private decoded: string | null = null;
+  /**
+   * The next '<', '&', CR and ']]>' at or after the last position asked about (-1: not looked
+   * for yet; the buffer's length: none). Positions only grow within a buffer, so each search
+   * starts past the last answer and the searches together cross the buffer once.
+   */
+  private nextLt = -1;
+  private nextAmp = -1;
+  private nextCr = -1;
+  private nextCdEnd = -1;
 
   constructor(private readonly h: ScanHandler) {}
 
@@ -158,6 +168,8 @@ export class SheetScanner {
     if (BAD_CHAR.test(chunk)) throw new ScanError('character');
     const buf = this.pending === '' ? chunk : this.pending + chunk;
     this.pending = '';
+    this.buf = buf;
+    this.nextLt = this.nextAmp = this.nextCr = this.nextCdEnd = -1;
     this.scan(buf);
   }
 
@@ -166,15 +178,147 @@ export class SheetScanner {
     if (this.stack.length !== 0 || !this.rootSeen) throw new ScanError('unclosed');
   }
 
-  /** Text between markup: delivered when inside the root, else it must be white space. */
-  private text(raw: string): void {
+  // ---- What a handler asks during an event ----
+
+  /** An attribute of the tag being opened, decoded: by its exact name, else by its local name. */
+  attr(name: string): string | undefined {
+    const k = this.find(name, true);
+    return k < 0 ? undefined : this.valueAt(k);
+  }
+
+  /** An attribute by its exact name as Number() reads it (' 3 ' is 3); `absent` when there is none. */
+  numAttr(name: string, absent: number): number {
+    const k = this.find(name, false);
+    if (k < 0) return absent;
+    const n = digitsAt(this.buf, this.attrs[k + 2], this.attrs[k + 3]);
+    return n >= 0 ? n : Number(this.valueAt(k));
+  }
+
+  /** A cell's `t` attribute (exact name); the usual values as constants, so no string per cell. */
+  cellType(): string | undefined {
+    const k = this.find('t', false);
+    if (k < 0) return undefined;
+    const from = this.attrs[k + 2];
+    const len = this.attrs[k + 3] - from;
+    for (const t of CELL_TYPES) if (t.length === len && this.buf.startsWith(t, from)) return t;
+    return this.valueAt(k);
+  }
+
+  private valueAt(k: number): string {
+    return decodeEntities(this.buf.slice(this.attrs[k + 2], this.attrs[k + 3]));
+  }
+
+  /**
+   * The `r` attribute (exact name) as a cell reference: its row ('AB12' → 12, and refColumn = 28); 0 when the
+   * tag has no `r`, -1 when it is no reference. Plain references are read from the characters.
+   */
+  cellRef(): number {
+    const k = this.find('r', false);
+    if (k < 0) return 0;
+    const buf = this.buf;
+    const to = this.attrs[k + 3];
+    let i = this.attrs[k + 2];
+    const from = i;
+    let col = 0;
+    for (; i < to; i++) {
+      const c = buf.charCodeAt(i) | 0x20;
+      if (c < 97 || c > 122) break;
+      col = col * 26 + (c - 96);
+    }
+    const row = digitsAt(buf, i, to);
+    if (i === from || i - from > 3 || row < 1) return row === -1 ? this.oddRef() : -1;
+    this.refColumn = col;
+    return row;
+  }
+
+  /** A reference that is not plain letters and digits (an entity, a sign, a fraction): as written. */
+  private oddRef(): number {
+    const ref = this.valueAt(this.find('r', false));
+    let col = 0;
+    let i = 0;
+    for (; i < ref.length; i++) {
+      const c = ref.charCodeAt(i) | 0x20;
+      if (c < 97 || c > 122) break;
+      col = col * 26 + (c - 96);
+    }
+    if (i === 0 || i > 3) return -1;
+    const row = Number(ref.slice(i));
+    if (!Number.isInteger(row) || row < 1) return -1;
+    this.refColumn = col;
+    return row;
+  }
+
+  /** The text piece being reported, with entities replaced and line ends normalised. */
+  text(): string {
+    return this.decoded ?? this.buf.slice(this.textFrom, this.textTo);
+  }
+
+  /** The text piece as a number when it is 1–15 plain digits (a shared string's index); else -1. */
+  textDigits(): number {
+    return this.decoded === null ? digitsAt(this.buf, this.textFrom, this.textTo) : -1;
+  }
+
+  // ---- Scanning ----
+
+  /** Position of the attribute's record with this exact name, else (`local`) this local name; -1. */
+  private find(name: string, local: boolean): number {
+    const a = this.attrs;
+    const buf = this.buf;
+    const n = this.attrCount * 4;
+    const len = name.length;
+    for (let k = 0; k < n; k += 4) {
+      if (a[k + 1] - a[k] === len && buf.startsWith(name, a[k])) return k;
+    }
+    if (!local) return -1;
+    for (let k = 0; k < n; k += 4) {
+      let colon = a[k];
+      while (colon < a[k + 1] && buf.charCodeAt(colon) !== 58) colon++;
+      if (colon < a[k + 1] && a[k + 1] - colon - 1 === len && buf.startsWith(name, colon + 1)) return k;
+    }
+    return -1;
+  }
+
+  private ltFrom(from: number): number {
+    if (this.nextLt < from) {
+      const i = this.buf.indexOf('<', from);
+      this.nextLt = i < 0 ? this.buf.length : i;
+    }
+    return this.nextLt;
+  }
+
+  private ampFrom(from: number): number {
+    if (this.nextAmp < from) {
+      const i = this.buf.indexOf('&', from);
+      this.nextAmp = i < 0 ? this.buf.length : i;
+    }
+    return this.nextAmp;
+  }
+
+  /** Text between markup: reported when inside the root, else it must be white space. */
+  private textPiece(from: number, to: number): void {
     this.seen = true;
-    if (raw.indexOf(']]>') >= 0) throw new ScanError(']]> in text');
+    const buf = this.buf;
+    if (this.nextCdEnd < from) {
+      const i = buf.indexOf(']]>', from);
+      this.nextCdEnd = i < 0 ? buf.length : i;
+    }
+    if (this.nextCdEnd < to) {
+      // ']]>' may begin in this text and end past it only when the text ends the buffer.
+      throw new ScanError(']]> in text');
+    }
     if (this.stack.length === 0) {
-      for (let i = 0; i < raw.length; i++) if (!isSpace(raw.charCodeAt(i))) throw new ScanError('text');
+      for (let i = from; i < to; i++) if (!isSpace(buf.charCodeAt(i))) throw new ScanError('text');
       return;
     }
-    this.h.text(textOf(raw));
+    if (this.nextCr < from) {
+      const i = buf.indexOf('\r', from);
+      this.nextCr = i < 0 ? buf.length : i;
+    }
+    this.decoded = this.ampFrom(from) < to || this.nextCr < to ? textOf(buf.slice(from, to)) : null;
+    this.textFrom = from;
+    this.textTo = to;
+    this.h.text(this);
+    this.decoded = null;
   }
 
   private scan(buf: string): void {
@@ -191,8 +335,8 @@ export class SheetScanner {
       this.mode = Mode.Normal;
     }
     while (pos < n) {
-      const lt = buf.indexOf('<', pos);
-      if (lt < 0) {
+      const lt = this.ltFrom(pos);
+      if (lt >= n) {
         // Text to the end of the chunk: keep back a split entity or a CR that may precede LF.
         let keep = n;
         const amp = buf.lastIndexOf('&');
@@ -205,11 +349,11 @@ export class SheetScanner {
         )
           keep--;
         if (n - keep > 16) throw new ScanError('entity');
-        if (keep > pos) this.text(buf.slice(pos, keep));
+        if (keep > pos) this.textPiece(pos, keep);
         this.pending = buf.slice(keep);
         return;
       }
-      if (lt > pos) this.text(buf.slice(pos, lt));
+      if (lt > pos) this.textPiece(pos, lt);
       pos = lt;
       const next = this.markup(buf, lt);
       if (next < 0) {
@@ -295,14 +439,42 @@ export class SheetScanner {
     throw new ScanError('markup');
   }
 
-  /** The element name at [from, to), without a new string for the names of every cell. */
+  /**
+   * The element name at [from, to), checked once and then found again without a new string (a
+   * sheet has a few dozen names and hundreds of thousands of tags). Sets lastLocal.
+   */
   private nameAt(buf: string, from: number, to: number): string {
     const len = to - from;
     if (len === 1) {
       const c = buf.charCodeAt(from);
-      if (c < 128) return ONE_CHAR[c];
-    } else if (len === 3 && buf.startsWith('row', from)) return 'row';
-    return buf.slice(from, to);
+      if (c < 128) {
+        const name = ONE_CHAR[c];
+        if (!this.names.has(name)) {
+          if (!NAME.test(name)) throw new ScanError('name');
+          this.names.add(name);
+        }
+        this.lastLocal = name;
+        return name;
+      }
+    }
+    const known = this.known;
+    for (let k = 0; k < known.length; k++) {
+      const name = known[k];
+      if (name.length === len && buf.startsWith(name, from)) {
+        this.lastLocal = this.knownLocals[k];
+        return name;
+      }
+    }
+    const name = buf.slice(from, to);
+    if (!this.names.has(name)) {
+      if (!NAME.test(name)) throw new ScanError('name');
+      if (known.length < KNOWN_NAMES) {
+        known.push(name);
+        this.knownLocals.push(localName(name));
+      } else this.names.add(name);
+    }
+    this.lastLocal = localName(name);
+    return name;
   }
 
   private openTag(buf: string, lt: number): number {
@@ -317,11 +489,8 @@ export class SheetScanner {
     if (i >= n) return -1;
     if (i === lt + 1) throw new ScanError('name');
     const name = this.nameAt(buf, lt + 1, i);
-    if (!this.names.has(name)) {
-      if (!NAME.test(name)) throw new ScanError('name');
-      this.names.add(name);
-    }
-    this.r = this.t = this.s = this.ref = undefined;
+    const local = this.lastLocal;
+    this.attrCount = 0;
     for (;;) {
       const start = i;
       while (i < n && isSpace(buf.charCodeAt(i))) i++;
@@ -339,7 +508,6 @@ export class SheetScanner {
           if (this.rootSeen) throw new ScanError('second root');
           this.rootSeen = true;
         }
-        const local = name.length === 1 ? name : localName(name);
         if (selfClosing) {
           this.h.open(local, this);
           this.h.close(local);
@@ -351,41 +519,72 @@ export class SheetScanner {
         return i + 1;
       }
       if (i === start) throw new ScanError('attribute');
-      // name = "value"
-      const a = i;
-      while (i < n) {
-        const d = buf.charCodeAt(i);
-        if (d === 61 || isSpace(d) || d === 62 || d === 47 || d === 60 || d === 34 || d === 39) break;
-        i++;
-      }
-      if (i >= n) return -1;
-      const attrEnd = i;
-      if (attrEnd === a || !isNameAt(buf, a, attrEnd)) throw new ScanError('attribute');
-      while (i < n && isSpace(buf.charCodeAt(i))) i++;
-      if (i >= n) return -1;
-      if (buf.charCodeAt(i) !== 61) throw new ScanError('attribute');
-      i++;
-      while (i < n && isSpace(buf.charCodeAt(i))) i++;
-      if (i >= n) return -1;
-      const q = buf.charCodeAt(i);
-      if (q !== 34 && q !== 39) throw new ScanError('attribute');
-      const close = buf.indexOf(q === 34 ? '"' : "'", i + 1);
-      if (close < 0) return -1;
-      const raw = buf.slice(i + 1, close);
-      if (raw.indexOf('<') >= 0) throw new ScanError('attribute');
-      i = close + 1;
-      const len = attrEnd - a;
-      const first = buf.charCodeAt(a);
-      if (len === 1) {
-        // (A repeated attribute is an error; checked for the ones read.)
-        if (first === 114) this.r = this.r === undefined ? decodeEntities(raw) : dup();
-        else if (first === 116) this.t = this.t === undefined ? cellType(raw) : dup();
-        else if (first === 115) this.s = this.s === undefined ? decodeEntities(raw) : dup();
-        else if (raw.indexOf('&') >= 0) decodeEntities(raw);
-      } else if (buf.startsWith('ref', attrEnd - 3) && (len === 3 || buf.charCodeAt(attrEnd - 4) === 58)) {
-        if (len === 3 && this.ref !== undefined) dup();
-        this.ref = decodeEntities(raw);
-      } else if (raw.indexOf('&') >= 0) decodeEntities(raw);
+      i = this.attribute(buf, i);
+      if (i < 0) return -1;
     }
+  }
+
+  /**
+   * Reads one `name = "value"` at `a` and notes its positions; returns the position after it, or
+   * -1 when it runs past the buffer. A name: ASCII letters, digits, . - _ : (not leading with a
+   * digit, . or -), or any non-ASCII character.
+   */
+  private attribute(buf: string, a: number): number {
+    const n = buf.length;
+    const f = buf.charCodeAt(a);
+    if ((f >= 48 && f <= 57) || f === 46 || f === 45) throw new ScanError('attribute');
+    let i = a;
+    for (; i < n; i++) {
+      const c = buf.charCodeAt(i);
+      if (c >= 128 || ((c | 0x20) >= 97 && (c | 0x20) <= 122)) continue;
+      if ((c >= 48 && c <= 57) || c === 46 || c === 45 || c === 95 || c === 58) continue;
+      break;
+    }
+    if (i >= n) return -1;
+    const nameEnd = i;
+    if (nameEnd === a) throw new ScanError('attribute');
+    while (i < n && isSpace(buf.charCodeAt(i))) i++;
+    if (i >= n) return -1;
+    if (buf.charCodeAt(i) !== 61 /* = */) throw new ScanError('attribute');
+    i++;
+    while (i < n && isSpace(buf.charCodeAt(i))) i++;
+    if (i >= n) return -1;
+    const q = buf.charCodeAt(i);
+    if (q !== 34 && q !== 39) throw new ScanError('attribute');
+    const close = buf.indexOf(q === 34 ? '"' : "'", i + 1);
+    if (close < 0) return -1;
+    if (this.ltFrom(i + 1) < close) throw new ScanError('< in attribute');
+    // Entities are checked now, whether or not the value is ever asked for.
+    if (this.ampFrom(i + 1) < close) decodeEntities(buf.slice(i + 1, close));
+    this.note(a, nameEnd, i + 1, close);
+    return close + 1;
+  }
+
+  /** Notes an attribute's positions; a name already on the tag is an error. */
+  private note(nameFrom: number, nameTo: number, valueFrom: number, valueTo: number): void {
+    const a = this.attrs;
+    const buf = this.buf;
+    const k = this.attrCount * 4;
+    const len = nameTo - nameFrom;
+    if (this.attrCount < FEW_ATTRIBUTES) {
+      for (let j = 0; j < k; j += 4) {
+        if (a[j + 1] - a[j] === len && sameChars(buf, a[j], nameFrom, len)) {
+          throw new ScanError('repeated attribute');
+        }
+      }
+    } else {
+      if (this.attrCount === FEW_ATTRIBUTES) {
+        this.attrNames.clear();
+        for (let j = 0; j < k; j += 4) this.attrNames.add(buf.slice(a[j], a[j + 1]));
+      }
+      const name = buf.slice(nameFrom, nameTo);
+      if (this.attrNames.has(name)) throw new ScanError('repeated attribute');
+      this.attrNames.add(name);
+    }
+    a[k] = nameFrom;
+    a[k + 1] = nameTo;
+    a[k + 2] = valueFrom;
+    a[k + 3] = valueTo;
+    this.attrCount++;
   }
 }

@@ -16,7 +16,7 @@ import type { Limits } from './limits';
 import { SheetScanner } from './sheetScanner';
 import { isDateFormat } from '../core/numberFormat';
 import { BUILTIN_FORMATS } from './numberFormats';
-import { entryText, findEntry, inflateEntry, type ZipEntry } from './zip';
+import { entryText, findEntry, inflateEntry, inflateText, type ZipEntry } from './zip';
 
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 const REL_WORKSHEET = /\/worksheet$/;
@@ -215,14 +215,10 @@ function streamXml(ctx: Context, e: ZipEntry, cap: number, p: SaxesParser): void
   }
 }
 
-/** Inflates a worksheet part straight into the scanner, chunk by chunk. */
+/** Inflates a worksheet part straight into the scanner, in large pieces. */
 function streamSheet(ctx: Context, e: ZipEntry, cap: number, p: SheetScanner): void {
-  const decoder = new TextDecoder('utf-8');
   try {
-    inflateEntry(ctx.bytes, e, cap, ctx.limits, ctx.label, (chunk) => {
-      p.write(decoder.decode(chunk, { stream: true }));
-    });
-    p.write(decoder.decode());
+    inflateText(ctx.bytes, e, cap, ctx.limits, ctx.label, (text) => p.write(text));
     p.close();
   } catch (err) {
     if (err instanceof WorkbookError) throw err;
@@ -230,7 +226,13 @@ function streamSheet(ctx: Context, e: ZipEntry, cap: number, p: SheetScanner): v
   }
 }
 
-const EMPTY_CELL = (): Cell => ({ type: 'empty', value: null });
+/**
+ * The one empty cell, and below the one cell per shared string and per date: cells are never
+ * changed once read (the engine, the hosts and the summaries only read them), so equal cells can
+ * be one object. At 50k rows this leaves about 150,000 cell objects of 700,000 and halves the
+ * garbage collection that followed them. A formula's cell is always its own (it carries the flag).
+ */
+const EMPTY_CELL: Cell = { type: 'empty', value: null };
 
 /** 'AB12' → [12, 28]; null when it is no cell reference. */
 function parseRef(ref: string): [number, number] | null {
@@ -247,38 +249,61 @@ function parseRef(ref: string): [number, number] | null {
   return [row, col];
 }
 
-/** The column of the reference `cellRow` read last. */
+/** A merged area's `ref` ('A1:B3'); plain references are read from the characters. */
+function parseRange(ref: string): MergedArea | null {
+  return plainRange(ref) ?? oddRange(ref);
+}
+
+/** 'A1:B3' or 'A1' written plainly (letters, then digits); null for anything else. */
+function plainRange(ref: string): MergedArea | null {
+  const top = plainRef(ref, 0);
+  if (top < 0) return null;
+  const left = refColumn;
+  let bottom = top;
+  let right = left;
+  if (refEnd < ref.length) {
+    if (ref.charCodeAt(refEnd) !== 58 /* : */) return null;
+    bottom = plainRef(ref, refEnd + 1);
+    if (bottom < 0 || refEnd !== ref.length) return null;
+    right = refColumn;
+  }
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
+}
+
+/** Where the reference plainRef read last ends, and its column. */
+let refEnd = 0;
 let refColumn = 0;
 
-/** parseRef without an array per cell: 'AB12' → 12 (and refColumn = 28); -1 when no reference. */
-function cellRow(ref: string): number {
+/** The row of the plain reference at `from` ('AB12…' → 12; refColumn 28), or -1. */
+function plainRef(ref: string, from: number): number {
+  let i = from;
   let col = 0;
-  let i = 0;
-  const n = ref.length;
-  for (; i < n; i++) {
-    const c = ref.charCodeAt(i) | 0x20;
-    if (c < 97 || c > 122) break;
-    col = col * 26 + (c - 96);
+  for (; i < ref.length && i - from <= 3; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
   }
-  if (i === 0 || i > 3) return -1;
-  // Plain digits (what every writer puts here) are read directly; anything else as parseRef does.
+  if (i === from || i - from > 3) return -1;
+  const digits = i;
   let row = 0;
-  let j = i;
-  for (; j < n; j++) {
-    const d = ref.charCodeAt(j) - 48;
+  for (; i < ref.length && i - digits < 8; i++) {
+    const d = ref.charCodeAt(i) - 48;
     if (d < 0 || d > 9) break;
     row = row * 10 + d;
   }
-  if (j !== n || j === i || row > 1e15) {
-    const rc = parseRef(ref);
-    if (!rc) return -1;
-    row = rc[0];
-  } else if (row < 1) return -1;
+  if (i === digits || row < 1) return -1;
+  refEnd = i;
   refColumn = col;
   return row;
 }
 
-function parseRange(ref: string): MergedArea | null {
+/** Any other way of writing a range ('$A$1:$B$3', ' a1 ', 'A1:B2:C3'), read as Excel's files allow. */
+function oddRange(ref: string): MergedArea | null {
   const [a, b = a] = ref.replace(/\$/g, '').trim().split(':');
   const p = parseRef(a);
   const q = parseRef(b);
@@ -297,6 +322,10 @@ interface SheetState {
   /** Per style: its number format shows a date (worked out once, not per cell). */
   dateStyles: boolean[];
   dateSystem: 1900 | 1904;
+  /** The text cell of each shared string, made when first used. */
+  stringCells: (Cell | undefined)[];
+  /** Per style: date cells by serial. */
+  dateCells: Map<number, Cell>[];
 }
 
 function tooLarge(ctx: Context, sheet: string, what: string): WorkbookError {
@@ -306,45 +335,83 @@ function tooLarge(ctx: Context, sheet: string, what: string): WorkbookError {
   );
 }
 
+/**
+ * A cell from what its XML said: the type `t`, the value as text (`raw`) or, when it was plain
+ * digits in a shared-string or number cell, as a number (`num` ≥ 0, so no string is made).
+ */
 function makeCell(
   t: string,
   raw: string | null,
+  num: number,
   inline: string | null,
   formula: boolean,
   style: number,
   s: SheetState,
 ): Cell {
-  let cell: Cell;
-  const format = s.formats[style] ?? null;
+  const cell = valueCell(t, raw, num, inline, style, s);
+  return formula ? { ...cell, formula: true } : cell;
+}
+
+function valueCell(
+  t: string,
+  raw: string | null,
+  num: number,
+  inline: string | null,
+  style: number,
+  s: SheetState,
+): Cell {
   if (t === 'inlineStr') {
     const text = inline === null ? '' : decodeXString(inline);
-    cell = text === '' ? EMPTY_CELL() : { type: 'text', value: text };
-  } else if (raw === null || raw === '') {
-    cell = EMPTY_CELL();
-  } else if (t === 's') {
-    const text = s.strings[Number(raw)];
-    cell = text === undefined || text === '' ? EMPTY_CELL() : { type: 'text', value: text };
-  } else if (t === 'str') {
-    const text = decodeXString(raw);
-    cell = text === '' ? EMPTY_CELL() : { type: 'text', value: text };
-  } else if (t === 'b') {
-    cell = { type: 'boolean', value: raw.trim() === '1' || raw.trim().toLowerCase() === 'true' };
-  } else if (t === 'e') {
-    cell = { type: 'error', value: raw.trim() };
-  } else if (t === 'd') {
-    const m = /^(\d{4}-\d{2}-\d{2})/.exec(raw.trim());
-    cell = m ? { type: 'date', value: m[1], format: format ?? 'yyyy-mm-dd' } : { type: 'text', value: raw };
-  } else {
-    const n = Number(raw);
-    if (!Number.isFinite(n) || raw.trim() === '') cell = { type: 'error', value: '#NUM!' };
-    else if (format !== null && s.dateStyles[style]) {
-      const iso = serialToIso(n, s.dateSystem);
-      cell = iso ? { type: 'date', value: iso, format } : { type: 'number', value: n, format };
-    } else cell = { type: 'number', value: n, format: format ?? 'General' };
+    return text === '' ? EMPTY_CELL : { type: 'text', value: text };
   }
-  if (formula) cell.formula = true;
+  if (num >= 0) return t === 's' ? stringCell(num, s) : numberCell(num, style, s);
+  if (raw === null || raw === '') return EMPTY_CELL;
+  if (t === 's') return stringCell(Number(raw), s);
+  if (t === 'str') {
+    const text = decodeXString(raw);
+    return text === '' ? EMPTY_CELL : { type: 'text', value: text };
+  }
+  if (t === 'b') return { type: 'boolean', value: raw.trim() === '1' || raw.trim().toLowerCase() === 'true' };
+  if (t === 'e') return { type: 'error', value: raw.trim() };
+  if (t === 'd') {
+    const format = s.formats[style] ?? null;
+    const m = /^(\d{4}-\d{2}-\d{2})/.exec(raw.trim());
+    return m ? { type: 'date', value: m[1], format: format ?? 'yyyy-mm-dd' } : { type: 'text', value: raw };
+  }
+  const n = Number(raw);
+  if (!Number.isFinite(n) || raw.trim() === '') return { type: 'error', value: '#NUM!' };
+  return numberCell(n, style, s);
+}
+
+function stringCell(index: number, s: SheetState): Cell {
+  let cell = s.stringCells[index];
+  if (cell === undefined) {
+    const text = s.strings[index];
+    if (text === undefined || text === '') return EMPTY_CELL;
+    cell = { type: 'text', value: text };
+    s.stringCells[index] = cell;
+  }
   return cell;
 }
+
+/** A number cell; a date when its style's format shows one (one cell per style and serial). */
+function numberCell(n: number, style: number, s: SheetState): Cell {
+  const format = s.formats[style] ?? null;
+  if (format === null || !s.dateStyles[style])
+    return { type: 'number', value: n, format: format ?? 'General' };
+  const dates = (s.dateCells[style] ??= new Map());
+  let cell = dates.get(n);
+  if (cell === undefined) {
+    const iso = serialToIso(n, s.dateSystem);
+    cell = iso ? { type: 'date', value: iso, format } : { type: 'number', value: n, format };
+    dates.set(n, cell);
+  }
+  return cell;
+}
+
+/** What the text inside a cell goes to. */
+const Capture = { None: 0, Value: 1, Inline: 2 } as const;
+type Capture = (typeof Capture)[keyof typeof Capture];
 
 /** Reads one worksheet part into a Grid. */
 function readSheet(ctx: Context, name: string, e: ZipEntry, s: SheetState): Grid {
@@ -361,47 +428,47 @@ function readSheet(ctx: Context, name: string, e: ZipEntry, s: SheetState): Grid
   let cStyle = 0;
   let cFormula = false;
   let cValue: string | null = null;
+  let cNum = -1;
   let cInline: string | null = null;
-  let capture: 'v' | 't' | null = null;
+  let capture: Capture = Capture.None;
   let phonetic = 0;
 
   const open = (tag: string, a: SheetScanner): void => {
     if (inCell) {
       if (tag === 'v') {
-        capture = 'v';
-        cValue = cValue ?? '';
+        capture = Capture.Value;
+        if (cValue === null && cNum < 0) cValue = '';
       } else if (tag === 'f') cFormula = true;
       else if (tag === 'rPh') phonetic++;
       else if (tag === 't' && phonetic === 0) {
-        capture = 't';
+        capture = Capture.Inline;
         cInline = cInline ?? '';
       }
       return;
     }
     if (tag === 'c' && inSheetData) {
-      const ref = a.r;
-      if (ref !== undefined) {
-        const r = cellRow(ref);
+      const r = a.cellRef();
+      if (r !== 0) {
         if (r < 0) throw damaged(ctx.label);
         if (r !== rowNum) startRow(r);
-        col = refColumn;
+        col = a.refColumn;
       } else {
         if (!rowCells) startRow(rowNum + 1);
         col++;
       }
       if (col > limits.maxColumn) throw tooLarge(ctx, name, `的列数超过 ${limits.maxColumn} 列`);
       inCell = true;
-      cType = a.t ?? 'n';
-      cStyle = a.s === undefined ? 0 : Number(a.s) || 0;
+      cType = a.cellType() ?? 'n';
+      cStyle = a.numAttr('s', 0) || 0;
       cFormula = false;
       cValue = null;
+      cNum = -1;
       cInline = null;
     } else if (tag === 'row' && inSheetData) {
-      const r = a.r;
-      startRow(r === undefined ? rowNum + 1 : Number(r));
+      startRow(a.numAttr('r', rowNum + 1));
     } else if (tag === 'sheetData') inSheetData = true;
     else if (tag === 'mergeCell') {
-      const area = parseRange(a.ref ?? '');
+      const area = parseRange(a.attr('ref') ?? '');
       if (!area) return;
       if (area.bottom > limits.maxRow || area.right > limits.maxColumn) {
         throw tooLarge(ctx, name, '的合并单元格超出工作表范围');
@@ -411,19 +478,33 @@ function readSheet(ctx: Context, name: string, e: ZipEntry, s: SheetState): Grid
       merges.push(area);
     }
   };
-  const text = (text: string): void => {
-    if (capture === 'v') cValue += text;
-    else if (capture === 't') cInline += text;
+  const text = (a: SheetScanner): void => {
+    if (capture === Capture.Value) {
+      // A shared string's index or a whole number: read as a number, no string made.
+      if (cValue === '' && (cType === 's' || cType === 'n')) {
+        const d = a.textDigits();
+        if (d >= 0) {
+          cNum = d;
+          cValue = null;
+          return;
+        }
+      }
+      if (cNum >= 0) {
+        cValue = String(cNum);
+        cNum = -1;
+      }
+      cValue += a.text();
+    } else if (capture === Capture.Inline) cInline += a.text();
   };
   const close = (tag: string): void => {
     if (inCell) {
-      if (tag === 'v' || tag === 't') capture = null;
+      if (tag === 'v' || tag === 't') capture = Capture.None;
       else if (tag === 'rPh') phonetic--;
       else if (tag === 'c') {
         inCell = false;
-        capture = null;
-        const cell = makeCell(cType, cValue, cInline, cFormula, cStyle, s);
-        if (cell.type === 'empty' && !cell.formula) return;
+        capture = Capture.None;
+        const cell = makeCell(cType, cValue, cNum, cInline, cFormula, cStyle, s);
+        if (cell === EMPTY_CELL) return;
         if (++ctx.cells > limits.maxCells) {
           throw new WorkbookError(
             'too-large',
@@ -488,11 +569,11 @@ function buildGrid(
       cells[i] = [];
     } else if (left === 1) {
       // The usual case: the row array is used as it is, its holes filled.
-      for (let c = 0; c < src.length; c++) if (src[c] === undefined) src[c] = EMPTY_CELL();
+      for (let c = 0; c < src.length; c++) if (src[c] === undefined) src[c] = EMPTY_CELL;
       cells[i] = src;
     } else {
       const row: Cell[] = new Array(Math.max(0, src.length - left + 1));
-      for (let c = left - 1; c < src.length; c++) row[c - left + 1] = src[c] ?? EMPTY_CELL();
+      for (let c = left - 1; c < src.length; c++) row[c - left + 1] = src[c] ?? EMPTY_CELL;
       cells[i] = row;
     }
     rows.delete(top + i);
@@ -514,7 +595,7 @@ function buildGrid(
       if (budget < 0) throw tooLarge(ctx, name, '的合并单元格互相重叠');
       for (let c = c1; c <= c2; c++) {
         if (r === m.top && c === m.left) continue;
-        if (row[c - left].type !== 'empty' || row[c - left].formula) row[c - left] = EMPTY_CELL();
+        if (row[c - left].type !== 'empty' || row[c - left].formula) row[c - left] = EMPTY_CELL;
       }
     }
   }
@@ -537,7 +618,14 @@ export function readXlsx(
   const formats = readStyles(ctx, info.stylesPart);
   const strings = readSharedStrings(ctx, info.sharedStringsPart);
   const dateStyles = formats.map((f) => f !== null && isDateFormat(f));
-  const state: SheetState = { strings, formats, dateStyles, dateSystem: info.date1904 ? 1904 : 1900 };
+  const state: SheetState = {
+    strings,
+    formats,
+    dateStyles,
+    dateSystem: info.date1904 ? 1904 : 1900,
+    stringCells: [],
+    dateCells: [],
+  };
   const grids: Grid[] = [];
   for (const sheet of info.sheets) {
     const e = sheet.part ? findEntry(entries, sheet.part) : undefined;

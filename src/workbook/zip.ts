@@ -98,9 +98,11 @@ class Overflow extends Error {}
 /**
  * A whole-part inflater a host may supply (the command line passes Node's native zlib, about
  * three times fflate's speed): inflates `raw` (deflate, no header) and throws once the output
- * would pass `maxBytes`. Without one, fflate inflates in 16 KB slices.
+ * would pass `maxBytes`. `expectedBytes` is the size the zip's directory announces (a hint: when
+ * true, the output can be made in one buffer instead of joined from pieces). Without an inflater,
+ * fflate inflates in 16 KB slices.
  */
-export type Inflater = (raw: Uint8Array, maxBytes: number) => Uint8Array;
+export type Inflater = (raw: Uint8Array, maxBytes: number, expectedBytes: number) => Uint8Array;
 let inflater: Inflater | null = null;
 
 export function useInflater(fn: Inflater | null): void {
@@ -116,7 +118,8 @@ const SLICE = 16 * 1024;
  * Inflates one entry, handing the output to `sink` chunk by chunk. Stops with a WorkbookError
  * ('too-large') as soon as the output passes `cap`, or passes `limits.maxRatio` times the
  * compressed size once over `limits.ratioFloorBytes`: a 16 KB slice of deflate inflates to at most
- * ~16 MB, so no more than that is ever produced past a cap. Broken data: 'unreadable'.
+ * ~16 MB, so no more than that is ever produced past a cap. Broken data: 'unreadable'. A native
+ * inflater's output is handed on in `slice`-byte views (Infinity: all of it in one).
  */
 export function inflateEntry(
   b: Uint8Array,
@@ -125,6 +128,7 @@ export function inflateEntry(
   limits: Limits,
   label: string,
   sink: (chunk: Uint8Array) => void,
+  slice = SLICE * 64,
 ): void {
   const raw = rawEntry(b, e);
   if (!raw || (e.method !== 0 && e.method !== 8)) throw broken(label);
@@ -144,7 +148,7 @@ export function inflateEntry(
       const limit = Math.min(cap, ratioCap);
       let out: Uint8Array;
       try {
-        out = inflater(raw, limit);
+        out = inflater(raw, limit, Math.min(e.uncompressedSize, limit));
       } catch (err) {
         if (err instanceof InflateLimit) {
           total = limit + 1;
@@ -152,7 +156,7 @@ export function inflateEntry(
         }
         throw err;
       }
-      for (let i = 0; i < out.length; i += SLICE * 64) take(out.subarray(i, i + SLICE * 64));
+      for (let i = 0; i < out.length; i += slice) take(out.subarray(i, i + slice));
       return;
     }
     const stream = new Inflate(take);
@@ -180,11 +184,60 @@ function broken(label: string): WorkbookError {
   );
 }
 
+/** Text pieces are decoded this many bytes at a time (one piece for all but the largest parts). */
+const PIECE = 8 * 1024 * 1024;
+
+/**
+ * Inflates one entry and hands its text to `sink` in pieces, each cut just after an ASCII byte
+ * where one is near (preferably after a '>'), so a piece ends on a whole character and is decoded
+ * without TextDecoder's streaming mode: measured 3–5× cheaper (17 MB: 7–10 ms against 21–37 ms).
+ * A cut that must fall inside a character (no ASCII byte near) uses the streaming mode instead.
+ * With fflate (no native inflater) the pieces are its output chunks, decoded as a stream.
+ */
+export function inflateText(
+  b: Uint8Array,
+  e: ZipEntry,
+  cap: number,
+  limits: Limits,
+  label: string,
+  sink: (text: string) => void,
+): void {
+  const decoder = new TextDecoder('utf-8');
+  if (!inflater || e.method === 0) {
+    inflateEntry(b, e, cap, limits, label, (chunk) => sink(decoder.decode(chunk, { stream: true })));
+    sink(decoder.decode());
+    return;
+  }
+  let whole: Uint8Array | null = null;
+  inflateEntry(b, e, cap, limits, label, (chunk) => (whole = chunk), Infinity);
+  const bytes = whole ?? new Uint8Array(0);
+  try {
+    for (let from = 0; from < bytes.length;) {
+      const to = pieceEnd(bytes, from);
+      const stream = to < bytes.length && bytes[to - 1] >= 0x80;
+      sink(decoder.decode(bytes.subarray(from, to), { stream }));
+      from = to;
+    }
+  } catch (err) {
+    // As when the pieces were handed on from inside the inflate (the sentences stay the same).
+    if (err instanceof WorkbookError) throw err;
+    throw broken(label);
+  }
+  sink(decoder.decode());
+}
+
+/** Where the piece starting at `from` ends: after a '>' or else an ASCII byte near PIECE bytes on. */
+function pieceEnd(bytes: Uint8Array, from: number): number {
+  const end = from + PIECE;
+  if (end >= bytes.length) return bytes.length;
+  for (let k = end; k > end - 4096; k--) if (bytes[k - 1] === 0x3e) return k;
+  for (let k = end; k > end - 16; k--) if (bytes[k - 1] < 0x80) return k;
+  return end;
+}
+
 /** The whole entry as text (for the small parts). */
 export function entryText(b: Uint8Array, e: ZipEntry, cap: number, limits: Limits, label: string): string {
-  const decoder = new TextDecoder('utf-8');
   const parts: string[] = [];
-  inflateEntry(b, e, cap, limits, label, (chunk) => parts.push(decoder.decode(chunk, { stream: true })));
-  parts.push(decoder.decode());
-  return parts.join('');
+  inflateText(b, e, cap, limits, label, (text) => parts.push(text));
+  return parts.length === 1 ? parts[0] : parts.join('');
 }

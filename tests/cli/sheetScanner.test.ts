@@ -14,6 +14,13 @@ function local(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
+/** An attribute by its exact name, else by its local name (what the reader always did). */
+function attrOf(a: Record<string, string>, name: string): string | undefined {
+  if (name in a) return a[name];
+  const k = Object.keys(a).find((x) => local(x) === name);
+  return k === undefined ? undefined : a[k];
+}
+
 /** Events as saxes reports them: open with the r/t/s/ref attributes, text merged, close. */
 function bySaxes(xml: string): Event[] {
   const out: Event[] = [];
@@ -26,9 +33,8 @@ function bySaxes(xml: string): Event[] {
   p.on('opentag', (t) => {
     flush();
     const a = t.attributes as Record<string, string>;
-    const ref = Object.keys(a).find((k) => local(k) === 'ref');
     out.push(
-      `open:${local(t.name)} r=${a.r} t=${a.t} s=${a.s} ref=${ref === undefined ? undefined : a[ref]}`,
+      `open:${local(t.name)} r=${attrOf(a, 'r')} t=${attrOf(a, 't')} s=${attrOf(a, 's')} ref=${attrOf(a, 'ref')}`,
     );
   });
   p.on('text', (s) => {
@@ -52,10 +58,10 @@ function byScanner(chunks: string[]): Event[] {
   const p = new SheetScanner({
     open(name, a) {
       flush();
-      out.push(`open:${name} r=${a.r} t=${a.t} s=${a.s} ref=${a.ref}`);
+      out.push(`open:${name} r=${a.attr('r')} t=${a.attr('t')} s=${a.attr('s')} ref=${a.attr('ref')}`);
     },
-    text(s) {
-      text += s;
+    text(t) {
+      text += t.text();
     },
     close(name) {
       flush();
@@ -136,6 +142,11 @@ describe('the worksheet scanner', () => {
     ['an unquoted attribute value', '<worksheet><c r=A1/></worksheet>'],
     ['an attribute name that starts with a digit', '<worksheet><c 1r="A1"/></worksheet>'],
     ['a repeated attribute', '<worksheet><c r="A1" r="B1"/></worksheet>'],
+    ['a repeated prefixed attribute', '<worksheet><c x:a="1" r="A1" x:a="2"/></worksheet>'],
+    [
+      'a repeated attribute among many',
+      `<worksheet><c ${Array.from({ length: 12 }, (_, i) => `a${i}="${i}"`).join(' ')} a3="x"/></worksheet>`,
+    ],
     ['an element name that starts with a digit', '<worksheet><1c/></worksheet>'],
     ['a comment with -- inside', '<worksheet><!-- a -- b --></worksheet>'],
     ['an XML declaration after the start', '<worksheet><?xml version="1.0"?></worksheet>'],
@@ -167,7 +178,7 @@ describe('the worksheet scanner', () => {
 
     // 64 MB of text and of comment in 64 KB chunks: read in linear time, nothing held.
     let chars = 0;
-    const q = new SheetScanner({ open() {}, text: (s) => (chars += s.length), close() {} });
+    const q = new SheetScanner({ open() {}, text: (t) => (chars += t.text().length), close() {} });
     const started = Date.now();
     q.write('<worksheet><v>');
     for (let i = 0; i < 512; i++) q.write(piece);
@@ -245,5 +256,108 @@ describe('the worksheet scanner', () => {
       ),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 2000) },
     );
+  });
+
+  /** What the reader read from the attribute's string before: parseRef, with Number(). */
+  function refByString(ref: string | undefined): [number, number] | 0 | -1 {
+    if (ref === undefined) return 0;
+    let col = 0;
+    let i = 0;
+    for (; i < ref.length; i++) {
+      const c = ref.charCodeAt(i) | 0x20;
+      if (c < 97 || c > 122) break;
+      col = col * 26 + (c - 96);
+    }
+    if (i === 0 || i > 3) return -1;
+    const row = Number(ref.slice(i));
+    return Number.isInteger(row) && row >= 1 ? [row, col] : -1;
+  }
+
+  /** Each open tag's cellRef / numAttr / cellType, and each text's textDigits, as read by the scanner. */
+  function fastReads(xml: string): unknown[] {
+    const out: unknown[] = [];
+    const p = new SheetScanner({
+      open(_name, a) {
+        const row = a.cellRef();
+        out.push(row > 0 ? [row, a.refColumn] : row, a.numAttr('s', -7), a.cellType());
+      },
+      text(t) {
+        // textDigits may decline digits written with a reference (the reader then reads text()).
+        const d = t.textDigits();
+        out.push(d >= 0 ? d : /^\d{1,15}$/.test(t.text()) ? Number(t.text()) : `text:${t.text()}`);
+      },
+      close() {},
+    });
+    p.write(xml);
+    p.close();
+    return out;
+  }
+
+  /** The same from the decoded strings, as the reader read them before. */
+  function stringReads(xml: string): unknown[] {
+    const out: unknown[] = [];
+    const p = new SaxesParser();
+    p.on('opentag', (t) => {
+      const a = t.attributes as Record<string, string>;
+      out.push(refByString(a.r), a.s === undefined ? -7 : Number(a.s), a.t);
+    });
+    p.on('text', (s) => {
+      out.push(/^\d{1,15}$/.test(s) ? Number(s) : `text:${s}`);
+    });
+    p.write(xml).close();
+    return out;
+  }
+
+  it('reads references, numbers, types and digits from the characters as from the strings', () => {
+    const refs = [
+      'A1',
+      'XFD1048576',
+      'a1',
+      'Ab12',
+      '$A$1',
+      'A 1',
+      'A&#49;',
+      '&#65;1',
+      'A0',
+      '1',
+      'AAAA1',
+      'A1.5',
+    ];
+    const more = ['A-1', 'A', '', 'A01', 'A1e2', 'A+1', 'A 1 ', 'A1234567890123456', 'A０'];
+    const styles = ['0', '12', ' 3 ', '', '1e1', '0x1', '-1', 'x', '&#51;', '2.5', '99999999999999999'];
+    const types = ['s', 'n', 'str', 'inlineStr', 'b', 'e', 'd', 'S', '', 'str ', '&#115;'];
+    const texts = [
+      '0',
+      '17',
+      '007',
+      '123456789012345',
+      '1234567890123456',
+      '1.5',
+      ' 1',
+      '&#49;',
+      '1\r\n2',
+      '-3',
+    ];
+    let xml = '<worksheet>';
+    [...refs, ...more].forEach((r, i) => {
+      xml += `<c r="${r}" s="${styles[i % styles.length]}" t="${types[i % types.length]}">`;
+      xml += `<v>${texts[i % texts.length]}</v></c>`;
+    });
+    xml += '<c/><c x:r="B2" x:s="1" x:t="s"/></worksheet>';
+    expect(fastReads(xml)).toEqual(stringReads(xml));
+  });
+
+  it('finds an attribute by its exact name first, then by its local name', () => {
+    const got: unknown[] = [];
+    const p = new SheetScanner({
+      open(_name, a) {
+        got.push(a.attr('ref'), a.attr('id'), a.attr('Target'), a.attr('none'));
+      },
+      text() {},
+      close() {},
+    });
+    p.write('<root><m x:ref="B1" ref="A1:B2" r:id="rId&amp;7" Target=\'x/"y"\'/></root>');
+    p.close();
+    expect(got).toEqual([undefined, undefined, undefined, undefined, 'A1:B2', 'rId&7', 'x/"y"', undefined]);
   });
 });
