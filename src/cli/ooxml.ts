@@ -28,6 +28,15 @@ const FORBIDDEN =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Any character xstring changes: an underscore (of `_xHHHH_`), a forbidden one, & < >. */
+const XSTRING_SPECIAL =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[_&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+/** Any character escAttr changes. */
+const ATTR_SPECIAL =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 const hex4 = (c: string) => c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
 
 /**
@@ -35,6 +44,9 @@ const hex4 = (c: string) => c.charCodeAt(0).toString(16).toUpperCase().padStart(
  * `_x005F_`, then forbidden characters become `_xHHHH_` (as Excel writes them), then XML escapes.
  */
 export function xstring(text: string): string {
+  // Nearly every ledger text has none of these: skipping three replaces for it saves about a third
+  // of the time the 逾期清单 takes to write at 50,000 rows.
+  if (!XSTRING_SPECIAL.test(text)) return text;
   return escText(
     text
       .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F_${m.slice(1)}`)
@@ -48,6 +60,7 @@ export function escText(s: string): string {
 
 /** An attribute value; forbidden characters (which no attribute may hold) become U+FFFD. */
 export function escAttr(s: string): string {
+  if (!ATTR_SPECIAL.test(s)) return s;
   return s.replace(FORBIDDEN, '\uFFFD').replace(/[&<>"\r\n\t]/g, (c) => ATTR_ESCAPES[c]!);
 }
 
@@ -76,9 +89,12 @@ export function sheetOfRange(range: string): string {
   return sheetOfReference(range) ?? '';
 }
 
+/** = + - @ tab CR and their full-width forms ＝ ＋ － ＠. */
+const FORMULA_STARTS = new Set([...'=+-@\t\r＝＋－＠'].map((c) => c.charCodeAt(0)));
+
 /** Text a spreadsheet would take for a formula or a number sign when edited (F2, Enter). */
 export function looksLikeFormula(text: string): boolean {
-  return /^[=+\-@\t\r]/.test(text) || /^[＝＋－＠]/.test(text);
+  return FORMULA_STARTS.has(text.charCodeAt(0));
 }
 
 /**

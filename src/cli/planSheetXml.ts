@@ -20,102 +20,214 @@ export { DEFAULT_DATE_FORMAT };
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const RNS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-function defaultStyle(cell: Exclude<PlanCell, null>): PlanStyle {
+type Cell = Exclude<PlanCell, null>;
+type Merge = SheetPlan['merges'][number];
+
+function defaultStyle(cell: Cell): PlanStyle {
   return cell.kind === 'number' ? 'number' : 'cell';
 }
 
-function cellXml(
-  ref: string,
-  cell: Exclude<PlanCell, null>,
-  styles: StyleBook,
-  dateSystem: 1900 | 1904,
-): string {
-  const style = cell.style ?? defaultStyle(cell);
-  switch (cell.kind) {
-    case 'text':
-    case 'link': {
-      const s = styles.xf({
-        style,
-        format: '@',
-        quotePrefix: looksLikeFormula(cell.text),
-        link: cell.kind === 'link',
-      });
-      if (cell.text === '') return `<c r="${ref}" s="${s}"/>`;
-      return `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${xstring(cell.text)}</t></is></c>`;
-    }
-    case 'number': {
-      const s = styles.xf({ style, format: cell.format ?? 'General' });
-      if (!Number.isFinite(cell.value)) return `<c r="${ref}" s="${s}"/>`;
-      return `<c r="${ref}" s="${s}"><v>${cell.value}</v></c>`;
-    }
-    case 'date': {
-      const s = styles.xf({ style, format: cell.format ?? DEFAULT_DATE_FORMAT });
-      return `<c r="${ref}" s="${s}"><v>${isoToSerial(cell.date, dateSystem)}</v></c>`;
+/**
+ * The StyleBook's cell formats, remembered by (shape, style, format). StyleBook.xf keys its own
+ * cache by the spec's JSON, which for the 170,000 cells of a 逾期清单 at 50,000 rows cost more
+ * than writing them. The book is asked only the first time, with the very spec it was always
+ * asked with, so it appends the same formats in the same order.
+ */
+class CellFormats {
+  private readonly texts = new Map<PlanStyle, number[]>();
+  private readonly plains = new Map<PlanStyle, Map<string, number>>();
+  constructor(private readonly styles: StyleBook) {}
+
+  /** A text or link cell's format: Text ('@'), with the apostrophe when it looks like a formula. */
+  text(style: PlanStyle, quotePrefix: boolean, link: boolean): number {
+    let byFlags = this.texts.get(style);
+    if (!byFlags) this.texts.set(style, (byFlags = []));
+    const flags = (quotePrefix ? 1 : 0) | (link ? 2 : 0);
+    return (byFlags[flags] ??= this.styles.xf({ style, format: '@', quotePrefix, link }));
+  }
+
+  /** A number's, a date's or a merged-over cell's format. */
+  plain(style: PlanStyle, format: string): number {
+    let byFormat = this.plains.get(style);
+    if (!byFormat) this.plains.set(style, (byFormat = new Map()));
+    let s = byFormat.get(format);
+    if (s === undefined) byFormat.set(format, (s = this.styles.xf({ style, format })));
+    return s;
+  }
+
+  of(cell: Cell): number {
+    const style = cell.style ?? defaultStyle(cell);
+    switch (cell.kind) {
+      case 'text':
+      case 'link':
+        return this.text(style, looksLikeFormula(cell.text), cell.kind === 'link');
+      case 'number':
+        return this.plain(style, cell.format ?? 'General');
+      case 'date':
+        return this.plain(style, cell.format ?? DEFAULT_DATE_FORMAT);
     }
   }
 }
 
-export function planSheetXml(plan: SheetPlan, styles: StyleBook, dateSystem: 1900 | 1904): string {
-  // Cells by row and column, with the covered cells of merged areas styled like their anchor.
-  const rows = new Map<number, Map<number, string>>();
-  const put = (r: number, c: number, xml: string) => {
-    let row = rows.get(r);
-    if (!row) rows.set(r, (row = new Map()));
-    row.set(c, xml);
-  };
-  const links: string[] = [];
+/**
+ * A part's bytes as they are written: the pieces are gathered as strings and turned into UTF-8
+ * every 64K characters. A 逾期清单 of 14,000 rows is 14 MB of XML; kept as one string until the
+ * end, its pieces were copied by every young-generation collection on the way (a third of the
+ * time). Pieces are whole elements, so no character is ever split between two chunks.
+ */
+class XmlBytes {
+  private pieces: string[] = [];
+  private size = 0;
+  private readonly chunks: Buffer[] = [];
+
+  add(piece: string): void {
+    this.pieces.push(piece);
+    this.size += piece.length;
+    if (this.size >= 65536) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pieces.length === 0) return;
+    this.chunks.push(Buffer.from(this.pieces.join(''), 'utf8'));
+    this.pieces = [];
+    this.size = 0;
+  }
+
+  /** Everything added so far, as chunks of UTF-8. */
+  take(): Buffer[] {
+    this.flush();
+    return this.chunks;
+  }
+}
+
+/** A merge that covers more than its own top-left cell. */
+function isRealMerge(m: Merge): boolean {
+  return !(m.bottom < m.top || m.right < m.left || (m.bottom === m.top && m.right === m.left));
+}
+
+/**
+ * A SheetPlan as the bytes of a worksheet part. Three passes: the cells' formats in plan order,
+ * then the formats of cells merges cover (the StyleBook numbers formats in the order first asked,
+ * so that order is kept), then the rows, written straight out.
+ */
+export function planSheetXml(plan: SheetPlan, styles: StyleBook, dateSystem: 1900 | 1904): Buffer {
+  const formats = new CellFormats(styles);
+  const names: string[] = [];
+  const column = (n: number) => (names[n] ??= colName(n));
+
+  // 1. Every cell's format, in plan order; which rows have cells; the width.
+  const withCells: number[] = [];
   let width = 0;
-  plan.rows.forEach((cells, r) => {
-    cells.forEach((cell, c) => {
+  plan.rows.forEach((cells, i) => {
+    let any = false;
+    cells.forEach((cell, j) => {
       if (cell === null) return;
-      const ref = `${colName(c + 1)}${r + 1}`;
-      put(r + 1, c + 1, cellXml(ref, cell, styles, dateSystem));
-      if (c + 1 > width) width = c + 1;
-      if (cell.kind === 'link') {
-        links.push(
-          `<hyperlink ref="${ref}" location="${escAttr(`${quoteSheet(cell.sheet)}!${cell.cell}`)}"/>`,
-        );
-      }
+      formats.of(cell);
+      any = true;
+      if (j + 1 > width) width = j + 1;
     });
+    if (any) withCells.push(i + 1);
   });
+
+  // 2. Merged areas: the cells they cover carry the top-left cell's style (borders all round).
+  const covered = new Map<number, Map<number, string>>();
   const merges: string[] = [];
   for (const m of plan.merges) {
-    if (m.bottom < m.top || m.right < m.left || (m.bottom === m.top && m.right === m.left)) continue;
+    if (!isRealMerge(m)) continue;
     const anchor = plan.rows[m.top - 1]?.[m.left - 1] ?? null;
     if (anchor) {
-      const s = styles.xf({
-        style: anchor.style ?? defaultStyle(anchor),
-        format: anchor.kind === 'text' || anchor.kind === 'link' ? '@' : 'General',
-      });
+      const s = formats.plain(
+        anchor.style ?? defaultStyle(anchor),
+        anchor.kind === 'text' || anchor.kind === 'link' ? '@' : 'General',
+      );
       for (let r = m.top; r <= m.bottom; r++) {
         for (let c = m.left; c <= m.right; c++) {
           if (r === m.top && c === m.left) continue;
-          if (!rows.get(r)?.has(c)) put(r, c, `<c r="${colName(c)}${r}" s="${s}"/>`);
+          if ((plan.rows[r - 1]?.[c - 1] ?? null) !== null) continue;
+          let row = covered.get(r);
+          if (!row) covered.set(r, (row = new Map()));
+          if (!row.has(c)) row.set(c, `<c r="${column(c)}${r}" s="${s}"/>`);
         }
       }
     }
-    merges.push(`<mergeCell ref="${colName(m.left)}${m.top}:${colName(m.right)}${m.bottom}"/>`);
+    merges.push(`<mergeCell ref="${column(m.left)}${m.top}:${column(m.right)}${m.bottom}"/>`);
     if (m.right > width) width = m.right;
   }
 
+  // 3. The rows.
   const heights = plan.rowHeights ?? {};
-  const sheetData: string[] = [];
-  const rowNumbers = [...new Set([...rows.keys(), ...Object.keys(heights).map(Number)])]
-    .filter((r) => Number.isInteger(r) && r >= 1)
-    .sort((a, b) => a - b);
+  const rowNumbers = writtenRows(withCells, covered, heights);
+  const last = rowNumbers.length ? rowNumbers[rowNumbers.length - 1] : 1;
+  const out = new XmlBytes();
+  const links = new XmlBytes();
+  out.add(sheetHead(plan, width, last));
+  const serials = new Map<string, number>();
+  const quoted = new Map<string, string>();
+  const cellXml = (r: number, c: number, cell: Cell): string => {
+    const ref = `${column(c)}${r}`;
+    const s = formats.of(cell);
+    if (cell.kind === 'link') {
+      let sheet = quoted.get(cell.sheet);
+      if (sheet === undefined) quoted.set(cell.sheet, (sheet = escAttr(quoteSheet(cell.sheet))));
+      links.add(`<hyperlink ref="${ref}" location="${sheet}!${escAttr(cell.cell)}"/>`);
+    }
+    switch (cell.kind) {
+      case 'text':
+      case 'link':
+        if (cell.text === '') return `<c r="${ref}" s="${s}"/>`;
+        return `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${xstring(cell.text)}</t></is></c>`;
+      case 'number':
+        if (!Number.isFinite(cell.value)) return `<c r="${ref}" s="${s}"/>`;
+        return `<c r="${ref}" s="${s}"><v>${cell.value}</v></c>`;
+      case 'date': {
+        let v = serials.get(cell.date);
+        if (v === undefined) serials.set(cell.date, (v = isoToSerial(cell.date, dateSystem)));
+        return `<c r="${ref}" s="${s}"><v>${v}</v></c>`;
+      }
+    }
+  };
+  out.add('<sheetData>');
   for (const r of rowNumbers) {
     const h = heights[r];
     const ht = Number.isFinite(h) && h > 0 ? ` ht="${Math.min(h, 409)}" customHeight="1"` : '';
-    const cells = [...(rows.get(r) ?? new Map<number, string>()).entries()].sort((a, b) => a[0] - b[0]);
-    sheetData.push(`<row r="${r}"${ht}>${cells.map(([, x]) => x).join('')}</row>`);
+    out.add(`<row r="${r}"${ht}>`);
+    const cells = plan.rows[r - 1] ?? [];
+    const extra = covered.get(r);
+    if (!extra) {
+      cells.forEach((cell, j) => {
+        if (cell !== null) out.add(cellXml(r, j + 1, cell));
+      });
+    } else {
+      const byColumn = new Map(extra);
+      cells.forEach((cell, j) => {
+        if (cell !== null) byColumn.set(j + 1, cellXml(r, j + 1, cell));
+      });
+      for (const c of [...byColumn.keys()].sort((a, b) => a - b)) out.add(byColumn.get(c)!);
+    }
+    out.add('</row>');
   }
+  out.add('</sheetData>');
+  if (merges.length) out.add(`<mergeCells count="${merges.length}">${merges.join('')}</mergeCells>`);
+  const linkBytes = links.take();
+  const tail =
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
+    `</worksheet>`;
+  if (linkBytes.length === 0) {
+    out.add(tail);
+    return Buffer.concat(out.take());
+  }
+  out.add('<hyperlinks>');
+  return Buffer.concat([...out.take(), ...linkBytes, Buffer.from(`</hyperlinks>${tail}`, 'utf8')]);
+}
 
+/** Everything ahead of <sheetData>. */
+function sheetHead(plan: SheetPlan, width: number, last: number): string {
   const cols = plan.columnWidths
     .map((w, i) =>
       Number.isFinite(w) && w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : '',
     )
     .join('');
-  const last = rowNumbers.length ? rowNumbers[rowNumbers.length - 1] : 1;
   const pane =
     plan.headerRow > 0
       ? `<pane ySplit="${plan.headerRow}" topLeftCell="A${plan.headerRow + 1}" activePane="bottomLeft" state="frozen"/>`
@@ -127,12 +239,21 @@ export function planSheetXml(plan: SheetPlan, styles: StyleBook, dateSystem: 190
     `<dimension ref="A1:${colName(Math.max(width, 1))}${last}"/>` +
     `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/>` +
-    (cols ? `<cols>${cols}</cols>` : '') +
-    `<sheetData>${sheetData.join('')}</sheetData>` +
-    (merges.length ? `<mergeCells count="${merges.length}">${merges.join('')}</mergeCells>` : '') +
-    (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
-    `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
-    `</worksheet>`
+    (cols ? `<cols>${cols}</cols>` : '')
   );
+}
+
+/** The rows with cells (in order), with cells merges cover, or with a height: sorted, once each. */
+function writtenRows(
+  withCells: number[],
+  covered: Map<number, unknown>,
+  heights: Record<number, number>,
+): number[] {
+  const extra = [...covered.keys()];
+  for (const key of Object.keys(heights)) {
+    const r = Number(key);
+    if (Number.isInteger(r) && r >= 1) extra.push(r);
+  }
+  if (extra.length === 0) return withCells;
+  return [...new Set([...withCells, ...extra])].sort((a, b) => a - b);
 }

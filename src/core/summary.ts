@@ -234,6 +234,11 @@ class Groups {
   }
 }
 
+/** The names once each, in order; most cells name one department, which needs no Set. */
+function distinct(names: string[]): Iterable<string> {
+  return names.length < 2 ? names : new Set(names);
+}
+
 function daysOverdueOf(r: RowReport, asOf: IsoDate): number | null {
   if (r.daysOverdue !== null) return r.daysOverdue;
   return r.deadline ? daysBetween(r.deadline, asOf) : null;
@@ -271,7 +276,7 @@ export function summarize(
   let noDepartment: Counts | null = null;
   let uncategorised: Counts | null = null;
   const hasCategory = reports.some((r) => r.columns.category !== undefined);
-  const problemKeys = new Set<string>();
+  let problems = 0;
   const bySheet: SheetCounts[] = [];
   const ageing: AgeingBuckets = { upTo30: 0, upTo90: 0, over90: 0 };
   const alerts: AlertItem[] = [];
@@ -287,14 +292,13 @@ export function summarize(
       add(sheetCounts, r);
       const key = r.problemKey === '' || r.problemKey === 'text:' ? `row:${r.row}` : r.problemKey;
       sheetProblems.add(key);
-      problemKeys.add(`${sheetIndex}\u0000${key}`);
 
       if (r.departments.length === 0) {
         noDepartment ??= emptyCounts();
         add(noDepartment, r);
       }
-      for (const d of new Set(r.departments)) lead.add(d, r);
-      for (const d of new Set(r.cooperating)) coop.add(d, r);
+      for (const d of distinct(r.departments)) lead.add(d, r);
+      for (const d of distinct(r.cooperating)) coop.add(d, r);
       if (hasCategory) {
         const cat = (r.text.category ?? '').trim();
         if (cat) cats.add(cat, r);
@@ -334,6 +338,8 @@ export function summarize(
       }
     }
     sheetCounts.problems = sheetProblems.size;
+    // A problem key is per sheet (two units' ledgers are two problems), so the sheets' counts add up.
+    problems += sheetProblems.size;
     bySheet.push(sheetCounts);
 
     // The 待补充清单: one line per row, its issues department first, then by column.
@@ -346,7 +352,9 @@ export function summarize(
       list.push({ code: f.code, field: f.field, column: f.column, header, message: renderFinding(f, 'zh') });
       issuesByRow.set(f.row, list);
     }
-    const rowsByNumber = new Map(report.rows.map((r) => [r.row, r]));
+    const rowsByNumber = new Map<number, RowReport>();
+    if (issuesByRow.size > 0)
+      for (const r of report.rows) if (issuesByRow.has(r.row)) rowsByNumber.set(r.row, r);
     for (const [rowNo, issues] of issuesByRow) {
       issues.sort((a, b) => {
         const da = isDepartmentIssue(a.code, a.field) ? 0 : 1;
@@ -394,7 +402,7 @@ export function summarize(
     ledgerName: opts.ledgerName,
     asOf: opts.asOf,
     sheets: reports.map((r) => r.name),
-    problems: problemKeys.size,
+    problems,
     totals,
     byDepartment: lead.list(),
     byCooperating: coop.list(),
