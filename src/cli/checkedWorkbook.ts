@@ -35,7 +35,7 @@ import { safeSheetName, type SheetPlan } from '../core/sheetPlan';
 import { LIMITS } from '../workbook/limits';
 import { UsageError } from './io';
 import { attributes, escAttr, escText, decodeXml, firstElement, quoteSheet, sheetOfRange } from './ooxml';
-import { planSheetXml } from './planSheetXml';
+import { planSheetChunks } from './planSheetXml';
 import { checkDestination, writeExclusive } from './safeWrite';
 import {
   generatedSheetMarker,
@@ -45,7 +45,7 @@ import {
 } from '../core/protocol';
 import { EMPTY_STYLES, StyleBook } from './styleBook';
 import { readRegularFile } from './workbook';
-import { XlsxPackage } from './xlsxPackage';
+import { deflatePart, XlsxPackage } from './xlsxPackage';
 
 export { generatedSheetMarker, MARK_TAG };
 
@@ -336,9 +336,10 @@ function isToolRule(rule: string): boolean {
 /**
  * The sheet's conditional formats with the tool's rules replaced by `ours` (placed first, the
  * clerk's priorities moved down by their number). Works on the part after </sheetData> only, so a
- * 100 MB sheet is never decoded whole.
+ * 100 MB sheet is never decoded whole; returns the untouched head and the edited tail, to be
+ * deflated one after the other rather than copied into one buffer.
  */
-function editSheetMarks(sheet: Buffer, plan: MarkPlan, styles: StyleBook): Buffer {
+function editSheetMarks(sheet: Buffer, plan: MarkPlan, styles: StyleBook): Buffer[] {
   const headText = sheet.subarray(0, Math.min(sheet.length, 4096)).toString('utf8');
   const p = /<(\w+:)?worksheet\b/.exec(headText)?.[1] ?? '';
   let cut = sheet.lastIndexOf(Buffer.from(`</${p}sheetData>`));
@@ -375,7 +376,7 @@ function editSheetMarks(sheet: Buffer, plan: MarkPlan, styles: StyleBook): Buffe
     if (at < 0) at = tail.lastIndexOf(`</${p}worksheet>`);
     tail = tail.slice(0, at) + ours + tail.slice(at);
   }
-  return Buffer.concat([sheet.subarray(0, cut), Buffer.from(tail, 'utf8')]);
+  return [sheet.subarray(0, cut), Buffer.from(tail, 'utf8')];
 }
 
 function damagedInput(inputPath: string): UsageError {
@@ -458,7 +459,7 @@ export async function writeCheckedWorkbook(
     const part = s.part && pkg.has(s.part) ? s.part : null;
     const xml = part ? pkg.read(part) : null;
     if (!part || !xml) throw damagedInput(inputPath);
-    pkg.write(part, editSheetMarks(xml, m, styles));
+    pkg.write(part, await deflatePart(editSheetMarks(xml, m, styles)));
   }
 
   // 3. The new sheets, at the end.
@@ -473,7 +474,7 @@ export async function writeCheckedWorkbook(
     );
     while (pkg.has(`xl/worksheets/sheet${n}.xml`)) n++;
     const part = `xl/worksheets/sheet${n}.xml`;
-    pkg.write(part, planSheetXml(plan, styles, dateSystem));
+    pkg.write(part, await deflatePart(planSheetChunks(plan, styles, dateSystem)));
     const target = path.posix.relative(partDir(wb.part).replace(/\/$/, '') || '.', part);
     const rid = wb.addRelationship(WORKSHEET_REL, target);
     wb.addSheet(name, rid);

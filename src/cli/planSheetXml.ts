@@ -71,32 +71,40 @@ class CellFormats {
 
 /**
  * A part's bytes as they are written: the pieces are gathered as strings and turned into UTF-8
- * every 64K characters. A 逾期清单 of 14,000 rows is 14 MB of XML; kept as one string until the
- * end, its pieces were copied by every young-generation collection on the way (a third of the
- * time). Pieces are whole elements, so no character is ever split between two chunks.
+ * every 32K characters, and the caller takes the chunks as they come (to deflate them). A 逾期清单
+ * of 14,000 rows is 14 MB of XML; kept as one string until the end, its pieces were copied by
+ * every young-generation collection on the way (a third of the time). Pieces are whole elements,
+ * so no character is ever split between two chunks.
  */
 class XmlBytes {
   private pieces: string[] = [];
   private size = 0;
-  private readonly chunks: Buffer[] = [];
+  private chunks: Buffer[] = [];
 
   add(piece: string): void {
     this.pieces.push(piece);
     this.size += piece.length;
-    if (this.size >= 65536) this.flush();
+    if (this.size >= 32768) this.encode();
   }
 
-  private flush(): void {
+  /** True when a chunk is ready to take. */
+  get ready(): boolean {
+    return this.chunks.length > 0;
+  }
+
+  private encode(): void {
     if (this.pieces.length === 0) return;
     this.chunks.push(Buffer.from(this.pieces.join(''), 'utf8'));
     this.pieces = [];
     this.size = 0;
   }
 
-  /** Everything added so far, as chunks of UTF-8. */
-  take(): Buffer[] {
-    this.flush();
-    return this.chunks;
+  /** Hands over the chunks made so far; with `all`, everything added. */
+  take(all = false): Buffer[] {
+    if (all) this.encode();
+    const chunks = this.chunks;
+    this.chunks = [];
+    return chunks;
   }
 }
 
@@ -105,12 +113,22 @@ function isRealMerge(m: Merge): boolean {
   return !(m.bottom < m.top || m.right < m.left || (m.bottom === m.top && m.right === m.left));
 }
 
-/**
- * A SheetPlan as the bytes of a worksheet part. Three passes: the cells' formats in plan order,
- * then the formats of cells merges cover (the StyleBook numbers formats in the order first asked,
- * so that order is kept), then the rows, written straight out.
- */
+/** A SheetPlan as the bytes of a worksheet part, whole (see planSheetChunks). */
 export function planSheetXml(plan: SheetPlan, styles: StyleBook, dateSystem: 1900 | 1904): Buffer {
+  return Buffer.concat([...planSheetChunks(plan, styles, dateSystem)]);
+}
+
+/**
+ * A SheetPlan as the bytes of a worksheet part, in chunks of UTF-8 as they are made. Three
+ * passes: the cells' formats in plan order, then the formats of cells merges cover (the StyleBook
+ * numbers formats in the order first asked, so that order is kept), then the rows, written
+ * straight out. The formats are all in the book before the first chunk comes.
+ */
+export function* planSheetChunks(
+  plan: SheetPlan,
+  styles: StyleBook,
+  dateSystem: 1900 | 1904,
+): Generator<Buffer> {
   const formats = new CellFormats(styles);
   const names: string[] = [];
   const column = (n: number) => (names[n] ??= colName(n));
@@ -205,20 +223,23 @@ export function planSheetXml(plan: SheetPlan, styles: StyleBook, dateSystem: 190
       for (const c of [...byColumn.keys()].sort((a, b) => a - b)) out.add(byColumn.get(c)!);
     }
     out.add('</row>');
+    if (out.ready) yield* out.take();
   }
   out.add('</sheetData>');
   if (merges.length) out.add(`<mergeCells count="${merges.length}">${merges.join('')}</mergeCells>`);
-  const linkBytes = links.take();
-  const tail =
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
-    `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
-    `</worksheet>`;
-  if (linkBytes.length === 0) {
-    out.add(tail);
-    return Buffer.concat(out.take());
+  const linkBytes = links.take(true);
+  if (linkBytes.length > 0) {
+    out.add('<hyperlinks>');
+    yield* out.take(true);
+    yield* linkBytes;
+    out.add('</hyperlinks>');
   }
-  out.add('<hyperlinks>');
-  return Buffer.concat([...out.take(), ...linkBytes, Buffer.from(`</hyperlinks>${tail}`, 'utf8')]);
+  out.add(
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+      `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
+      `</worksheet>`,
+  );
+  yield* out.take(true);
 }
 
 /** Everything ahead of <sheetData>. */

@@ -4,15 +4,101 @@
  * and the result is streamed to a file descriptor. Nothing the tool does not understand (charts,
  * pivot tables, macros, external links, slicers, custom XML) is ever parsed, so nothing is lost.
  */
+import { once } from 'events';
 import { writeSync } from 'fs';
-import { crc32, deflateRawSync, inflateRawSync } from 'zlib';
+import { crc32, createDeflateRaw, deflateRawSync, inflateRawSync, type DeflateRaw } from 'zlib';
 import { LIMITS } from '../workbook/limits';
 import { findEntry, listZipEntries, rawEntry, type ZipEntry } from '../workbook/zip';
 
+/** A part already deflated, with what its zip entry needs. */
+export interface DeflatedPart {
+  deflated: Buffer;
+  crc: number;
+  size: number;
+}
+
+/**
+ * Parts larger than this are deflated at level 1, the others at 6: for a ledger sheet of 100k+
+ * rows level 1 takes a third of level 6's time for a file about a fifth larger.
+ */
+const BIG_PART = 4 * 1048576;
+const levelFor = (size: number) => (size > BIG_PART ? 1 : 6);
+/** A large part goes to zlib in batches of about this size (fewer trips to its thread). */
+const BATCH = 1048576;
+
+/**
+ * Deflates a part handed over in chunks, so a large one (the marked ledger sheet, a 逾期清单 of
+ * 14 MB) is never held whole a second time: chunks are held until the part passes BIG_PART (a
+ * smaller part is deflated in one go, at level 6), then streamed through zlib at level 1 as they
+ * come. The bytes are those of deflateRawSync over the whole part at the same level: zlib's output
+ * does not depend on how its input is cut when nothing is flushed (the tests compare them).
+ */
+export class PartDeflater {
+  private held: Uint8Array[] = [];
+  private heldSize = 0;
+  private crc = 0;
+  private size = 0;
+  private stream: DeflateRaw | null = null;
+  private finished: Promise<unknown> | null = null;
+  private readonly out: Buffer[] = [];
+
+  async add(chunk: Uint8Array): Promise<void> {
+    if (chunk.length === 0) return;
+    this.crc = crc32(chunk, this.crc);
+    this.size += chunk.length;
+    this.held.push(chunk);
+    this.heldSize += chunk.length;
+    if (!this.stream && this.size > BIG_PART) this.start();
+    if (this.stream && this.heldSize >= BATCH) await this.push();
+  }
+
+  async end(): Promise<DeflatedPart> {
+    let deflated: Buffer;
+    if (!this.stream) {
+      deflated = deflateRawSync(Buffer.concat(this.held, this.heldSize), { level: levelFor(this.size) });
+    } else {
+      await this.push();
+      this.stream.end();
+      await this.finished;
+      deflated = Buffer.concat(this.out);
+    }
+    this.held = [];
+    return { deflated, crc: this.crc >>> 0, size: this.size };
+  }
+
+  private start(): void {
+    const stream = createDeflateRaw({ level: levelFor(this.size), chunkSize: BATCH });
+    stream.on('data', (d: Buffer) => this.out.push(d));
+    this.finished = once(stream, 'end');
+    // Awaited in end(); meanwhile an error must not count as unhandled (it would end the process).
+    this.finished.catch(() => undefined);
+    this.stream = stream;
+  }
+
+  private async push(): Promise<void> {
+    if (this.heldSize === 0) return;
+    const batch = this.held.length === 1 ? this.held[0] : Buffer.concat(this.held, this.heldSize);
+    this.held = [];
+    this.heldSize = 0;
+    if (!this.stream!.write(batch)) await once(this.stream!, 'drain');
+  }
+}
+
+/** A part's chunks, deflated (see PartDeflater). */
+export async function deflatePart(chunks: Iterable<Uint8Array>): Promise<DeflatedPart> {
+  const d = new PartDeflater();
+  for (const chunk of chunks) await d.add(chunk);
+  return d.end();
+}
+
+function isDeflated(data: Buffer | DeflatedPart): data is DeflatedPart {
+  return !Buffer.isBuffer(data);
+}
+
 export class XlsxPackage {
   readonly entries: Map<string, ZipEntry>;
-  /** Replaced or added parts (part name → bytes), and removed parts. */
-  private readonly changed = new Map<string, Buffer>();
+  /** Replaced or added parts (part name → bytes, or deflated already), and removed parts. */
+  private readonly changed = new Map<string, Buffer | DeflatedPart>();
   private readonly removed = new Set<string>();
 
   constructor(private readonly bytes: Uint8Array) {
@@ -37,7 +123,7 @@ export class XlsxPackage {
     const name = this.name(part);
     if (name === null) return null;
     const own = this.changed.get(name);
-    if (own) return own;
+    if (own) return isDeflated(own) ? inflateRawSync(own.deflated) : own;
     const e = this.entries.get(name)!;
     const raw = rawEntry(this.bytes, e);
     if (!raw) throw new Error(`broken entry ${name}`);
@@ -49,7 +135,7 @@ export class XlsxPackage {
     return this.read(part, cap)?.toString('utf8') ?? null;
   }
 
-  write(part: string, data: string | Buffer): void {
+  write(part: string, data: string | Buffer | DeflatedPart): void {
     const name = this.name(part) ?? part;
     this.removed.delete(name);
     this.changed.set(name, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
@@ -109,14 +195,18 @@ export class XlsxPackage {
       c.writeUInt32LE(at, 42);
       central.push(c, nameBytes);
     };
-    const fresh = (name: string, data: Buffer, time: number, date: number) => {
-      // A large edited part (a ledger sheet of 100k+ rows) is deflated fast rather than small: level 1
-      // takes a third of level 6's time for a file about a fifth larger.
-      const deflated = deflateRawSync(data, { level: data.length > 4 * 1048576 ? 1 : 6 });
+    const fresh = (name: string, data: Buffer | DeflatedPart, time: number, date: number) => {
+      const part = isDeflated(data)
+        ? data
+        : {
+            deflated: deflateRawSync(data, { level: levelFor(data.length) }),
+            crc: crc32(data),
+            size: data.length,
+          };
       entry(
         name,
-        { method: 8, crc: crc32(data), csize: deflated.length, usize: data.length, time, date },
-        deflated,
+        { method: 8, crc: part.crc, csize: part.deflated.length, usize: part.size, time, date },
+        part.deflated,
       );
     };
     const now = dosDateTime(new Date());

@@ -1,0 +1,118 @@
+/**
+ * The package writer's deflating: a part handed over in chunks (the marked ledger sheet as its
+ * untouched head and edited tail, a new sheet as its XML is made) must come out as the very bytes
+ * zlib gives for the whole part in one call, at the level the size calls for, so the copy is the
+ * same whichever way a part was produced. Checked on worksheet XML shaped like a real ledger's,
+ * cut at random places, either side of the 4 MB line where the level changes.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { crc32, deflateRawSync, inflateRawSync } from 'zlib';
+import { deflatePart, PartDeflater, XlsxPackage } from '../../src/cli/xlsxPackage';
+import { listZipEntries, rawEntry } from '../../src/workbook/zip';
+import { makeTempDir } from '../helpers/xlsx';
+
+const DEPARTMENTS = ['县住建局', '县交通运输局', '县市场监管局、县商务局', '各乡镇人民政府'];
+const STATUSES = ['已完成', '推进中', '长期坚持', '未启动', ''];
+
+/** A worksheet part of about `bytes` bytes: inline-string rows of Chinese text, as ledgers have. */
+function sheetXml(bytes: number): Buffer {
+  const rows: string[] = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  ];
+  let size = rows[0].length;
+  for (let r = 1; size < bytes; r++) {
+    const cells = [
+      `问题${r % 97}：政策落实不到位，服务意识不强，群众反映办事难、办事慢（第${r}条）`,
+      `建立健全工作机制，${r % 13}月底前完成专项整治，形成长效管理制度`,
+      DEPARTMENTS[r % DEPARTMENTS.length],
+      `2026年${(r % 12) + 1}月${(r % 28) + 1}日`,
+      STATUSES[r % STATUSES.length],
+    ]
+      .map((t, c) => `<c r="${'ABCDE'[c]}${r}" t="inlineStr"><is><t>${t}</t></is></c>`)
+      .join('');
+    const row = `<row r="${r}">${cells}</row>`;
+    rows.push(row);
+    size += Buffer.byteLength(row);
+  }
+  rows.push('</sheetData></worksheet>');
+  return Buffer.from(rows.join(''), 'utf8');
+}
+
+/** `data` cut into pieces at pseudo-random places (a fixed seed: the same cuts every run). */
+function cut(data: Buffer, pieces: number, seed: number): Buffer[] {
+  let s = seed;
+  const next = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const at = [...new Set(Array.from({ length: pieces - 1 }, () => Math.floor(next() * data.length)))].sort(
+    (a, b) => a - b,
+  );
+  const out: Buffer[] = [];
+  let from = 0;
+  for (const to of [...at, data.length]) {
+    out.push(data.subarray(from, to));
+    from = to;
+  }
+  return out;
+}
+
+describe('deflating a part in chunks', () => {
+  const big = sheetXml(6 * 1048576);
+  const small = sheetXml(1048576);
+
+  it('a part over 4 MB: the bytes of one level-1 deflate of the whole, however it is cut', async () => {
+    const whole = deflateRawSync(big, { level: 1 });
+    for (const [pieces, seed] of [
+      [1, 1],
+      [2, 7],
+      [300, 11],
+      [5000, 13],
+    ]) {
+      const part = await deflatePart(cut(big, pieces, seed));
+      expect([pieces, part.deflated.equals(whole)]).toEqual([pieces, true]);
+      expect(part.size).toBe(big.length);
+      expect(part.crc).toBe(crc32(big));
+    }
+  });
+
+  it('a part of 4 MB or less: one level-6 deflate, as before', async () => {
+    const part = await deflatePart(cut(small, 40, 3));
+    expect(part.deflated.equals(deflateRawSync(small, { level: 6 }))).toBe(true);
+    expect(inflateRawSync(part.deflated).equals(small)).toBe(true);
+  });
+
+  it('exactly 4 MB stays at level 6; one byte more goes to level 1', async () => {
+    const four = Buffer.concat([small, Buffer.alloc(4 * 1048576 - small.length, 0x20)]);
+    const five = Buffer.concat([four, Buffer.from(' ')]);
+    expect((await deflatePart(cut(four, 9, 5))).deflated.equals(deflateRawSync(four, { level: 6 }))).toBe(
+      true,
+    );
+    expect((await deflatePart(cut(five, 9, 5))).deflated.equals(deflateRawSync(five, { level: 1 }))).toBe(
+      true,
+    );
+  });
+
+  it('an empty part is an empty deflate stream', async () => {
+    const d = new PartDeflater();
+    await d.add(Buffer.alloc(0));
+    const part = await d.end();
+    expect(part.size).toBe(0);
+    expect(inflateRawSync(part.deflated).length).toBe(0);
+  });
+
+  it('a package with a deflated part writes a zip entry that reads back', async () => {
+    const dir = makeTempDir('zgtz-xlsxpackage-');
+    const src = path.join(__dirname, '..', 'fixtures', 'real', '督查室交办台账.xlsx');
+    const pkg = new XlsxPackage(fs.readFileSync(src));
+    pkg.write('xl/worksheets/sheet9.xml', await deflatePart(cut(big, 50, 17)));
+    expect(pkg.read('xl/worksheets/sheet9.xml', 1 << 28)!.equals(big)).toBe(true);
+    const out = path.join(dir, 'copy.xlsx');
+    const fd = fs.openSync(out, 'wx');
+    pkg.writeTo(fd);
+    fs.closeSync(fd);
+    const bytes = fs.readFileSync(out);
+    const e = listZipEntries(bytes)!.get('xl/worksheets/sheet9.xml')!;
+    expect(e.uncompressedSize).toBe(big.length);
+    expect(e.crc32 >>> 0).toBe(crc32(big));
+    expect(inflateRawSync(rawEntry(bytes, e)!).equals(big)).toBe(true);
+  });
+});
