@@ -29,6 +29,7 @@ import {
 } from '../core/consolidate';
 import type { CheckOptions, Lang } from '../core/types';
 import { UsageError, type Io } from './io';
+import { StreamedList, StreamedObject, writeJson } from './jsonStream';
 import { checkDestination } from './safeWrite';
 import { isToolOutput } from './toolOutput';
 import { EXIT } from './usage';
@@ -214,7 +215,7 @@ export async function consolidateMain(args: ConsolidateArgs, io: Io): Promise<nu
 
   const result = consolidator.result();
   if (args.json) {
-    io.stdout.write(JSON.stringify(jsonDocument(result, ignored), null, 2) + '\n');
+    await writeJson(io.stdout, jsonDocument(result, ignored));
   } else {
     const lines: string[] = [''];
     for (const d of result.duplicates) {
@@ -288,63 +289,76 @@ function displayPath(file: string, given: string[]): string {
   return file;
 }
 
-export function jsonDocument(result: ConsolidationResult, ignored: { file: string; reason: string }[]) {
-  return {
-    asOf: result.asOf,
-    files: result.files.map((f) => ({
-      file: f.file,
-      unit: f.units.length > 0 ? f.units.map((u) => u.unit).join('、') : null,
-      units: f.units.map((u) => {
-        const r = result.units.find((x) => x.unit === u.unit && x.file === f.file);
-        return {
-          name: u.unit,
-          source: u.source,
-          merged: u.merged,
-          measures: u.measures,
-          overdue: r?.counts.overdue ?? null,
-          missingDepartment: r?.missingDepartment ?? null,
-          toComplete: r?.toCompleteCount ?? null,
-        };
-      }),
-      sheets: f.units.flatMap((u) => u.sheets.map((name) => ({ name, unit: u.unit }))),
-      skippedSheets: f.skipped,
-      error: f.error,
-    })),
-    duplicates: result.duplicates,
-    ignored,
-    units: result.units.map((u) => ({
-      name: u.unit,
-      source: u.source,
-      file: u.file,
-      sheets: u.sheets,
-      problems: u.problems,
-      measures: u.counts.measures,
-      done: u.counts.done,
-      longTerm: u.counts.longTerm,
-      ongoing: u.counts.ongoing,
-      overdue: u.counts.overdue,
-      dueSoon: u.counts.dueSoon,
-      missingDepartment: u.missingDepartment,
-      toComplete: u.toCompleteCount,
-      onTimeRate: u.onTime.rate,
-      sentence: u.sentence,
-    })),
-    total: {
-      files: result.totals.files,
-      unreadable: result.totals.unreadable,
-      units: result.totals.units,
-      measures: result.totals.measures,
-      problems: result.totals.problems,
-      done: result.totals.counts.done,
-      longTerm: result.totals.counts.longTerm,
-      ongoing: result.totals.counts.ongoing,
-      overdue: result.totals.counts.overdue,
-      dueSoon: result.totals.counts.dueSoon,
-      missingDepartment: result.totals.missingDepartment,
-      toComplete: result.totals.toComplete,
-      onTimeRate: result.totals.onTime.rate,
-      sentence: result.sentence,
-      line: totalsLine(result),
-    },
-  };
+/** The 汇总 as JSON, its lists of files and units streamed (src/cli/jsonStream.ts). */
+export function jsonDocument(
+  result: ConsolidationResult,
+  ignored: { file: string; reason: string }[],
+): StreamedObject {
+  return new StreamedObject([
+    ['asOf', result.asOf],
+    [
+      'files',
+      new StreamedList(result.files, (f) => ({
+        file: f.file,
+        unit: f.units.length > 0 ? f.units.map((u) => u.unit).join('、') : null,
+        units: f.units.map((u) => {
+          const r = result.units.find((x) => x.unit === u.unit && x.file === f.file);
+          return {
+            name: u.unit,
+            source: u.source,
+            merged: u.merged,
+            measures: u.measures,
+            overdue: r?.counts.overdue ?? null,
+            missingDepartment: r?.missingDepartment ?? null,
+            toComplete: r?.toCompleteCount ?? null,
+          };
+        }),
+        sheets: f.units.flatMap((u) => u.sheets.map((name) => ({ name, unit: u.unit }))),
+        skippedSheets: f.skipped,
+        error: f.error,
+      })),
+    ],
+    ['duplicates', result.duplicates],
+    ['ignored', ignored],
+    [
+      'units',
+      new StreamedList(result.units, (u) => ({
+        name: u.unit,
+        source: u.source,
+        file: u.file,
+        sheets: u.sheets,
+        problems: u.problems,
+        measures: u.counts.measures,
+        done: u.counts.done,
+        longTerm: u.counts.longTerm,
+        ongoing: u.counts.ongoing,
+        overdue: u.counts.overdue,
+        dueSoon: u.counts.dueSoon,
+        missingDepartment: u.missingDepartment,
+        toComplete: u.toCompleteCount,
+        onTimeRate: u.onTime.rate,
+        sentence: u.sentence,
+      })),
+    ],
+    [
+      'total',
+      {
+        files: result.totals.files,
+        unreadable: result.totals.unreadable,
+        units: result.totals.units,
+        measures: result.totals.measures,
+        problems: result.totals.problems,
+        done: result.totals.counts.done,
+        longTerm: result.totals.counts.longTerm,
+        ongoing: result.totals.counts.ongoing,
+        overdue: result.totals.counts.overdue,
+        dueSoon: result.totals.counts.dueSoon,
+        missingDepartment: result.totals.missingDepartment,
+        toComplete: result.totals.toComplete,
+        onTimeRate: result.totals.onTime.rate,
+        sentence: result.sentence,
+        line: totalsLine(result),
+      },
+    ],
+  ]);
 }
