@@ -35,6 +35,19 @@ const BAD_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 const NAME = /^[A-Za-z_:\u00C0-\uFFFD][\w.:\-\u00B7\u00C0-\uFFFD]*$/;
 const ONE_CHAR = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/** How the characters below 128 end an element name: part of it, ending it, or not allowed. */
+const PART = 0;
+const END = 1;
+const BAD = 2;
+const NAME_END = Array.from({ length: 128 }, (_, c) =>
+  c === 62 || c === 47 || isSpace(c) ? END : c === 60 || c === 61 || c === 34 || c === 39 ? BAD : PART,
+);
+/** The characters below 128 allowed in an attribute name: letters, digits, . - _ : */
+const ATTR_NAME_CHAR = Array.from({ length: 128 }, (_, c) => /[A-Za-z0-9._:-]/.test(String.fromCharCode(c)));
+/** The characters below 128 that are an element name by themselves. */
+const ONE_CHAR_NAME = Array.from({ length: 128 }, (_, c) => /[A-Za-z_:]/.test(String.fromCharCode(c)));
+/** Literal white space other than ' ' in an attribute value (each becomes a space). */
+const ATTR_SPACE = /[\t\n\r]/;
 /** A cell's usual types (`t`). */
 const CELL_TYPES = ['s', 'n', 'str', 'inlineStr', 'b', 'e', 'd'];
 /** Element names remembered (with their local names) so a tag's name is found, not sliced. */
@@ -114,6 +127,12 @@ function digitsAt(buf: string, from: number, to: number): number {
 /** True when the `len` characters at `i` and at `j` are the same. */
 function sameChars(buf: string, i: number, j: number, len: number): boolean {
   for (let d = 0; d < len; d++) if (buf.charCodeAt(i + d) !== buf.charCodeAt(j + d)) return false;
+  return true;
+}
+
+/** True when `name` is written at `at` (names are short: a loop is cheaper than startsWith). */
+function sameAs(buf: string, at: number, name: string): boolean {
+  for (let d = 0; d < name.length; d++) if (buf.charCodeAt(at + d) !== name.charCodeAt(d)) return false;
   return true;
 }
 
@@ -204,8 +223,10 @@ export class SheetScanner {
     return this.valueAt(k);
   }
 
+  /** The k-th attribute's value: white space normalised as XML says (saxes did too), then decoded. */
   private valueAt(k: number): string {
-    return decodeEntities(this.buf.slice(this.attrs[k + 2], this.attrs[k + 3]));
+    const raw = this.buf.slice(this.attrs[k + 2], this.attrs[k + 3]);
+    return decodeEntities(ATTR_SPACE.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw);
   }
 
   /**
@@ -335,7 +356,8 @@ export class SheetScanner {
       this.mode = Mode.Normal;
     }
     while (pos < n) {
-      const lt = this.ltFrom(pos);
+      // Markup mostly follows markup at once ('<c …><v>', '</v></c>'): no search needed then.
+      const lt = buf.charCodeAt(pos) === 60 ? pos : this.ltFrom(pos);
       if (lt >= n) {
         // Text to the end of the chunk: keep back a split entity or a CR that may precede LF.
         let keep = n;
@@ -374,6 +396,17 @@ export class SheetScanner {
     if (lt + 1 >= n) return -1;
     const c = buf.charCodeAt(lt + 1);
     if (c === 47 /* / */) {
+      // The usual close tag, '</' + the open element's name + '>', is matched without a search.
+      const depth0 = this.stack.length;
+      if (depth0 > 0) {
+        const top = this.stack[depth0 - 1];
+        const end = lt + 2 + top.length;
+        if (buf.charCodeAt(end) === 62 && sameAs(buf, lt + 2, top)) {
+          this.stack.pop();
+          this.h.close(this.locals.pop()!);
+          return end + 1;
+        }
+      }
       const gt = buf.indexOf('>', lt + 2);
       if (gt < 0) return -1;
       let e = gt;
@@ -448,11 +481,8 @@ export class SheetScanner {
     if (len === 1) {
       const c = buf.charCodeAt(from);
       if (c < 128) {
+        if (!ONE_CHAR_NAME[c]) throw new ScanError('name');
         const name = ONE_CHAR[c];
-        if (!this.names.has(name)) {
-          if (!NAME.test(name)) throw new ScanError('name');
-          this.names.add(name);
-        }
         this.lastLocal = name;
         return name;
       }
@@ -480,11 +510,12 @@ export class SheetScanner {
   private openTag(buf: string, lt: number): number {
     const n = buf.length;
     let i = lt + 1;
-    while (i < n) {
+    for (; i < n; i++) {
       const c = buf.charCodeAt(i);
-      if (c === 62 || c === 47 || isSpace(c)) break;
-      if (c === 60 || c === 61 || c === 34 || c === 39) throw new ScanError('name');
-      i++;
+      if (c >= 128) continue;
+      const kind = NAME_END[c];
+      if (kind === END) break;
+      if (kind === BAD) throw new ScanError('name');
     }
     if (i >= n) return -1;
     if (i === lt + 1) throw new ScanError('name');
@@ -534,11 +565,10 @@ export class SheetScanner {
     const f = buf.charCodeAt(a);
     if ((f >= 48 && f <= 57) || f === 46 || f === 45) throw new ScanError('attribute');
     let i = a;
-    for (; i < n; i++) {
+    while (i < n) {
       const c = buf.charCodeAt(i);
-      if (c >= 128 || ((c | 0x20) >= 97 && (c | 0x20) <= 122)) continue;
-      if ((c >= 48 && c <= 57) || c === 46 || c === 45 || c === 95 || c === 58) continue;
-      break;
+      if (c < 128 && !ATTR_NAME_CHAR[c]) break;
+      i++;
     }
     if (i >= n) return -1;
     const nameEnd = i;
@@ -551,13 +581,19 @@ export class SheetScanner {
     if (i >= n) return -1;
     const q = buf.charCodeAt(i);
     if (q !== 34 && q !== 39) throw new ScanError('attribute');
-    const close = buf.indexOf(q === 34 ? '"' : "'", i + 1);
-    if (close < 0) return -1;
-    if (this.ltFrom(i + 1) < close) throw new ScanError('< in attribute');
-    // Entities are checked now, whether or not the value is ever asked for.
-    if (this.ampFrom(i + 1) < close) decodeEntities(buf.slice(i + 1, close));
-    this.note(a, nameEnd, i + 1, close);
-    return close + 1;
+    // The value, read here (values are short): '<' is an error, an entity is checked now.
+    const from = i + 1;
+    let amp = false;
+    for (i = from; i < n; i++) {
+      const c = buf.charCodeAt(i);
+      if (c === q) break;
+      if (c === 60) throw new ScanError('< in attribute');
+      if (c === 38) amp = true;
+    }
+    if (i >= n) return -1;
+    if (amp) decodeEntities(buf.slice(from, i));
+    this.note(a, nameEnd, from, i);
+    return i + 1;
   }
 
   /** Notes an attribute's positions; a name already on the tag is an error. */

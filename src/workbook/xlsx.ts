@@ -1,14 +1,13 @@
 /**
  * The .xlsx reader: the zip's bytes in, one Grid per worksheet out, in one pass over each part.
  *
- * Each worksheet part is inflated in chunks and fed straight to our own strict scanner
- * (./sheetScanner.ts, checked against saxes in tests/cli/sheetScanner.test.ts), so a sheet is never
- * held whole as text; the small parts (workbook, relationships, styles, shared strings) go
- * through saxes; values, types, number formats (for dates), shared strings and
- * the merge list are all that is read (no styles model beyond the number format of each style).
- * Every cap in LIMITS is checked as the data arrives. No Node API: the task pane loads this too.
+ * Every part is inflated and its text fed in large pieces to our own strict scanner
+ * (./sheetScanner.ts, checked against saxes in tests/cli/sheetScanner.test.ts): the worksheets,
+ * the shared strings and the small parts (workbook, relationships, styles). Values, types, number
+ * formats (for dates), shared strings and the merge list are all that is read (no styles model
+ * beyond the number format of each style). Every cap in LIMITS is checked as the data arrives.
+ * No Node API: the task pane loads this too.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { serialToIso } from '../core/calendar';
 import type { Cell, Grid, MergedArea } from '../core/types';
 import { WorkbookError, damaged } from './errors';
@@ -16,7 +15,7 @@ import type { Limits } from './limits';
 import { SheetScanner } from './sheetScanner';
 import { isDateFormat } from '../core/numberFormat';
 import { BUILTIN_FORMATS } from './numberFormats';
-import { entryText, findEntry, inflateEntry, inflateText, type ZipEntry } from './zip';
+import { entryText, findEntry, inflateText, type ZipEntry } from './zip';
 
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 const REL_WORKSHEET = /\/worksheet$/;
@@ -32,36 +31,16 @@ interface Context {
   cells: number;
 }
 
-/** Local name of a possibly prefixed element ('x:row' → 'row'). */
-function local(name: string): string {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
-}
-
-/** Attribute by local name (prefixes vary: r:id, relationships:id). */
-function attr(tag: SaxesTagPlain, name: string): string | undefined {
-  const a = tag.attributes as Record<string, string>;
-  if (name in a) return a[name];
-  for (const k in a) if (local(k) === name) return a[k];
-  return undefined;
-}
-
-/** Parses a whole small XML text, calling `open`/`close`/`text`. Broken XML: the damaged sentence. */
-function parseXml(
+/** Scans a whole small XML text, calling `open`/`close`. Broken XML: the damaged sentence. */
+function scanXml(
   xml: string,
   label: string,
-  handlers: {
-    open?: (t: SaxesTagPlain) => void;
-    close?: (t: SaxesTagPlain) => void;
-    text?: (s: string) => void;
-  },
+  handlers: { open: (name: string, tag: SheetScanner) => void; close?: (name: string) => void },
 ): void {
-  const p = new SaxesParser();
-  if (handlers.open) p.on('opentag', handlers.open);
-  if (handlers.close) p.on('closetag', handlers.close);
-  if (handlers.text) p.on('text', handlers.text);
+  const p = new SheetScanner({ open: handlers.open, text() {}, close: handlers.close ?? (() => {}) });
   try {
-    p.write(xml).close();
+    p.write(xml);
+    p.close();
   } catch (e) {
     if (e instanceof WorkbookError) throw e;
     throw damaged(label);
@@ -80,13 +59,13 @@ function readRels(ctx: Context, part: string): Map<string, { type: string; targe
   const xml = partText(ctx, `${dir}_rels/${part.slice(slash + 1)}.rels`);
   const out = new Map<string, { type: string; target: string }>();
   if (xml === null) return out;
-  parseXml(xml, ctx.label, {
-    open(t) {
-      if (local(t.name) !== 'Relationship') return;
-      const id = attr(t, 'Id');
-      const target = attr(t, 'Target');
-      if (!id || !target || attr(t, 'TargetMode') === 'External') return;
-      out.set(id, { type: attr(t, 'Type') ?? '', target: resolvePart(dir, target) });
+  scanXml(xml, ctx.label, {
+    open(name, t) {
+      if (name !== 'Relationship') return;
+      const id = t.attr('Id');
+      const target = t.attr('Target');
+      if (!id || !target || t.attr('TargetMode') === 'External') return;
+      out.set(id, { type: t.attr('Type') ?? '', target: resolvePart(dir, target) });
     },
   });
   return out;
@@ -121,17 +100,16 @@ function readWorkbookPart(ctx: Context, workbookPart: string): WorkbookInfo {
   if (xml === null) throw damaged(ctx.label);
   const rels = readRels(ctx, workbookPart);
   const info: WorkbookInfo = { sheets: [], date1904: false, stylesPart: null, sharedStringsPart: null };
-  parseXml(xml, ctx.label, {
-    open(t) {
-      const name = local(t.name);
+  scanXml(xml, ctx.label, {
+    open(name, t) {
       if (name === 'workbookPr') {
-        const v = (attr(t, 'date1904') ?? '').trim().toLowerCase();
+        const v = (t.attr('date1904') ?? '').trim().toLowerCase();
         info.date1904 = v === '1' || v === 'true';
       } else if (name === 'sheet') {
-        const rel = rels.get(attr(t, 'id') ?? '');
+        const rel = rels.get(t.attr('id') ?? '');
         // Chart sheets and dialog sheets hold no cells.
         if (rel && !REL_WORKSHEET.test(rel.type)) return;
-        info.sheets.push({ name: attr(t, 'name') ?? '', part: rel ? rel.target : null });
+        info.sheets.push({ name: t.attr('name') ?? '', part: rel ? rel.target : null });
       }
     },
   });
@@ -149,15 +127,14 @@ function readStyles(ctx: Context, part: string | null): (string | null)[] {
   const custom = new Map<number, string>();
   const xfs: number[] = [];
   let inCellXfs = false;
-  parseXml(xml, ctx.label, {
-    open(t) {
-      const name = local(t.name);
-      if (name === 'numFmt') custom.set(Number(attr(t, 'numFmtId')), attr(t, 'formatCode') ?? '');
+  scanXml(xml, ctx.label, {
+    open(name, t) {
+      if (name === 'numFmt') custom.set(Number(t.attr('numFmtId')), t.attr('formatCode') ?? '');
       else if (name === 'cellXfs') inCellXfs = true;
-      else if (name === 'xf' && inCellXfs) xfs.push(Number(attr(t, 'numFmtId') ?? 0));
+      else if (name === 'xf' && inCellXfs) xfs.push(Number(t.attr('numFmtId') ?? 0));
     },
-    close(t) {
-      if (local(t.name) === 'cellXfs') inCellXfs = false;
+    close(name) {
+      if (name === 'cellXfs') inCellXfs = false;
     },
   });
   return xfs.map((id) => {
@@ -171,48 +148,41 @@ function readSharedStrings(ctx: Context, part: string | null): string[] {
   const e = part ? findEntry(ctx.entries, part) : undefined;
   if (!e) return [];
   const out: string[] = [];
-  let current: string[] | null = null;
+  // The string being read (null outside <si>): its runs' text joined as it comes.
+  let current: string | null = null;
   let inT = false;
   let phonetic = 0;
-  const p = new SaxesParser();
-  p.on('opentag', (t) => {
-    const name = local(t.name);
-    if (name === 'si') current = [];
-    else if (name === 'rPh') phonetic++;
-    else if (name === 't' && current && phonetic === 0) inT = true;
+  const p = new SheetScanner({
+    open(name) {
+      if (name === 'si') current = '';
+      else if (name === 'rPh') phonetic++;
+      else if (name === 't' && current !== null && phonetic === 0) inT = true;
+    },
+    close(name) {
+      if (name === 'si' && current !== null) {
+        out.push(decodeXString(current));
+        current = null;
+      } else if (name === 'rPh') phonetic--;
+      else if (name === 't') inT = false;
+    },
+    text(t) {
+      if (inT && current !== null) current += t.text();
+    },
   });
-  p.on('closetag', (t) => {
-    const name = local(t.name);
-    if (name === 'si' && current) {
-      out.push(decodeXString(current.join('')));
-      current = null;
-    } else if (name === 'rPh') phonetic--;
-    else if (name === 't') inT = false;
-  });
-  p.on('text', (s) => {
-    if (inT && current) current.push(s);
-  });
-  streamXml(ctx, e, ctx.limits.maxSharedStringsBytes, p);
-  return out;
-}
-
-/** Inflates a part straight into a parser, chunk by chunk. */
-function streamXml(ctx: Context, e: ZipEntry, cap: number, p: SaxesParser): void {
-  const decoder = new TextDecoder('utf-8');
   try {
-    inflateEntry(ctx.bytes, e, cap, ctx.limits, ctx.label, (chunk) => {
+    inflateText(ctx.bytes, e, ctx.limits.maxSharedStringsBytes, ctx.limits, ctx.label, (text) => {
       try {
-        p.write(decoder.decode(chunk, { stream: true }));
+        p.write(text);
       } catch (err) {
         throw err instanceof WorkbookError ? err : damaged(ctx.label);
       }
     });
-    p.write(decoder.decode());
     p.close();
   } catch (err) {
     if (err instanceof WorkbookError) throw err;
     throw damaged(ctx.label);
   }
+  return out;
 }
 
 /** Inflates a worksheet part straight into the scanner, in large pieces. */
@@ -416,7 +386,9 @@ type Capture = (typeof Capture)[keyof typeof Capture];
 /** Reads one worksheet part into a Grid. */
 function readSheet(ctx: Context, name: string, e: ZipEntry, s: SheetState): Grid {
   const { limits } = ctx;
-  const rows = new Map<number, Cell[]>();
+  // The rows by sheet row number (an array with holes: rows may come in any order).
+  const rows: (Cell[] | undefined)[] = [];
+  const used: Used = { top: Infinity, bottom: 0, left: Infinity, right: 0 };
   const merges: MergedArea[] = [];
   let rowNum = 0;
   let rowCells: Cell[] | null = null;
@@ -511,7 +483,11 @@ function readSheet(ctx: Context, name: string, e: ZipEntry, s: SheetState): Grid
             `工作簿中有内容的单元格超过 ${limits.maxCells} 个，超出本工具能检查的范围：${ctx.label} 请把台账拆分成较小的文件后再检查。`,
           );
         }
-        rowCells![col - 1] = cell;
+        put(rowCells!, col, cell);
+        if (rowNum < used.top) used.top = rowNum;
+        if (rowNum > used.bottom) used.bottom = rowNum;
+        if (col < used.left) used.left = col;
+        if (col > used.right) used.right = col;
       }
       return;
     }
@@ -524,38 +500,48 @@ function readSheet(ctx: Context, name: string, e: ZipEntry, s: SheetState): Grid
     if (r > limits.maxRow) throw tooLarge(ctx, name, `的行号超过 Excel 的上限 ${limits.maxRow} 行`);
     rowNum = r;
     col = 0;
-    rowCells = rows.get(r) ?? null;
+    rowCells = rows[r] ?? null;
     if (!rowCells) {
       rowCells = [];
-      rows.set(r, rowCells);
+      rows[r] = rowCells;
     }
   }
 
   streamSheet(ctx, e, limits.maxSheetBytes, new SheetScanner({ open, text, close }));
-  return buildGrid(ctx, name, rows, merges, s.dateSystem);
+  return buildGrid(ctx, name, rows, used, merges, s.dateSystem);
 }
 
-/** The rows read, trimmed to the cells with content; merged areas' other cells emptied. */
+/** Where the cells with content lie: the bounds of the used range (bottom 0: none). */
+interface Used {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/**
+ * Puts a cell at column `col` of a row kept dense (every place before it filled with the empty
+ * cell as it goes, so the grid is built without a pass to fill holes).
+ */
+function put(row: Cell[], col: number, cell: Cell): void {
+  const i = col - 1;
+  if (i < row.length) row[i] = cell;
+  else {
+    while (row.length < i) row.push(EMPTY_CELL);
+    row.push(cell);
+  }
+}
+
+/** The rows read (by sheet row), trimmed to the used range; merged areas' other cells emptied. */
 function buildGrid(
   ctx: Context,
   name: string,
-  rows: Map<number, Cell[]>,
+  rows: (Cell[] | undefined)[],
+  used: Used,
   merges: MergedArea[],
   dateSystem: 1900 | 1904,
 ): Grid {
-  let top = Infinity;
-  let bottom = 0;
-  let left = Infinity;
-  let right = 0;
-  for (const [r, cells] of rows) {
-    if (cells.length === 0) continue;
-    let first = 0;
-    while (first < cells.length && cells[first] === undefined) first++;
-    if (r < top) top = r;
-    if (r > bottom) bottom = r;
-    if (first + 1 < left) left = first + 1;
-    if (cells.length > right) right = cells.length;
-  }
+  const { top, bottom, left, right } = used;
   merges.sort((a, b) => a.top - b.top || a.left - b.left);
   const grid: Grid = { sheet: name, firstRow: 1, firstColumn: 1, cells: [], merges, dateSystem };
   if (bottom === 0) return grid;
@@ -564,19 +550,9 @@ function buildGrid(
   grid.firstColumn = left;
   const cells: Cell[][] = new Array(bottom - top + 1);
   for (let i = 0; i < cells.length; i++) {
-    const src = rows.get(top + i);
-    if (!src) {
-      cells[i] = [];
-    } else if (left === 1) {
-      // The usual case: the row array is used as it is, its holes filled.
-      for (let c = 0; c < src.length; c++) if (src[c] === undefined) src[c] = EMPTY_CELL;
-      cells[i] = src;
-    } else {
-      const row: Cell[] = new Array(Math.max(0, src.length - left + 1));
-      for (let c = left - 1; c < src.length; c++) row[c - left + 1] = src[c] ?? EMPTY_CELL;
-      cells[i] = row;
-    }
-    rows.delete(top + i);
+    const src = rows[top + i];
+    // The usual case (left 1): the row array is used as it is.
+    cells[i] = !src ? [] : left === 1 ? src : src.slice(left - 1);
   }
   grid.cells = cells;
 

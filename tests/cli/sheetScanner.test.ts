@@ -360,4 +360,27 @@ describe('the worksheet scanner', () => {
     p.close();
     expect(got).toEqual([undefined, undefined, undefined, undefined, 'A1:B2', 'rId&7', 'x/"y"', undefined]);
   });
+
+  it('normalises white space in attribute values as saxes does', () => {
+    const xml = '<root><sheet name="a\tb\nc\r\nd\re&#10;f&#9;g" r=" A1\t"/></root>';
+    const bySax: unknown[] = [];
+    const sax = new SaxesParser();
+    sax.on('opentag', (t) => {
+      const a = t.attributes as Record<string, string>;
+      if (t.name === 'sheet') bySax.push(a.name, a.r);
+    });
+    sax.write(xml).close();
+    const byScan: unknown[] = [];
+    const p = new SheetScanner({
+      open(name, a) {
+        if (name === 'sheet') byScan.push(a.attr('name'), a.attr('r'));
+      },
+      text() {},
+      close() {},
+    });
+    p.write(xml);
+    p.close();
+    expect(byScan).toEqual(bySax);
+    expect(byScan[0]).toBe('a b c d e\nf\tg');
+  });
 });
