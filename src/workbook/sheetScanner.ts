@@ -48,8 +48,6 @@ const ATTR_NAME_CHAR = Array.from({ length: 128 }, (_, c) => /[A-Za-z0-9._:-]/.t
 const ONE_CHAR_NAME = Array.from({ length: 128 }, (_, c) => /[A-Za-z_:]/.test(String.fromCharCode(c)));
 /** Literal white space other than ' ' in an attribute value (each becomes a space). */
 const ATTR_SPACE = /[\t\n\r]/;
-/** A cell's usual types (`t`). */
-const CELL_TYPES = ['s', 'n', 'str', 'inlineStr', 'b', 'e', 'd'];
 /** Element names remembered (with their local names) so a tag's name is found, not sliced. */
 const KNOWN_NAMES = 64;
 /** Up to this many attributes, a repeat is found by comparing positions; past it, with a Set. */
@@ -165,6 +163,10 @@ export class SheetScanner {
   /** The attributes of the tag being opened: name from, name to, value from, value to. */
   private attrs: number[] = [];
   private attrCount = 0;
+  /** Where the records of the attributes named exactly r, s and t are (-1: none on this tag). */
+  private rAt = -1;
+  private sAt = -1;
+  private tAt = -1;
   /** The names of a tag with many attributes. */
   private attrNames = new Set<string>();
   /** The text piece being reported: its span, and its decoded form when it is not plain. */
@@ -207,7 +209,7 @@ export class SheetScanner {
 
   /** An attribute by its exact name as Number() reads it (' 3 ' is 3); `absent` when there is none. */
   numAttr(name: string, absent: number): number {
-    const k = this.find(name, false);
+    const k = name === 's' ? this.sAt : name === 'r' ? this.rAt : this.find(name, false);
     if (k < 0) return absent;
     const n = digitsAt(this.buf, this.attrs[k + 2], this.attrs[k + 3]);
     return n >= 0 ? n : Number(this.valueAt(k));
@@ -215,11 +217,26 @@ export class SheetScanner {
 
   /** A cell's `t` attribute (exact name); the usual values as constants, so no string per cell. */
   cellType(): string | undefined {
-    const k = this.find('t', false);
+    const k = this.tAt;
     if (k < 0) return undefined;
+    const buf = this.buf;
     const from = this.attrs[k + 2];
     const len = this.attrs[k + 3] - from;
-    for (const t of CELL_TYPES) if (t.length === len && this.buf.startsWith(t, from)) return t;
+    if (len === 1) {
+      switch (buf.charCodeAt(from)) {
+        case 115:
+          return 's';
+        case 110:
+          return 'n';
+        case 98:
+          return 'b';
+        case 101:
+          return 'e';
+        case 100:
+          return 'd';
+      }
+    } else if (len === 3 && buf.startsWith('str', from)) return 'str';
+    else if (len === 9 && buf.startsWith('inlineStr', from)) return 'inlineStr';
     return this.valueAt(k);
   }
 
@@ -234,7 +251,7 @@ export class SheetScanner {
    * tag has no `r`, -1 when it is no reference. Plain references are read from the characters.
    */
   cellRef(): number {
-    const k = this.find('r', false);
+    const k = this.rAt;
     if (k < 0) return 0;
     const buf = this.buf;
     const to = this.attrs[k + 3];
@@ -254,7 +271,7 @@ export class SheetScanner {
 
   /** A reference that is not plain letters and digits (an entity, a sign, a fraction): as written. */
   private oddRef(): number {
-    const ref = this.valueAt(this.find('r', false));
+    const ref = this.valueAt(this.rAt);
     let col = 0;
     let i = 0;
     for (; i < ref.length; i++) {
@@ -522,6 +539,7 @@ export class SheetScanner {
     const name = this.nameAt(buf, lt + 1, i);
     const local = this.lastLocal;
     this.attrCount = 0;
+    this.rAt = this.sAt = this.tAt = -1;
     for (;;) {
       const start = i;
       while (i < n && isSpace(buf.charCodeAt(i))) i++;
@@ -616,6 +634,13 @@ export class SheetScanner {
       const name = buf.slice(nameFrom, nameTo);
       if (this.attrNames.has(name)) throw new ScanError('repeated attribute');
       this.attrNames.add(name);
+    }
+    if (len === 1) {
+      // A cell's r, s and t, found again without a search.
+      const c = buf.charCodeAt(nameFrom);
+      if (c === 114) this.rAt = k;
+      else if (c === 115) this.sAt = k;
+      else if (c === 116) this.tAt = k;
     }
     a[k] = nameFrom;
     a[k + 1] = nameTo;

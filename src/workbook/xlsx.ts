@@ -571,7 +571,8 @@ function buildGrid(
       if (budget < 0) throw tooLarge(ctx, name, '的合并单元格互相重叠');
       for (let c = c1; c <= c2; c++) {
         if (r === m.top && c === m.left) continue;
-        if (row[c - left].type !== 'empty' || row[c - left].formula) row[c - left] = EMPTY_CELL;
+        // (Any cell but the empty one holds content or a formula.)
+        if (row[c - left] !== EMPTY_CELL) row[c - left] = EMPTY_CELL;
       }
     }
   }
