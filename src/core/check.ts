@@ -10,7 +10,7 @@ import { FIELD_LABELS } from './messages';
 import { findIssuedLine } from './relative';
 import { withKnownMerges } from './inferMerges';
 import { DUPLICATE_ROWS_NAMED, FINDINGS, findingMessage } from './findings';
-import { makeFinding, judgeRow, rowShapeSchema, type RowContext } from './rules';
+import { makeFinding, judgeRow, rowContext } from './rules';
 import { extractRows } from './rows';
 import type {
   CheckOptions,
@@ -245,21 +245,19 @@ export function checkGrid(sheet: Grid, options: CheckOptions): CheckResult {
   }
 
   const ledgerRows = extractRows(grid, header);
-  const ctx: RowContext = {
+  const ctx = rowContext({
     options,
     header,
     fields: Object.keys(header.columns) as Field[],
     dateSystem: grid.dateSystem,
     // A blank in a 是否完成整改 column means "not yet", not a missing status.
-    shape: rowShapeSchema(
-      options.required.filter(
-        (f: Field) => header.columns[f] && !(f === 'status' && header.columns.status?.yesNo),
-      ),
+    required: options.required.filter(
+      (f: Field) => header.columns[f] && !(f === 'status' && header.columns.status?.yesNo),
     ),
     exampleYear: ledgerYear(ledgerRows, grid, options),
     issuedFallback: issuedLine?.date ?? options.issuedOn ?? null,
     relative: { withoutStart: [], example: '', guessedYears: new Set() },
-  };
+  });
   const rowFindings: Finding[] = [];
   const rows = ledgerRows.map((r) => judgeRow(r, ctx, rowFindings));
   if (ctx.relative.withoutStart.length > 0) {

@@ -115,12 +115,35 @@ const EXCEL_ERROR_RE =
  */
 export function splitDepartments(text: string): string[] {
   if (typeof text !== 'string') return [];
-  if (EXCEL_ERROR_RE.test(text.replace(EDGE_SPACE_RE, ''))) return [];
   // A copy, so that no caller can change the remembered list.
-  return splitRemembered(text).slice();
+  return readRemembered(text).names.slice();
 }
 
-const splitRemembered = memoByText(splitOnce);
+/** A department cell read once: its names (frozen, shared by every row with the same text). */
+export interface DepartmentCell {
+  names: readonly string[];
+  /** Every name is vague (and there is at least one): the vague-department finding. */
+  vague: boolean;
+}
+
+const NO_NAMES: readonly string[] = Object.freeze([]);
+
+/**
+ * The engine's own reading of a department cell, remembered per text: a ledger repeats the same
+ * few department lists on thousands of rows, and the names are only read, never changed.
+ */
+export function readDepartments(text: string): DepartmentCell {
+  if (typeof text !== 'string') return { names: NO_NAMES, vague: false };
+  return readRemembered(text);
+}
+
+const readRemembered = memoByText((text: string): DepartmentCell => {
+  const names = EXCEL_ERROR_RE.test(text.replace(EDGE_SPACE_RE, '')) ? [] : splitOnce(text);
+  return Object.freeze({
+    names: names.length === 0 ? NO_NAMES : Object.freeze(names),
+    vague: names.length > 0 && names.every(isVagueDepartment),
+  });
+});
 
 function splitOnce(text: string): string[] {
   try {

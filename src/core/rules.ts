@@ -1,14 +1,16 @@
 /**
- * The rules a ledger row is judged by. A row's shape (which fields must be filled) is a zod schema
- * built from the required fields; the rest are judgements on dates and progress as docs/domain.md
- * defines them.
+ * The rules a ledger row is judged by: a row's shape (every required field that has a column is
+ * filled in), then judgements on dates and progress as docs/domain.md defines them.
+ *
+ * judgeRow runs once per ledger row (50,000 on a large sheet), so it allocates little: the answers
+ * that repeat (dates, statuses, departments, column letters, messages) are remembered per text or
+ * per check, and a finding's params are built once, in the order the report prints them.
  */
-import { z } from 'zod';
 import { daysBetween } from './calendar';
-import { isVagueDepartment, splitDepartments } from './departments';
-import { isDateFormat, parseDateCell } from './dates';
+import { readDepartments } from './departments';
+import { isDateFormat, parseDateCell, type DateContext } from './dates';
 import { resolveRelative } from './relative';
-import { cellText, columnLetter } from './grid';
+import { EMPTY, cellText, columnLetter } from './grid';
 import { FINDINGS, findingMessage, type FindingParams } from './findings';
 import { classifyStatus } from './progress';
 import type {
@@ -25,15 +27,6 @@ import type {
   RowReport,
 } from './types';
 
-const filled = z.string().trim().min(1);
-
-/** The shape a row must have: every required field that has a column is filled in. */
-export function rowShapeSchema(fields: readonly Field[]) {
-  return z.object(Object.fromEntries(fields.map((f) => [f, filled])) as Record<Field, typeof filled>);
-}
-
-export type RowShapeSchema = ReturnType<typeof rowShapeSchema>;
-
 /** Everything a row judgement needs that is the same for every row of a sheet. */
 export interface RowContext {
   options: CheckOptions;
@@ -41,14 +34,35 @@ export interface RowContext {
   /** The fields that have a column. */
   fields: Field[];
   dateSystem: 1900 | 1904;
-  /** Required fields that have a column; the others are reported once, as missing-column. */
-  shape: RowShapeSchema;
+  /** Required fields that have a column, each once; the others are reported once, as missing-column. */
+  required: readonly Field[];
   /** The year example dates in messages use: the ledger's own. */
   exampleYear?: number;
   /** Where relative deadlines count from when the row has no 交办 date: the line above the header, else the clerk's date. */
   issuedFallback?: IsoDate | null;
   /** Filled in while judging: relative deadlines with no start date, and years guessed for working days. */
   relative: { withoutStart: number[]; example: string; guessedYears: Set<number> };
+  /** Made once per check by rowContext: the date context and each field's column letter. */
+  dateCtx: DateContext;
+  letters: Partial<Record<Field, string>>;
+}
+
+/** The row context of one check; everything remembered in it lives as long as that check. */
+export function rowContext(
+  base: Omit<RowContext, 'dateCtx' | 'letters' | 'required'> & { required: readonly Field[] },
+): RowContext {
+  const letters: Partial<Record<Field, string>> = {};
+  for (const field of base.fields) {
+    const mapping = base.header.columns[field];
+    if (mapping?.column) letters[field] = columnLetter(mapping.column);
+  }
+  return {
+    ...base,
+    // A field listed twice is still one requirement (and one finding).
+    required: [...new Set(base.required)],
+    dateCtx: { asOf: base.options.asOf, dateSystem: base.dateSystem },
+    letters,
+  };
 }
 
 /** A date typed where a name belongs: a date cell, a date-formatted number, or a text that is only a date. */
@@ -102,8 +116,26 @@ export function makeFinding(
   };
 }
 
-function dateCtxOf(ctx: RowContext) {
-  return { asOf: ctx.options.asOf, dateSystem: ctx.dateSystem };
+/** A row finding whose params are already built (field first, then year, as makeFinding orders them). */
+function rowFinding(
+  ctx: RowContext,
+  code: FindingCode,
+  row: number,
+  field: Field,
+  params: FindingParams,
+  column?: number,
+): Finding {
+  const at = column ?? ctx.header.columns[field]?.column;
+  return {
+    code,
+    severity: FINDINGS[code].severity,
+    row,
+    column: column === undefined ? (ctx.letters[field] ?? null) : at ? columnLetter(at) : null,
+    columnNumber: at || null,
+    field,
+    params,
+    message: findingMessage(code, params, ctx.options.lang),
+  };
 }
 
 /** A few characters around the plan word, for the message. */
@@ -121,26 +153,23 @@ function dateText(cell: Cell | undefined, parsed: ParsedDate): string {
   return cellText(cell);
 }
 
-/** Judges one ledger row: its report line and its findings (appended to `findings`). */
-export function judgeRow(ledgerRow: LedgerRow, ctx: RowContext, findings: Finding[]): RowReport {
-  const { options, header } = ctx;
+/** Names typed as dates (纸上整改 slips); a responsibility group's sub-columns each name a department. */
+function judgeNames(
+  ledgerRow: LedgerRow,
+  ctx: RowContext,
+  text: Partial<Record<Field, string>>,
+  findings: Finding[],
+): void {
   const { row, cells } = ledgerRow;
   const year = ctx.exampleYear;
-  const add = (code: FindingCode, field: Field | null, params: FindingParams = {}, column?: number) =>
-    findings.push(makeFinding(code, row, field, header, { year, ...params }, options, column));
-
-  const text: Partial<Record<Field, string>> = {};
-  for (const field of ctx.fields) text[field] = cellText(cells[field]);
-
-  // Names typed as dates (纸上整改 slips); a sub-column of a responsibility group names a department
-  // too, so the row's departments are all of its filled ones.
   for (const field of NAME_FIELDS) {
-    const mapping = header.columns[field];
+    const mapping = ctx.header.columns[field];
     if (!mapping) continue;
     const cell = cells[field];
     if (!mapping.also) {
       if (looksLikeDate(cell)) {
-        add('date-in-name-column', field, { value: dateText(cell, parseDateCell(cell!, dateCtxOf(ctx))) });
+        const value = dateText(cell, parseDateCell(cell!, ctx.dateCtx));
+        findings.push(rowFinding(ctx, 'date-in-name-column', row, field, { field, year, value }));
         text[field] = '';
       }
       continue;
@@ -150,7 +179,8 @@ export function judgeRow(ledgerRow: LedgerRow, ctx: RowContext, findings: Findin
     list.forEach((c, i) => {
       if (looksLikeDate(c)) {
         const column = i === 0 ? mapping.column : mapping.also![i - 1].column;
-        add('date-in-name-column', field, { value: dateText(c, parseDateCell(c!, dateCtxOf(ctx))) }, column);
+        const value = dateText(c, parseDateCell(c!, ctx.dateCtx));
+        findings.push(rowFinding(ctx, 'date-in-name-column', row, field, { field, year, value }, column));
       } else {
         const t = cellText(c);
         if (t) names.push(t);
@@ -158,10 +188,43 @@ export function judgeRow(ledgerRow: LedgerRow, ctx: RowContext, findings: Findin
     });
     text[field] = names.join('、');
   }
+}
 
-  const dateCtx = dateCtxOf(ctx);
-  let deadline = parseDateCell(cells.deadline ?? { type: 'empty', value: null }, dateCtx);
-  const completed = parseDateCell(cells.completedOn ?? { type: 'empty', value: null }, dateCtx);
+/**
+ * Required fields: each that has a column must hold text (what a zod string().trim().min(1)
+ * schema over the row said, in the same order, without building a schema result per row).
+ */
+function judgeShape(
+  ledgerRow: LedgerRow,
+  ctx: RowContext,
+  text: Partial<Record<Field, string>>,
+  findings: Finding[],
+): void {
+  const { row, cells } = ledgerRow;
+  const year = ctx.exampleYear;
+  for (const field of ctx.required) {
+    const t = text[field];
+    if (typeof t === 'string' && t.trim().length > 0) continue;
+    if (cells[field]?.type === 'error') continue; // already said: the cell holds an error value
+    if (field === 'department')
+      findings.push(rowFinding(ctx, 'missing-department', row, 'department', { field, year }));
+    else findings.push(rowFinding(ctx, 'missing-required', row, field, { field, year }));
+  }
+}
+
+/** Judges one ledger row: its report line and its findings (appended to `findings`). */
+export function judgeRow(ledgerRow: LedgerRow, ctx: RowContext, findings: Finding[]): RowReport {
+  const { options, header } = ctx;
+  const { row, cells } = ledgerRow;
+  const year = ctx.exampleYear;
+
+  const text: Partial<Record<Field, string>> = {};
+  for (const field of ctx.fields) text[field] = cellText(cells[field]);
+  judgeNames(ledgerRow, ctx, text, findings);
+
+  const dateCtx = ctx.dateCtx;
+  let deadline = parseDateCell(cells.deadline ?? EMPTY, dateCtx);
+  const completed = parseDateCell(cells.completedOn ?? EMPTY, dateCtx);
   if (deadline.kind === 'relative' && deadline.relative) {
     const own = ledgerRow.issued ? parseDateCell(ledgerRow.issued, dateCtx) : null;
     const start = own?.kind === 'date' ? own.date : (ctx.issuedFallback ?? null);
@@ -181,30 +244,42 @@ export function judgeRow(ledgerRow: LedgerRow, ctx: RowContext, findings: Findin
   for (const field of ctx.fields) {
     const cell = cells[field];
     if (cell?.type === 'error' && field !== 'deadline' && field !== 'completedOn') {
-      add('error-cell', field, { value: String(cell.value) });
+      findings.push(rowFinding(ctx, 'error-cell', row, field, { field, year, value: String(cell.value) }));
     }
   }
 
-  // Required fields, checked as the row's shape.
-  const shape = ctx.shape.safeParse(text);
-  if (!shape.success) {
-    for (const issue of shape.error.issues) {
-      const field = issue.path[0] as Field;
-      if (cells[field]?.type === 'error') continue; // already said: the cell holds an error value
-      if (field === 'department') add('missing-department', 'department');
-      else add('missing-required', field);
-    }
-  }
+  judgeShape(ledgerRow, ctx, text, findings);
 
   if (deadline.kind === 'invalid') {
-    add('invalid-date', 'deadline', { value: text.deadline, reason: deadline.reason });
+    findings.push(
+      rowFinding(ctx, 'invalid-date', row, 'deadline', {
+        field: 'deadline',
+        year,
+        value: text.deadline,
+        reason: deadline.reason,
+      }),
+    );
   }
   if (completed.kind !== 'date' && completed.kind !== 'missing') {
     // "已整改" typed where the date belongs is a slip, not a bad date.
     const written = classifyStatus(text.completedOn ?? '');
     if (written === 'done' || written === 'in_progress' || written === 'not_started')
-      add('status-in-date-column', 'completedOn', { value: text.completedOn });
-    else add('invalid-date', 'completedOn', { value: text.completedOn, reason: completed.reason });
+      findings.push(
+        rowFinding(ctx, 'status-in-date-column', row, 'completedOn', {
+          field: 'completedOn',
+          year,
+          value: text.completedOn,
+        }),
+      );
+    else
+      findings.push(
+        rowFinding(ctx, 'invalid-date', row, 'completedOn', {
+          field: 'completedOn',
+          year,
+          value: text.completedOn,
+          reason: completed.reason,
+        }),
+      );
   }
 
   let state: ProgressState;
@@ -213,7 +288,9 @@ export function judgeRow(ledgerRow: LedgerRow, ctx: RowContext, findings: Findin
     state = YES.test(answer) ? 'done' : NO.test(answer) ? 'in_progress' : classifyStatus(answer);
   } else state = classifyStatus(text.status ?? '');
   if (state === 'unknown' && cells.status?.type !== 'error')
-    add('unknown-status', 'status', { value: text.status });
+    findings.push(
+      rowFinding(ctx, 'unknown-status', row, 'status', { field: 'status', year, value: text.status }),
+    );
   if (deadline.kind === 'long_term' && state !== 'done') state = 'long_term';
 
   const open = state !== 'done' && state !== 'long_term';
@@ -227,34 +304,72 @@ export function judgeRow(ledgerRow: LedgerRow, ctx: RowContext, findings: Findin
     if (open && left < 0) {
       overdue = true;
       daysOverdue = -left;
-      add('overdue', 'deadline', { days: daysOverdue, deadline: deadline.date });
+      findings.push(
+        rowFinding(ctx, 'overdue', row, 'deadline', {
+          field: 'deadline',
+          year,
+          days: daysOverdue,
+          deadline: deadline.date,
+        }),
+      );
     } else if (open && left <= options.dueSoonDays) {
       dueSoon = true;
-      add('due-soon', 'deadline', { days: left, deadline: deadline.date });
+      findings.push(
+        rowFinding(ctx, 'due-soon', row, 'deadline', {
+          field: 'deadline',
+          year,
+          days: left,
+          deadline: deadline.date,
+        }),
+      );
     }
   }
-  if (deadline.kind === 'immediate' && open) add('immediate-not-done', 'status');
+  if (deadline.kind === 'immediate' && open)
+    findings.push(rowFinding(ctx, 'immediate-not-done', row, 'status', { field: 'status', year }));
 
   const completedOn = completed.kind === 'date' ? completed.date : null;
   if (state === 'done' && header.columns.completedOn && completed.kind === 'missing') {
-    add('done-without-completion-date', 'completedOn');
+    findings.push(
+      rowFinding(ctx, 'done-without-completion-date', row, 'completedOn', { field: 'completedOn', year }),
+    );
   }
-  if (completedOn && completedOn > options.asOf) add('completed-in-future', 'completedOn', { completedOn });
+  if (completedOn && completedOn > options.asOf)
+    findings.push(
+      rowFinding(ctx, 'completed-in-future', row, 'completedOn', { field: 'completedOn', year, completedOn }),
+    );
   if (state === 'done' && text.measure) {
     const plan = PLANNED.exec(text.measure);
-    if (plan) add('done-but-planned', 'measure', { value: planExcerpt(text.measure, plan.index) });
+    if (plan)
+      findings.push(
+        rowFinding(ctx, 'done-but-planned', row, 'measure', {
+          field: 'measure',
+          year,
+          value: planExcerpt(text.measure, plan.index),
+        }),
+      );
   }
   if (completedOn && deadline.kind === 'date' && deadline.date && completedOn > deadline.date) {
-    add('completed-late', 'completedOn', {
-      completedOn,
-      deadline: deadline.date,
-      days: daysBetween(deadline.date, completedOn),
-    });
+    findings.push(
+      rowFinding(ctx, 'completed-late', row, 'completedOn', {
+        field: 'completedOn',
+        year,
+        completedOn,
+        deadline: deadline.date,
+        days: daysBetween(deadline.date, completedOn),
+      }),
+    );
   }
 
-  const departments = splitDepartments(text.department ?? '');
-  if (departments.length > 0 && departments.every(isVagueDepartment)) {
-    add('vague-department', 'department', { department: text.department });
+  // The lists are shared between rows with the same text (frozen, so no one can change them).
+  const departments = readDepartments(text.department ?? '');
+  if (departments.vague) {
+    findings.push(
+      rowFinding(ctx, 'vague-department', row, 'department', {
+        field: 'department',
+        year,
+        department: text.department,
+      }),
+    );
   }
 
   return {
@@ -266,8 +381,8 @@ export function judgeRow(ledgerRow: LedgerRow, ctx: RowContext, findings: Findin
     daysOverdue,
     dueSoon,
     daysLeft,
-    departments,
-    cooperating: splitDepartments(text.cooperating ?? ''),
+    departments: departments.names as string[],
+    cooperating: readDepartments(text.cooperating ?? '').names as string[],
     completedOn,
     problemKey: ledgerRow.problemKey,
     text,

@@ -400,3 +400,79 @@ describe('checkGrid on sheets that are not ledgers', () => {
     expect(result.report.valid).toBe(true);
   });
 });
+
+describe('remembered answers stay within their check', () => {
+  // The engine remembers dates, statuses, departments and column letters to be fast on large
+  // sheets; none of that may carry one check's options or date system into the next.
+  const yearless = () =>
+    grid([
+      ['存在问题', '整改措施', '责任单位', '整改时限', '整改进展'],
+      ['问题一', '措施一', '办公室', '6月底前', '正在推进'],
+      ['问题二', '措施二', '各科室', '6月底前', '正在推进'],
+    ]);
+
+  it('reads a year-less deadline in each check’s own as-of year and language', () => {
+    const first = checkGrid(yearless(), options({ asOf: '2025-08-01' }));
+    const second = checkGrid(yearless(), options({ asOf: '2026-08-01', lang: 'en' }));
+    const third = checkGrid(yearless(), options({ asOf: '2025-08-01' }));
+    if (!first.ok || !second.ok || !third.ok) throw new Error('no header');
+    expect(first.report.rows.map((r) => [r.deadline, r.daysOverdue])).toEqual([
+      ['2025-06-30', 32],
+      ['2025-06-30', 32],
+    ]);
+    expect(second.report.rows.map((r) => [r.deadline, r.daysOverdue])).toEqual([
+      ['2026-06-30', 32],
+      ['2026-06-30', 32],
+    ]);
+    const message = (r: SheetReport, code: string) => r.findings.find((f) => f.code === code)!.message;
+    expect(message(first.report, 'overdue')).toBe(
+      '已逾期32天（整改时限2025年6月30日），尚未完成，请督促落实或说明原因。',
+    );
+    expect(message(second.report, 'overdue')).toBe(
+      'Overdue by 32 day(s) (deadline 2026-06-30) and not done; follow it up or record why.',
+    );
+    expect(message(second.report, 'vague-department')).toMatch(/^Responsible department "各科室"/);
+    expect(third.report).toEqual(first.report);
+  });
+
+  it('reads the same serial in each workbook’s date system', () => {
+    const withSerial = (dateSystem: 1900 | 1904) =>
+      grid(
+        [
+          ['存在问题', '整改措施', '责任单位', '整改时限', '整改进展'],
+          ['问题', '措施', '办公室', serial(46000), '正在推进'],
+        ],
+        { dateSystem },
+      );
+    const deadlines = [1900, 1904, 1900].map((system) => {
+      const result = checkGrid(withSerial(system as 1900 | 1904), options());
+      if (!result.ok) throw new Error('no header');
+      return result.report.rows[0].deadline;
+    });
+    expect(deadlines).toEqual(['2025-12-09', '2029-12-10', '2025-12-09']);
+  });
+
+  it('shares a department list between rows without letting anyone change it', () => {
+    const result = checkGrid(yearless(), options());
+    if (!result.ok) throw new Error('no header');
+    const lists = result.report.rows.map((r) => r.departments);
+    expect(lists).toEqual([['办公室'], ['各科室']]);
+    expect(Object.isFrozen(lists[0])).toBe(true);
+    expect(() => (lists[0] as string[]).push('篡改')).toThrow(TypeError);
+    const again = checkGrid(yearless(), options());
+    if (!again.ok) throw new Error('no header');
+    expect(again.report.rows[0].departments).toEqual(['办公室']);
+  });
+
+  it('reports a required field listed twice once per row', () => {
+    const g = grid([
+      ['存在问题', '整改措施', '责任单位', '整改时限', '整改进展'],
+      ['问题', '', '办公室', '2026年12月31日', '正在推进'],
+    ]);
+    const result = checkGrid(g, options({ required: ['measure', 'problem', 'measure'] }));
+    if (!result.ok) throw new Error('no header');
+    expect(result.report.findings.map((f) => [f.code, f.field, f.column])).toEqual([
+      ['missing-required', 'measure', 'B'],
+    ]);
+  });
+});

@@ -26,19 +26,48 @@ export function parseDateCell(cell: Cell, ctx: DateContext): ParsedDate {
     case 'boolean':
       return invalid({ code: 'not-a-date' });
     case 'date': {
-      if (typeof value === 'number') return readSerial(value, system);
+      if (typeof value === 'number') return serialDate(value, system);
       const text = String(value);
-      const iso = parseIso(text);
-      return iso !== null ? checkIso(iso) : readText(text, ctx.asOf, system);
+      return isoDate(text) ?? readText(text, ctx.asOf, system);
     }
     case 'number':
       if (typeof value === 'number') {
         return isDateFormat(cell.format)
-          ? readSerial(value, system)
+          ? serialDate(value, system)
           : readNumber(value, String(value), system, true);
       }
       return readText(String(value), ctx.asOf, system);
     default:
       return readText(String(value), ctx.asOf, system);
   }
+}
+
+/**
+ * Date cells repeat the same few hundred days down a ledger, so their answers are remembered
+ * (frozen: every row with that day shares one). Neither answer depends on the as-of date; a serial
+ * depends on the date system, so each system has its own memo. Bounded: cleared when full.
+ */
+const MAX_REMEMBERED = 4096;
+const isoAnswers = new Map<string, ParsedDate | null>();
+const serialAnswers = { 1900: new Map<number, ParsedDate>(), 1904: new Map<number, ParsedDate>() };
+
+/** A date cell's text as an ISO date (checked for a plausible year), or null when it is other text. */
+function isoDate(text: string): ParsedDate | null {
+  const hit = isoAnswers.get(text);
+  if (hit !== undefined) return hit;
+  const iso = parseIso(text);
+  const answer = iso !== null ? Object.freeze(checkIso(iso)) : null;
+  if (isoAnswers.size >= MAX_REMEMBERED) isoAnswers.clear();
+  isoAnswers.set(text, answer);
+  return answer;
+}
+
+function serialDate(value: number, system: 1900 | 1904): ParsedDate {
+  const answers = serialAnswers[system];
+  const hit = answers.get(value);
+  if (hit !== undefined) return hit;
+  const answer = Object.freeze(readSerial(value, system));
+  if (answers.size >= MAX_REMEMBERED) answers.clear();
+  answers.set(value, answer);
+  return answer;
 }

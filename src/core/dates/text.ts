@@ -52,13 +52,29 @@ export function parseDateText(text: string, asOf: IsoDate): ParsedDate {
 /** Reads text, remembering recent answers: a ledger writes the same deadline texts again and again. */
 export function readText(raw: string, asOf: IsoDate, system: 1900 | 1904): ParsedDate {
   if (typeof raw !== 'string' || asOf.length !== 10) return readTextOnce(raw, asOf, system);
-  return readTextRemembered(`${system}${asOf}${raw}`);
+  return answersFor(asOf, system)(raw);
 }
 
-// The key is the date system (4 characters), the as-of date (10) and the text.
-const readTextRemembered = memoByText((key: string): ParsedDate =>
-  Object.freeze(readTextOnce(key.slice(14), key.slice(4, 14), key.slice(0, 4) === '1904' ? 1904 : 1900)),
-);
+/**
+ * One memo per as-of date and date system (a year-less "6月底前" reads differently under each):
+ * looking a text up costs no key built per cell. A check asks under one context; the few kept
+ * cover the hosts that check several sheets or workbooks in turn.
+ */
+const contexts = { 1900: new Map<string, Answers>(), 1904: new Map<string, Answers>() };
+const MAX_CONTEXTS = 16;
+type Answers = (raw: string) => ParsedDate;
+
+function answersFor(asOf: IsoDate, system: 1900 | 1904): Answers {
+  const sys = system === 1904 ? 1904 : 1900;
+  const byAsOf = contexts[sys];
+  let answers = byAsOf.get(asOf);
+  if (answers === undefined) {
+    if (byAsOf.size >= MAX_CONTEXTS) byAsOf.clear();
+    answers = memoByText((raw: string): ParsedDate => Object.freeze(readTextOnce(raw, asOf, sys)));
+    byAsOf.set(asOf, answers);
+  }
+  return answers;
+}
 
 function readTextOnce(raw: string, asOf: IsoDate, system: 1900 | 1904): ParsedDate {
   let s = typeof raw === 'string' ? raw : String(raw ?? '');
