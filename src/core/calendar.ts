@@ -60,11 +60,29 @@ function dayNumber(date: IsoDate): number {
     const lo = twoDigits(date, 2);
     const month = twoDigits(date, 5);
     const day = twoDigits(date, 8);
-    if (hi >= 0 && lo >= 0 && month >= 0 && day >= 0)
-      return Date.UTC(hi * 100 + lo, month - 1, day) / MS_PER_DAY;
+    if (hi >= 0 && lo >= 0 && month >= 0 && day >= 0) {
+      const year = hi * 100 + lo;
+      // Date.UTC reads years 0–99 as 1900–1999 and rolls impossible days over: it answers those.
+      if (year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))
+        return civilDays(year, month, day);
+      return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+    }
   }
   const { year, month, day } = fromIso(date);
   return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+}
+
+/**
+ * Days from 1970-01-01 to a real proleptic Gregorian date, as Date.UTC / MS_PER_DAY gives them
+ * (Howard Hinnant's days_from_civil), in integer arithmetic: no Date call on every dated row.
+ */
+function civilDays(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */

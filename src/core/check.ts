@@ -10,8 +10,8 @@ import { FIELD_LABELS } from './messages';
 import { findIssuedLine } from './relative';
 import { withKnownMerges } from './inferMerges';
 import { DUPLICATE_ROWS_NAMED, FINDINGS, findingMessage } from './findings';
-import { makeFinding, judgeRow, rowContext } from './rules';
-import { extractRows } from './rows';
+import { makeFinding, judgeRow, rowContext, type RowContext } from './rules';
+import { copyLedgerRow, visitLedgerRows } from './rows';
 import type {
   CheckOptions,
   Field,
@@ -90,12 +90,14 @@ function toolSheetMessage(grid: Grid, lang: CheckOptions['lang']): string {
     : `Sheet "${grid.sheet}" was made by this tool (a summary or list), not a ledger; it is not checked. Check the ledger sheet itself.`;
 }
 
+/** How many ledger rows, from the top, tell the ledger's year (ledgerYear). */
+const YEAR_SAMPLE = 500;
+
 /** The year most of the ledger's deadlines fall in, for example dates in messages; else the as-of year. */
-function ledgerYear(rows: LedgerRow[], grid: Grid, options: CheckOptions): number {
+function ledgerYear(rows: readonly LedgerRow[], grid: Grid, options: CheckOptions): number {
   const counts = new Map<number, number>();
   const ctx = { asOf: options.asOf, dateSystem: grid.dateSystem };
-  // The first 500 rows tell the year well enough, at a bounded cost.
-  for (const r of rows.length > 500 ? rows.slice(0, 500) : rows) {
+  for (const r of rows) {
     const cell = r.cells.deadline;
     if (!cell || cell.type === 'empty') continue;
     const parsed = parseDateCell(cell, ctx);
@@ -119,38 +121,40 @@ function indexOrigins(grid: Grid, column: number): Map<number, number> {
   return origin;
 }
 
-/** One duplicate-index finding per row whose 序号 (from a different cell) repeats another row's. */
-function duplicateIndexFindings(
-  rows: LedgerRow[],
-  grid: Grid,
-  header: HeaderResult,
-  options: CheckOptions,
-): Finding[] {
+/**
+ * Duplicate 序号: each ledger row's number is noted as the rows are judged (`note`), and `findings`
+ * gives one finding per row whose 序号 (from a different cell) repeats another row's.
+ */
+function duplicateIndexTally(grid: Grid, header: HeaderResult, options: CheckOptions) {
   const indexColumn = header.columns.index?.column;
-  if (!indexColumn) return [];
-  const origins = indexOrigins(grid, indexColumn);
+  const origins = indexColumn ? indexOrigins(grid, indexColumn) : new Map<number, number>();
   const byValue = new Map<string, number[]>();
   const seenOrigins = new Set<number>();
-  for (const r of rows) {
-    const value = cellText(r.cells.index);
-    if (!value) continue;
-    const origin = origins.get(r.row) ?? r.row;
-    if (seenOrigins.has(origin)) continue; // one 序号 merged over several measures is one number
-    seenOrigins.add(origin);
-    const list = byValue.get(value);
-    if (list) list.push(origin);
-    else byValue.set(value, [origin]);
-  }
-  const findings: Finding[] = [];
-  for (const [value, at] of byValue) {
-    if (at.length < 2) continue;
-    // The first few rows and how many: a 序号 restarting per unit repeats on thousands of rows.
-    const params = { value, rows: at.slice(0, DUPLICATE_ROWS_NAMED), count: at.length };
-    for (const row of at) {
-      findings.push(makeFinding('duplicate-index', row, 'index', header, params, options));
-    }
-  }
-  return findings;
+  return {
+    note(r: Readonly<LedgerRow>): void {
+      if (!indexColumn) return;
+      const value = cellText(r.cells.index);
+      if (!value) return;
+      const origin = origins.get(r.row) ?? r.row;
+      if (seenOrigins.has(origin)) return; // one 序号 merged over several measures is one number
+      seenOrigins.add(origin);
+      const list = byValue.get(value);
+      if (list) list.push(origin);
+      else byValue.set(value, [origin]);
+    },
+    findings(): Finding[] {
+      const findings: Finding[] = [];
+      for (const [value, at] of byValue) {
+        if (at.length < 2) continue;
+        // The first few rows and how many: a 序号 restarting per unit repeats on thousands of rows.
+        const params = { value, rows: at.slice(0, DUPLICATE_ROWS_NAMED), count: at.length };
+        for (const row of at) {
+          findings.push(makeFinding('duplicate-index', row, 'index', header, params, options));
+        }
+      }
+      return findings;
+    },
+  };
 }
 
 function computeStats(rows: RowReport[], findings: Finding[]): SheetStats {
@@ -244,22 +248,42 @@ export function checkGrid(sheet: Grid, options: CheckOptions): CheckResult {
     );
   }
 
-  const ledgerRows = extractRows(grid, header);
-  const ctx = rowContext({
-    options,
-    header,
-    fields: Object.keys(header.columns) as Field[],
-    dateSystem: grid.dateSystem,
-    // A blank in a 是否完成整改 column means "not yet", not a missing status.
-    required: options.required.filter(
-      (f: Field) => header.columns[f] && !(f === 'status' && header.columns.status?.yesNo),
-    ),
-    exampleYear: ledgerYear(ledgerRows, grid, options),
-    issuedFallback: issuedLine?.date ?? options.issuedOn ?? null,
-    relative: { withoutStart: [], example: '', guessedYears: new Set() },
-  });
   const rowFindings: Finding[] = [];
-  const rows = ledgerRows.map((r) => judgeRow(r, ctx, rowFindings));
+  const rows: RowReport[] = [];
+  const duplicates = duplicateIndexTally(grid, header, options);
+  // Every row's messages use the ledger's year, known from its first rows: those are kept (copied:
+  // see visitLedgerRows) until it is, then judged; every later row is judged as it comes, and only
+  // its judgement is kept. One walk over the sheet.
+  let ctx: RowContext | null = null;
+  const firstRows: LedgerRow[] = [];
+  const judge = (r: Readonly<LedgerRow>): void => {
+    rows.push(judgeRow(r, ctx!, rowFindings));
+    duplicates.note(r);
+  };
+  const start = (): RowContext => {
+    ctx = rowContext({
+      options,
+      header,
+      fields: Object.keys(header.columns) as Field[],
+      dateSystem: grid.dateSystem,
+      // A blank in a 是否完成整改 column means "not yet", not a missing status.
+      required: options.required.filter(
+        (f: Field) => header.columns[f] && !(f === 'status' && header.columns.status?.yesNo),
+      ),
+      exampleYear: ledgerYear(firstRows, grid, options),
+      issuedFallback: issuedLine?.date ?? options.issuedOn ?? null,
+      relative: { withoutStart: [], example: '', guessedYears: new Set() },
+    });
+    for (const r of firstRows) judge(r);
+    firstRows.length = 0;
+    return ctx;
+  };
+  visitLedgerRows(grid, header, (r) => {
+    if (ctx) return judge(r);
+    firstRows.push(copyLedgerRow(r));
+    if (firstRows.length === YEAR_SAMPLE) start();
+  });
+  ctx ??= start();
   if (ctx.relative.withoutStart.length > 0) {
     findings.push(
       makeFinding(
@@ -290,7 +314,7 @@ export function checkGrid(sheet: Grid, options: CheckOptions): CheckResult {
     );
   }
   // Appended one by one: push(...list) overflows the stack past ~125,000 findings.
-  for (const f of duplicateIndexFindings(ledgerRows, grid, header, options)) rowFindings.push(f);
+  for (const f of duplicates.findings()) rowFindings.push(f);
   rowFindings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   for (const f of rowFindings) findings.push(f);
 

@@ -42,15 +42,13 @@ export function lastColumn(grid: Grid): number {
 
 /** The cell's content as plain text, trimmed: what a clerk would read in it. */
 export function cellText(cell: Cell | undefined): string {
-  if (!cell || cell.value === null) return '';
-  switch (cell.type) {
-    case 'text':
-      return String(cell.value).trim();
-    case 'boolean':
-      return cell.value ? 'TRUE' : 'FALSE';
-    default:
-      return String(cell.value).trim();
-  }
+  if (!cell) return '';
+  const value = cell.value;
+  // Text (and date and error) cells first: the engine asks this of every cell of every row.
+  if (typeof value === 'string' && cell.type !== 'boolean') return value.trim();
+  if (value === null) return '';
+  if (cell.type === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value).trim();
 }
 
 export function isBlank(cell: Cell | undefined): boolean {

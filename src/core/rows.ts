@@ -5,7 +5,7 @@
  */
 import { EMPTY, cellAt, cellText, lastColumn, lastRow } from './grid';
 import { compactText, isNumbersRow, normalizeHeader } from './header';
-import { ZERO_WIDTH_CLASS } from './text/fold';
+import { firstKeptIndex, halfWidthOf } from './text/fold';
 import type { Cell, Field, Grid, HeaderResult, LedgerRow, MergedArea } from './types';
 import { FIELDS } from './types';
 import { CIRCLED_NUMBERS, CN_DIGITS } from './lexicon/numbering';
@@ -22,13 +22,17 @@ interface MergeLookup {
  * areas are clamped to the box, so a merge running to column XFD costs no more than the box.
  * Cells outside the box fall back to a scan of the merges (hosts never ask for many of those).
  */
-function buildMergeLookup(grid: Grid, extraColumns: readonly number[] = []): MergeLookup {
+function buildMergeLookup(
+  grid: Grid,
+  extraColumns: readonly number[] = [],
+  gridRight = lastColumn(grid),
+): MergeLookup {
   const merges = grid.merges.filter((m) => m.bottom > m.top || m.right > m.left);
   if (merges.length === 0) return { areaAt: () => null };
   const top = grid.firstRow;
   const bottom = lastRow(grid);
   let left = grid.firstColumn;
-  let right = lastColumn(grid);
+  let right = gridRight;
   for (const c of extraColumns) {
     if (c < left) left = c;
     if (c > right) right = c;
@@ -91,6 +95,8 @@ interface Source {
   column: number;
   area: MergedArea | null;
   cell: Cell;
+  /** The cell starts on this row and is not blank (read once per row, used twice). */
+  own: boolean;
   /** A further column of the field (a responsibility sub-column), not its first. */
   extra: boolean;
 }
@@ -111,6 +117,33 @@ interface Source {
  * that it counts the same as the unmerged cells around it.
  */
 export function extractRows(grid: Grid, header: HeaderResult): LedgerRow[] {
+  const out: LedgerRow[] = [];
+  visitLedgerRows(grid, header, (r) => {
+    out.push(copyLedgerRow(r));
+  });
+  return out;
+}
+
+/** A row handed to a visitLedgerRows visitor, copied so that it can be kept. */
+export function copyLedgerRow(r: Readonly<LedgerRow>): LedgerRow {
+  const row: LedgerRow = { row: r.row, cells: { ...r.cells }, problemKey: r.problemKey };
+  if (r.also) row.also = r.also;
+  if (r.issued) row.issued = r.issued;
+  return row;
+}
+
+/**
+ * The ledger rows of extractRows, one by one, without keeping them: `visit` gets one LedgerRow
+ * record that is rewritten for every row (its `cells` object too), so it must copy what it keeps
+ * (the cells themselves are the grid's and stay). A check judges each row as it comes and keeps
+ * only the judgement: 50,000 kept rows and cell records were 10 MB that every young-generation
+ * collection copied. `visit` returning false stops the walk.
+ */
+export function visitLedgerRows(
+  grid: Grid,
+  header: HeaderResult,
+  visit: (row: Readonly<LedgerRow>) => boolean | void,
+): void {
   const mapped: { field: Field; column: number; extra: boolean }[] = [];
   for (const f of FIELDS) {
     const m = header.columns[f];
@@ -118,17 +151,18 @@ export function extractRows(grid: Grid, header: HeaderResult): LedgerRow[] {
     mapped.push({ field: f, column: m.column, extra: false });
     for (const a of m.also ?? []) mapped.push({ field: f, column: a.column, extra: true });
   }
-  if (mapped.length === 0) return [];
+  if (mapped.length === 0) return;
   const issuedColumn = header.issued?.column;
-  const lookup = buildMergeLookup(grid, [
-    ...mapped.map((m) => m.column),
-    ...(issuedColumn !== undefined ? [issuedColumn] : []),
-  ]);
+  // The grid's width is a walk over every row: once.
+  const width = lastColumn(grid);
+  const lookup = buildMergeLookup(
+    grid,
+    [...mapped.map((m) => m.column), ...(issuedColumn !== undefined ? [issuedColumn] : [])],
+    width,
+  );
   const expected = expectedHeaderTexts(grid, header, lookup);
   const indexColumn = header.columns.index?.column;
-  const out: LedgerRow[] = [];
   const last = lastRow(grid);
-  const width = lastColumn(grid);
   let afterFootnote = false;
   // One record per mapped field, rewritten row after row (no garbage per row).
   const sources: Source[] = mapped.map(({ field, column, extra }) => ({
@@ -137,11 +171,15 @@ export function extractRows(grid: Grid, header: HeaderResult): LedgerRow[] {
     column,
     area: null,
     cell: EMPTY,
+    own: false,
     extra,
   }));
   const problemSource = sources.find((s) => s.field === 'problem');
-  const cellsTemplate: Partial<Record<Field, Cell>> = {};
-  for (const s of sources) if (!s.extra) cellsTemplate[s.field] = EMPTY;
+  const hasExtra = sources.some((s) => s.extra);
+  const cells: Partial<Record<Field, Cell>> = {};
+  for (const s of sources) if (!s.extra) cells[s.field] = EMPTY;
+  // The record handed to `visit`, rewritten for every row (see above).
+  const current: LedgerRow = { row: 0, cells, problemKey: '' };
   const keys = problemKeys();
   const ownTexts: [string, string] = ['', ''];
   const seenColumns: number[] = [];
@@ -167,7 +205,8 @@ export function extractRows(grid: Grid, header: HeaderResult): LedgerRow[] {
       s.column = col;
       s.area = area;
       s.cell = cell;
-      if (field === 'index' || row !== r || isBlankCell(cell)) continue;
+      s.own = row === r && !isBlankCell(cell);
+      if (field === 'index' || !s.own) continue;
       if (row === indexRow && col === indexCol) continue; // the index cell merged across (a note line)
       content = true;
     }
@@ -183,25 +222,23 @@ export function extractRows(grid: Grid, header: HeaderResult): LedgerRow[] {
     }
     if (!content || TOTALS.test(lead) || TOTALS_WORD.test(second)) continue;
     if (afterFootnote && NOTE_LINE.test(lead) && ownSourceCount(grid, r, width, lookup) === 1) continue;
-    if (isRepeatedHeader(sources, r, expected, seenColumns)) continue;
+    if (isRepeatedHeader(sources, expected, seenColumns)) continue;
     if (isNumbersRow(grid, r)) continue;
 
-    // A copy of the template has the row's fields in place (a copy is cheaper than adding keys).
-    const cells: Partial<Record<Field, Cell>> = { ...cellsTemplate };
     let also: Partial<Record<Field, Cell[]>> | undefined;
     for (const s of sources) {
       if (!s.extra) cells[s.field] = s.cell;
       else ((also ??= {})[s.field] ??= []).push(s.cell);
     }
-    const ledgerRow: LedgerRow = { row: r, cells, problemKey: keys.of(r, problemSource) };
-    if (also) ledgerRow.also = also;
+    current.row = r;
+    current.problemKey = keys.of(r, problemSource);
+    if (hasExtra) current.also = also;
     if (issuedColumn !== undefined) {
       const m = lookup.areaAt(r, issuedColumn);
-      ledgerRow.issued = m ? cellAt(grid, m.top, m.left) : cellAt(grid, r, issuedColumn);
+      current.issued = m ? cellAt(grid, m.top, m.left) : cellAt(grid, r, issuedColumn);
     }
-    out.push(ledgerRow);
+    if (visit(current) === false) return;
   }
-  return out;
 }
 
 function isBlankCell(cell: Cell): boolean {
@@ -266,9 +303,9 @@ function firstOwnTexts(
 }
 
 /** Every character TOTALS, TOTALS_WORD, FOOTNOTE and NOTE_LINE can start with (text folded). */
-const MARKER_START = new RegExp(`[合小总共注备说填附(0-9${CN_DIGITS}${CIRCLED_NUMBERS}]`);
-/** A character compactText keeps: not whitespace, not zero-width. */
-const KEPT = new RegExp(`[^\\s${ZERO_WIDTH_CLASS}]`);
+const MARKER_START: ReadonlySet<string> = new Set(
+  `合小总共注备说填附(0123456789${CN_DIGITS}${CIRCLED_NUMBERS}`,
+);
 
 /**
  * What the row patterns look at: compactText of the text's first 24 characters, '' when that is
@@ -277,12 +314,10 @@ const KEPT = new RegExp(`[^\\s${ZERO_WIDTH_CLASS}]`);
  * are not compacted (a regex replace and a new string on every row, measured: 20 ms at 50k rows).
  */
 function markerText(text: string): string {
-  const at = text.search(KEPT);
+  const at = firstKeptIndex(text);
   if (at < 0 || at >= 24) return '';
-  let ch = text[at];
-  const code = ch.charCodeAt(0);
-  if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
-  return MARKER_START.test(ch) ? compactText(text.slice(0, 24)) : ch;
+  const ch = halfWidthOf(text[at]);
+  return MARKER_START.has(ch) ? compactText(text.slice(0, 24)) : ch;
 }
 
 /** How many distinct non-empty cells start on this row, up to 2. */
@@ -341,17 +376,12 @@ function expectedHeaderTexts(grid: Grid, header: HeaderResult, lookup: MergeLook
  * A header copied again mid-sheet: every own non-empty mapped cell of the row reads as one of its
  * column's header texts (one stray cell forgiven when at least 4 match), at least one of them.
  */
-function isRepeatedHeader(
-  sources: Source[],
-  r: number,
-  expected: Map<Field, Expected>,
-  columns: number[],
-): boolean {
+function isRepeatedHeader(sources: Source[], expected: Map<Field, Expected>, columns: number[]): boolean {
   let same = 0;
   let other = 0;
   columns.length = 0; // reused row after row
   for (const s of sources) {
-    if (s.row !== r || isBlankCell(s.cell)) continue;
+    if (!s.own) continue;
     if (columns.includes(s.column)) continue; // one cell merged across several mapped columns
     columns.push(s.column);
     if (matchesHeader(s, expected.get(s.field))) same++;

@@ -70,6 +70,45 @@ describe('calendar', () => {
     expect(endOfMonth(2026, 6)).toBe('2026-06-30');
   });
 
+  it('counts days as Date.UTC does, for every date and for strings that are no date', () => {
+    // daysBetween reads the digits itself (no Date per row); the platform's clock is the reference.
+    const day = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000;
+    const iso = (y: number, m: number, d: number) =>
+      `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date(Date.UTC(1000, 0, 1)),
+          max: new Date(Date.UTC(9999, 11, 31)),
+          noInvalidDate: true,
+        }),
+        fc.date({
+          min: new Date(Date.UTC(1900, 0, 1)),
+          max: new Date(Date.UTC(2199, 11, 31)),
+          noInvalidDate: true,
+        }),
+        (a, b) => {
+          const [ya, ma, da] = [a.getUTCFullYear(), a.getUTCMonth() + 1, a.getUTCDate()];
+          const [yb, mb, db] = [b.getUTCFullYear(), b.getUTCMonth() + 1, b.getUTCDate()];
+          expect(daysBetween(iso(ya, ma, da), iso(yb, mb, db))).toBe(
+            Math.round(day(yb, mb, db) - day(ya, ma, da)),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    // Not real dates: rolled over as Date.UTC rolls them (two-digit years are 19xx there).
+    for (const [text, y, m, d] of [
+      ['2024-02-30', 2024, 2, 30],
+      ['2024-13-01', 2024, 13, 1],
+      ['2024-00-10', 2024, 0, 10],
+      ['0024-01-01', 24, 1, 1],
+      ['2023-02-29', 2023, 2, 29],
+    ] as const) {
+      expect(daysBetween('2026-11-21', text)).toBe(Math.round(day(y, m, d) - day(2026, 11, 21)));
+    }
+  });
+
   it('takes today in the local time zone', () => {
     expect(localToday(new Date(2026, 10, 21, 23, 59))).toBe('2026-11-21');
     expect(localToday(new Date(2026, 0, 1, 0, 1))).toBe('2026-01-01');

@@ -476,3 +476,25 @@ describe('remembered answers stay within their check', () => {
     ]);
   });
 });
+
+describe('the ledger year on a long sheet', () => {
+  it('is read from the first 500 rows and used in the messages of every row after them too', () => {
+    // 2025 in the first 500 rows, 2027 in the 800 after them: the first rows decide.
+    const rows: (string | number)[][] = [['存在问题', '整改措施', '责任单位', '整改时限', '整改进展']];
+    for (let i = 1; i <= 1300; i++) {
+      const deadline =
+        i === 3 || i === 1210 ? '2025年2月30日' : i <= 500 ? '2025年12月31日' : '2027年1月31日';
+      rows.push([`问题${i}`, `措施${i}`, '办公室', deadline, '正在推进']);
+    }
+    const result = checkGrid(grid(rows), options());
+    if (!result.ok) throw new Error('no header');
+    const invalid = result.report.findings.filter((f) => f.code === 'invalid-date');
+    expect(invalid.map((f) => [f.row, f.params.year])).toEqual([
+      [4, 2025],
+      [1211, 2025],
+    ]);
+    expect(invalid[1].message).toContain('请改为如“2025年6月30日”的写法');
+    expect(result.report.rows.map((r) => r.row)).toEqual(rows.slice(1).map((_, i) => i + 2));
+    expect(result.report.stats).toMatchObject({ rows: 1300, problems: 1300, overdue: 499 });
+  });
+});

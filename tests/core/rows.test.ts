@@ -1,5 +1,5 @@
 import { detectHeader } from '../../src/core/header';
-import { extractRows, mergeResolver } from '../../src/core/rows';
+import { extractRows, mergeResolver, visitLedgerRows } from '../../src/core/rows';
 import { cellText } from '../../src/core/grid';
 import type { Grid, HeaderResult, LedgerRow } from '../../src/core/types';
 import { dateCell, errorCell, grid, serial } from '../helpers/grid';
@@ -431,5 +431,47 @@ describe('extractRows', () => {
     const h = header(g);
     expect(extractRows(g, { ...h, firstDataRow: 100 })).toEqual([]);
     expect(extractRows(g, { ...h, columns: {} })).toEqual([]);
+  });
+});
+
+describe('visitLedgerRows', () => {
+  const g = () =>
+    grid(
+      [
+        [TITLE],
+        HEADER,
+        [1, '政策落实', '问题一', '措施一', '办公室', '2026年6月30日', '正在推进', ''],
+        ['', '', '', '措施二', '财务股', '2026年7月31日', '已完成', ''],
+        ['合计', '', '', '2项'],
+        [2, '作风建设', '问题二', '措施三', '执法大队、办公室', '长期坚持', '持续推进', '备注'],
+      ],
+      { merges: ['A1:H1', 'A3:A4', 'B3:B4', 'C3:C4'] },
+    );
+
+  test('hands over the rows extractRows gives, in order, in one record rewritten each time', () => {
+    const grid1 = g();
+    const h = header(grid1);
+    const seen: LedgerRow[] = [];
+    const snapshots: string[] = [];
+    visitLedgerRows(grid1, h, (r) => {
+      seen.push(r as LedgerRow);
+      snapshots.push(`${r.row} ${text(r as LedgerRow, 'measure')} ${r.problemKey}`);
+    });
+    expect(snapshots).toEqual(['3 措施一 merge:3:3', '4 措施二 merge:3:3', '6 措施三 text:问题二']);
+    // The same record every time: a visitor keeps a copy, as extractRows does.
+    expect(new Set(seen).size).toBe(1);
+    expect(extractRows(grid1, h).map((r) => `${r.row} ${text(r, 'measure')} ${r.problemKey}`)).toEqual(
+      snapshots,
+    );
+  });
+
+  test('stops when the visitor says so', () => {
+    const grid1 = g();
+    const rows: number[] = [];
+    visitLedgerRows(grid1, header(grid1), (r) => {
+      rows.push(r.row);
+      return rows.length < 2;
+    });
+    expect(rows).toEqual([3, 4]);
   });
 });

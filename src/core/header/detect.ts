@@ -6,6 +6,7 @@ import { COOPERATING_WORDS, RESPONSIBILITY_GROUP_WORDS } from '../lexicon/depart
 import { anyOf } from '../lexicon/pattern';
 import { YES_NO_HEADER, matchNormalized, type Match } from './match';
 import { compactText, normalizeHeader } from './normalise';
+import { firstKeptIndex, halfWidthOf } from '../text/fold';
 
 /** A 交办/下发 date column: where relative deadlines ("5个工作日内") count from. */
 const ISSUED_HEADER = /^(?:问题)?(?:交办|下发|移交|转办|派发|交办下发)(?:时间|日期)$/;
@@ -263,6 +264,9 @@ function multiRowCandidate(
   return { rows, columns, seen, fields, score };
 }
 
+/** The characters a column number ("3", "(3)", "[3]") starts with. */
+const NUMBER_START = /^[([\d]/;
+
 /** A row of column numbers under the header: "1 2 3 4 …" (or "(1) (2) …"), consecutive. */
 export function isNumbersRow(grid: Grid, row: number): boolean {
   const cells = grid.cells[row - grid.firstRow];
@@ -274,8 +278,12 @@ export function isNumbersRow(grid: Grid, row: number): boolean {
     let n: number;
     if (cell.type === 'number') n = Number(cell.value);
     else if (cell.type === 'text') {
-      const t = compactText(String(cell.value));
-      if (t === '') continue;
+      // Most rows fail on their first text, by its first character: no need to compact it.
+      const raw = String(cell.value);
+      const at = firstKeptIndex(raw);
+      if (at < 0) continue;
+      if (!NUMBER_START.test(halfWidthOf(raw[at]))) return false;
+      const t = compactText(raw);
       const m = /^[([]?(\d{1,3})[)\]]?$/.exec(t);
       if (!m) return false;
       n = Number(m[1]);

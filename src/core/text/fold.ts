@@ -26,6 +26,12 @@ export function halfWidthChar(ch: string): string {
   return ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
 }
 
+/** One character as toHalfWidth leaves it: full-width ASCII and the ideographic space folded. */
+export function halfWidthOf(ch: string): string {
+  const code = ch.charCodeAt(0);
+  return (code >= 0xff01 && code <= 0xff5e) || code === 0x3000 ? halfWidthChar(ch) : ch;
+}
+
 /** Full-width ASCII → ASCII, ideographic space → space; other characters unchanged. */
 export function toHalfWidth(text: string): string {
   return FULL_WIDTH_RE.test(text) ? text.replace(FULL_WIDTH_G, halfWidthChar) : text;
@@ -35,6 +41,20 @@ export function toHalfWidth(text: string): string {
 export function foldText(text: string): string {
   if (!WIDE_OR_INVISIBLE_RE.test(text)) return text;
   return text.replace(INVISIBLE_G, '').replace(FULL_WIDTH_G, halfWidthChar);
+}
+
+const KEPT_RE = new RegExp(`[^\\s${ZERO_WIDTH_CLASS}]`);
+
+/**
+ * Where compactText's result starts in `text`: the first character that is neither whitespace nor
+ * zero-width, or -1 when compactText gives ''. Lets a caller that only needs the start (a pattern
+ * anchored at ^) look at one character instead of compacting the whole text.
+ */
+export function firstKeptIndex(text: string): number {
+  // Most texts start with a Chinese character or visible ASCII: kept, no regex needed.
+  const first = text.charCodeAt(0);
+  if ((first >= 0x21 && first <= 0x7e) || (first >= 0x3400 && first <= 0x9fff)) return 0;
+  return text.search(KEPT_RE);
 }
 
 /**
