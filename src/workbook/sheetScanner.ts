@@ -62,6 +62,49 @@ function localName(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
+/**
+ * The element names the reader compares with, as the very constants it compares with: a name
+ * sliced from the text is an equal but different string, and each comparison with it would then
+ * read both strings through (it also threw V8's compiled comparisons back to slower code).
+ */
+const XLSX_NAMES = new Map(
+  [
+    // The most frequent first: nameAt tries them in this order.
+    'row',
+    'mergeCell',
+    'si',
+    'rPh',
+    'is',
+    'Relationship',
+    'sheet',
+    'xf',
+    'numFmt',
+    'worksheet',
+    'sheetData',
+    'mergeCells',
+    'sst',
+    'Relationships',
+    'workbook',
+    'workbookPr',
+    'sheets',
+    'styleSheet',
+    'numFmts',
+    'cellXfs',
+  ].map((n) => [n, n]),
+);
+
+/** The local name of an element name, as one of XLSX_NAMES where it is one. */
+function canonicalLocal(name: string): string {
+  const local = localName(name);
+  return local === name ? name : (XLSX_NAMES.get(local) ?? local);
+}
+
+/** Where `what` next occurs at or after `from`; the buffer's length when nowhere. */
+function nextOf(buf: string, what: string, from: number): number {
+  const i = buf.indexOf(what, from);
+  return i < 0 ? buf.length : i;
+}
+
 /** Replaces the five predefined entities and character references; anything else is an error. */
 export function decodeEntities(s: string): string {
   let amp = s.indexOf('&');
@@ -145,12 +188,17 @@ export class SheetScanner {
   private buf = '';
   private pending = '';
   private mode: Mode = Mode.Normal;
-  private stack: string[] = [];
-  /** Local names of the open elements. */
-  private locals: string[] = [];
-  /** Element names found well formed, with their local names (the first KNOWN_NAMES). */
-  private known: string[] = [];
-  private knownLocals: string[] = [];
+  /**
+   * The open elements' names and local names, `depth` of them. (Arrays that start out holding a
+   * string, and a separate depth: an empty array literal is an array of small integers to V8, and
+   * code compiled for one scanner's arrays was thrown back by the next scanner's.)
+   */
+  private stack: string[] = [''];
+  private locals: string[] = [''];
+  private depth = 0;
+  /** Element names found well formed, with their local names (the .xlsx names, then up to KNOWN_NAMES). */
+  private known: string[] = [...XLSX_NAMES.keys()];
+  private knownLocals: string[] = [...XLSX_NAMES.keys()];
   /** Past KNOWN_NAMES: names found well formed. */
   private names = new Set<string>();
   /** The local name of the tag whose name was read last. */
@@ -190,13 +238,17 @@ export class SheetScanner {
     const buf = this.pending === '' ? chunk : this.pending + chunk;
     this.pending = '';
     this.buf = buf;
-    this.nextLt = this.nextAmp = this.nextCr = this.nextCdEnd = -1;
+    // Searched here once per piece, so the hot code never meets a search it has not seen.
+    this.nextLt = -1;
+    this.nextAmp = nextOf(buf, '&', 0);
+    this.nextCr = nextOf(buf, '\r', 0);
+    this.nextCdEnd = nextOf(buf, ']]>', 0);
     this.scan(buf);
   }
 
   close(): void {
     if (this.pending !== '' || this.mode !== Mode.Normal) throw new ScanError('unfinished');
-    if (this.stack.length !== 0 || !this.rootSeen) throw new ScanError('unclosed');
+    if (this.depth !== 0 || !this.rootSeen) throw new ScanError('unclosed');
   }
 
   // ---- What a handler asks during an event ----
@@ -317,18 +369,12 @@ export class SheetScanner {
   }
 
   private ltFrom(from: number): number {
-    if (this.nextLt < from) {
-      const i = this.buf.indexOf('<', from);
-      this.nextLt = i < 0 ? this.buf.length : i;
-    }
+    if (this.nextLt < from) this.nextLt = nextOf(this.buf, '<', from);
     return this.nextLt;
   }
 
   private ampFrom(from: number): number {
-    if (this.nextAmp < from) {
-      const i = this.buf.indexOf('&', from);
-      this.nextAmp = i < 0 ? this.buf.length : i;
-    }
+    if (this.nextAmp < from) this.nextAmp = nextOf(this.buf, '&', from);
     return this.nextAmp;
   }
 
@@ -336,22 +382,16 @@ export class SheetScanner {
   private textPiece(from: number, to: number): void {
     this.seen = true;
     const buf = this.buf;
-    if (this.nextCdEnd < from) {
-      const i = buf.indexOf(']]>', from);
-      this.nextCdEnd = i < 0 ? buf.length : i;
-    }
+    if (this.nextCdEnd < from) this.nextCdEnd = nextOf(buf, ']]>', from);
     if (this.nextCdEnd < to) {
       // ']]>' may begin in this text and end past it only when the text ends the buffer.
       throw new ScanError(']]> in text');
     }
-    if (this.stack.length === 0) {
+    if (this.depth === 0) {
       for (let i = from; i < to; i++) if (!isSpace(buf.charCodeAt(i))) throw new ScanError('text');
       return;
     }
-    if (this.nextCr < from) {
-      const i = buf.indexOf('\r', from);
-      this.nextCr = i < 0 ? buf.length : i;
-    }
+    if (this.nextCr < from) this.nextCr = nextOf(buf, '\r', from);
     this.decoded = this.ampFrom(from) < to || this.nextCr < to ? textOf(buf.slice(from, to)) : null;
     this.textFrom = from;
     this.textTo = to;
@@ -414,13 +454,13 @@ export class SheetScanner {
     const c = buf.charCodeAt(lt + 1);
     if (c === 47 /* / */) {
       // The usual close tag, '</' + the open element's name + '>', is matched without a search.
-      const depth0 = this.stack.length;
+      const depth0 = this.depth;
       if (depth0 > 0) {
         const top = this.stack[depth0 - 1];
         const end = lt + 2 + top.length;
         if (buf.charCodeAt(end) === 62 && sameAs(buf, lt + 2, top)) {
-          this.stack.pop();
-          this.h.close(this.locals.pop()!);
+          this.depth = depth0 - 1;
+          this.h.close(this.locals[depth0 - 1]);
           return end + 1;
         }
       }
@@ -428,12 +468,12 @@ export class SheetScanner {
       if (gt < 0) return -1;
       let e = gt;
       while (e > lt + 2 && isSpace(buf.charCodeAt(e - 1))) e--;
-      const depth = this.stack.length;
+      const depth = this.depth;
       const top = depth === 0 ? '' : this.stack[depth - 1];
       if (depth === 0 || e - lt - 2 !== top.length || !buf.startsWith(top, lt + 2))
         throw new ScanError('mismatched');
-      this.stack.pop();
-      this.h.close(this.locals.pop()!);
+      this.depth = depth - 1;
+      this.h.close(this.locals[depth - 1]);
       return gt + 1;
     }
     if (c === 63 /* ? */) {
@@ -465,7 +505,7 @@ export class SheetScanner {
     }
     if (n - lt < 9) return -1;
     if (buf.startsWith('<![CDATA[', lt)) {
-      if (this.stack.length === 0) throw new ScanError('cdata');
+      if (this.depth === 0) throw new ScanError('cdata');
       const end = cdataEnd(buf, lt + 9);
       if (end >= 0) return end;
       this.mode = Mode.Cdata;
@@ -512,15 +552,16 @@ export class SheetScanner {
         return name;
       }
     }
-    const name = buf.slice(from, to);
+    const sliced = buf.slice(from, to);
+    const name = XLSX_NAMES.get(sliced) ?? sliced;
     if (!this.names.has(name)) {
       if (!NAME.test(name)) throw new ScanError('name');
-      if (known.length < KNOWN_NAMES) {
+      if (known.length < XLSX_NAMES.size + KNOWN_NAMES) {
         known.push(name);
-        this.knownLocals.push(localName(name));
+        this.knownLocals.push(canonicalLocal(name));
       } else this.names.add(name);
     }
-    this.lastLocal = localName(name);
+    this.lastLocal = canonicalLocal(name);
     return name;
   }
 
@@ -553,7 +594,7 @@ export class SheetScanner {
           selfClosing = true;
           i++;
         }
-        if (this.stack.length === 0) {
+        if (this.depth === 0) {
           if (this.rootSeen) throw new ScanError('second root');
           this.rootSeen = true;
         }
@@ -561,8 +602,9 @@ export class SheetScanner {
           this.h.open(local, this);
           this.h.close(local);
         } else {
-          this.stack.push(name);
-          this.locals.push(local);
+          this.stack[this.depth] = name;
+          this.locals[this.depth] = local;
+          this.depth++;
           this.h.open(local, this);
         }
         return i + 1;

@@ -152,11 +152,16 @@ function readSharedStrings(ctx: Context, part: string | null): string[] {
   let current: string | null = null;
   let inT = false;
   let phonetic = 0;
+  // (Every handler is written open, text, close: objects of one shape keep V8's compiled
+  // scanner from being thrown back when the next part's scanner starts.)
   const p = new SheetScanner({
     open(name) {
       if (name === 'si') current = '';
       else if (name === 'rPh') phonetic++;
       else if (name === 't' && current !== null && phonetic === 0) inT = true;
+    },
+    text(t) {
+      if (inT && current !== null) current += t.text();
     },
     close(name) {
       if (name === 'si' && current !== null) {
@@ -164,9 +169,6 @@ function readSharedStrings(ctx: Context, part: string | null): string[] {
         current = null;
       } else if (name === 'rPh') phonetic--;
       else if (name === 't') inT = false;
-    },
-    text(t) {
-      if (inT && current !== null) current += t.text();
     },
   });
   try {
