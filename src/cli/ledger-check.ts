@@ -204,6 +204,16 @@ function markToolSheets(grids: Grid[], bytes: Uint8Array): void {
   }
 }
 
+/**
+ * What the clerk must know about a checked copy of an .xls/.et: it is an .xlsx, and what the
+ * conversion could not carry (src/workbook/xls.ts xlsToXlsx; measured in tests/cli/xlsCopy.test.ts).
+ */
+export function xlsCopyNote(file: string, lang: Lang): string {
+  return lang === 'zh'
+    ? `注意：原文件“${file}”是旧版 .xls 格式，检查结果副本存为 .xlsx 格式。单元格内容、公式、数字格式、合并单元格、列宽、行高、隐藏的行列、批注、超链接和名称已带入副本；字体、填充颜色、边框、对齐和自动换行、冻结窗格、条件格式、数据验证、页面设置、图表和数据透视表未能带入。如需全部保留，请先在 Excel 或 WPS 中把原文件另存为 .xlsx，再用 --out 检查。`
+    : `Note: "${file}" is an old .xls workbook; the checked copy is an .xlsx. Cell contents, formulas, number formats, merged cells, column widths, row heights, hidden rows and columns, comments, links and names were carried into the copy; fonts, fill colours, borders, alignment and wrapping, frozen panes, conditional formats, data validation, page setup, charts and pivot tables were not. To keep everything, save the original as .xlsx in Excel or WPS first, then run --out on that.`;
+}
+
 /** The checked copy never replaces the ledger, nor any other file already there. */
 function refuseToOverwrite(input: string, out: string): void {
   if (resolve(out) === resolve(input)) {
@@ -227,11 +237,6 @@ export async function main(argv: string[], rawIo: Io = defaultIo()): Promise<num
     }
     if (args.out !== undefined) refuseToOverwrite(args.file, args.out);
     const { grids, bytes } = await readWorkbookFile(args.file);
-    if (args.out !== undefined && !isZipBytes(bytes)) {
-      throw new UsageError(
-        `--out 只能在 .xlsx 工作簿的副本上标注，这份是旧版 .xls/.et 文件：${args.file} 请在 Excel 或 WPS 中另存为 .xlsx 后再使用 --out（不带 --out 可以直接检查）。`,
-      );
-    }
     const { options } = args;
     markToolSheets(grids, bytes);
     checkMapFits(
@@ -283,8 +288,12 @@ export async function main(argv: string[], rawIo: Io = defaultIo()): Promise<num
     else io.stdout.write(formatReport(args.file, options.asOf, reports, skipped, options.lang));
 
     if (args.out !== undefined) {
-      const note = await writeOutput(args.file, args.out, reports, options, bytes);
-      (args.json ? io.stderr : io.stdout).write(note + '\n');
+      // An .xls/.et is copied into an .xlsx first; the marks go onto that copy (xlsCopyNote).
+      const old = !isZipBytes(bytes);
+      const input = old ? await (await import('../workbook/xls')).xlsToXlsx(bytes, args.file) : bytes;
+      const note = await writeOutput(args.file, args.out, reports, options, input);
+      const lines = old ? [note, xlsCopyNote(args.file, options.lang)] : [note];
+      (args.json ? io.stderr : io.stdout).write(lines.join('\n') + '\n');
     }
     return reports.some((r) => !r.valid) ? EXIT.findings : EXIT.ok;
   });

@@ -6,6 +6,7 @@
  * areas are held to the same caps as an .xlsx.
  */
 import type { CellObject, WorkBook } from '@e965/xlsx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { serialToIso } from '../core/calendar';
 import type { Cell, Grid, MergedArea } from '../core/types';
 import { WorkbookError } from './errors';
@@ -130,4 +131,91 @@ export async function readXls(bytes: Uint8Array, label: string, limits: Limits):
     grids.push(grid);
   }
   return grids;
+}
+
+/**
+ * An .xlsx copy of an .xls/.et workbook, for `ledger-check --out` (the checked copy is always
+ * .xlsx): what SheetJS Community Edition reads from the old file and can write again, measured
+ * against LibreOffice's own conversion of the same files (tests/cli/xlsCopy.test.ts). Carried:
+ * every sheet, cell value, formula with its last result, number format, merged cell, column
+ * width, row height, hidden row and column, comment, link and defined name, page margins, the
+ * 1904 date system. Not carried (the community edition writes no styles and reads none of the
+ * rest from an .xls): fonts, fill colours, borders, alignment and wrapping, frozen panes,
+ * conditional formats, data validation, page setup, headers and footers, charts, pivot tables.
+ * `xlsCopyNote` in src/cli/ledger-check.ts tells the clerk.
+ */
+export async function xlsToXlsx(bytes: Uint8Array, label: string): Promise<Uint8Array> {
+  const XLSX = await import('@e965/xlsx');
+  let wb: WorkBook;
+  try {
+    wb = XLSX.read(bytes, {
+      type: 'array',
+      // Not dense: the community edition's writer fails on a dense sheet with empty rows.
+      cellNF: true,
+      cellStyles: true,
+      cellFormula: true,
+      cellDates: false,
+      cellHTML: false,
+    });
+  } catch {
+    throw new WorkbookError(
+      'unreadable',
+      `无法把这份旧版 Excel 工作簿（.xls/.et）转成 .xlsx 副本：${label} 请在 Excel 或 WPS 中把它另存为 .xlsx 后再使用 --out。`,
+    );
+  }
+  dropRepeatedNames(wb);
+  cleanComments(wb);
+  const xlsx = XLSX.write(wb, {
+    type: 'array',
+    bookType: 'xlsx',
+    bookSST: true,
+    compression: true,
+  }) as ArrayBuffer;
+  return recalculateOnOpen(new Uint8Array(xlsx));
+}
+
+/**
+ * A defined name given twice for the same scope (LibreOffice writes an .xls's print titles so):
+ * Excel reports a duplicate name as damage, so the copy keeps the first.
+ */
+function dropRepeatedNames(wb: WorkBook): void {
+  const names = wb.Workbook?.Names;
+  if (!names) return;
+  const seen = new Set<string>();
+  wb.Workbook!.Names = names.filter((n) => {
+    const key = `${n.Sheet ?? ''}\u0000${n.Name.toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Comment texts as the clerk wrote them: the community edition leaves the bytes that end a
+ * comment's text record (U+0000, U+0007) on it, which XML cannot hold.
+ */
+function cleanComments(wb: WorkBook): void {
+  for (const name of wb.SheetNames) {
+    const sheet = wb.Sheets[name] ?? {};
+    for (const ref of Object.keys(sheet)) {
+      if (ref.startsWith('!')) continue;
+      for (const c of (sheet[ref] as CellObject).c ?? []) {
+        // eslint-disable-next-line no-control-regex -- removing control characters is the point
+        if (typeof c.t === 'string') c.t = c.t.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+      }
+    }
+  }
+}
+
+/**
+ * Asks Excel, WPS and LibreOffice to recalculate every formula when the copy is first opened: the
+ * last results came through a conversion (an .xls LibreOffice wrote keeps 0 as the last result
+ * of a formula giving text), and the community edition writes no calcPr of its own.
+ */
+function recalculateOnOpen(xlsx: Uint8Array): Uint8Array {
+  const files = unzipSync(xlsx);
+  const part = 'xl/workbook.xml';
+  const xml = strFromU8(files[part]);
+  files[part] = strToU8(xml.replace(/<\/workbook>\s*$/, '<calcPr fullCalcOnLoad="1"/></workbook>'));
+  return zipSync(files, { level: 6 });
 }

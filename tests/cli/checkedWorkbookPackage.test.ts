@@ -240,14 +240,6 @@ describe('the destination', () => {
     expect(r.stderr).toContain('输出文件夹不存在');
   });
 
-  it('an .xls input: --out refused with what to do (the check alone works)', async () => {
-    const xls = path.join(ROOT, 'tests', 'fixtures', 'xls', '交通运输局专项整治台账.xls');
-    const r = await checkOut(xls, path.join(dir, 'from-xls.xlsx'), '2026-06-01');
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('另存为 .xlsx');
-    expect(fs.existsSync(path.join(dir, 'from-xls.xlsx'))).toBe(false);
-  });
-
   it('leaves no temporary file behind', () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
