@@ -37,8 +37,8 @@ export interface MarkPlan {
 }
 
 /** Sorted, de-duplicated row numbers → [first, last] runs of consecutive rows. */
-function runs(rows: Iterable<number>): Array<[number, number]> {
-  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+function runs(rows: number[]): Array<[number, number]> {
+  const sorted = ascending(rows) ? rows : [...new Set(rows)].sort((a, b) => a - b);
   const out: Array<[number, number]> = [];
   for (const r of sorted) {
     const last = out[out.length - 1];
@@ -46,6 +46,12 @@ function runs(rows: Iterable<number>): Array<[number, number]> {
     else out.push([r, r]);
   }
   return out;
+}
+
+/** True when every number is greater than the one before (rows come in order: no sort needed). */
+function ascending(rows: number[]): boolean {
+  for (let i = 1; i < rows.length; i++) if (!(rows[i] > rows[i - 1])) return false;
+  return true;
 }
 
 function rowArea(left: string, right: string, top: number, bottom: number): string {

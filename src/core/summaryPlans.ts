@@ -379,9 +379,10 @@ function overduePlan(summary: LedgerSummary, multiSheet: boolean): SheetPlan {
   );
   const headerRow = b.row(headers.map((h) => text(h, 'header')));
   summary.alerts.forEach((a, i) => {
-    b.row([
-      count(i + 1),
-      ...(multiSheet ? [text(a.sheet, 'cell')] : []),
+    // One array per line, no spread (14,000 lines at 50,000 rows).
+    const cells: PlanCell[] = [count(i + 1)];
+    if (multiSheet) cells.push(text(a.sheet, 'cell'));
+    cells.push(
       text(a.problem, 'cell'),
       text(a.measure, 'cell'),
       text(a.departments.join('、'), 'cell'),
@@ -392,7 +393,8 @@ function overduePlan(summary: LedgerSummary, multiSheet: boolean): SheetPlan {
       a.daysLeft === null ? null : count(a.daysLeft),
       text(a.statusText || `（${STATE_LABELS[a.state].zh}）`, 'cell'),
       { kind: 'link', text: `第${a.row}行`, sheet: a.sheet, cell: a.cell, style: 'cell' },
-    ]);
+    );
+    b.row(cells);
   });
   if (summary.alerts.length === 0) b.line('没有逾期或即将到期的整改措施。', 'note');
   return {
