@@ -99,6 +99,8 @@ interface Source {
   own: boolean;
   /** A further column of the field (a responsibility sub-column), not its first. */
   extra: boolean;
+  /** The header texts of the field's column (isRepeatedHeader). */
+  expected: Expected | undefined;
 }
 
 /**
@@ -173,6 +175,7 @@ export function visitLedgerRows(
     cell: EMPTY,
     own: false,
     extra,
+    expected: expected.get(field),
   }));
   const problemSource = sources.find((s) => s.field === 'problem');
   const hasExtra = sources.some((s) => s.extra);
@@ -222,7 +225,7 @@ export function visitLedgerRows(
     }
     if (!content || TOTALS.test(lead) || TOTALS_WORD.test(second)) continue;
     if (afterFootnote && NOTE_LINE.test(lead) && ownSourceCount(grid, r, width, lookup) === 1) continue;
-    if (isRepeatedHeader(sources, expected, seenColumns)) continue;
+    if (isRepeatedHeader(sources, seenColumns)) continue;
     if (isNumbersRow(grid, r)) continue;
 
     let also: Partial<Record<Field, Cell[]>> | undefined;
@@ -296,7 +299,13 @@ function firstOwnTexts(
   for (let c = grid.firstColumn; c <= right && n < 2; c++) {
     const m = lookup.areaAt(r, c);
     if (m && (m.top < r || m.left < c)) continue;
-    const t = markerText(cellText(cellAt(grid, r, c)));
+    const cell = cellAt(grid, r, c);
+    // A number's text (the 序号 that starts most rows) has no spaces or full-width characters: it
+    // is its own compacted form.
+    const t =
+      cell.type === 'number' && typeof cell.value === 'number'
+        ? String(cell.value).slice(0, 24)
+        : markerText(cellText(cell));
     if (t) out[n++] = t;
   }
   return out;
@@ -376,7 +385,7 @@ function expectedHeaderTexts(grid: Grid, header: HeaderResult, lookup: MergeLook
  * A header copied again mid-sheet: every own non-empty mapped cell of the row reads as one of its
  * column's header texts (one stray cell forgiven when at least 4 match), at least one of them.
  */
-function isRepeatedHeader(sources: Source[], expected: Map<Field, Expected>, columns: number[]): boolean {
+function isRepeatedHeader(sources: Source[], columns: number[]): boolean {
   let same = 0;
   let other = 0;
   columns.length = 0; // reused row after row
@@ -384,7 +393,7 @@ function isRepeatedHeader(sources: Source[], expected: Map<Field, Expected>, col
     if (!s.own) continue;
     if (columns.includes(s.column)) continue; // one cell merged across several mapped columns
     columns.push(s.column);
-    if (matchesHeader(s, expected.get(s.field))) same++;
+    if (matchesHeader(s, s.expected)) same++;
     else if (++other > 1) return false;
   }
   return same > 0 && (other === 0 || same >= 4);

@@ -7,7 +7,7 @@
  * per check, and a finding's params are built once, in the order the report prints them.
  */
 import { daysBetween } from './calendar';
-import { readDepartments } from './departments';
+import { readDepartments, type DepartmentCell } from './departments';
 import { isDateFormat, parseDateCell, type DateContext } from './dates';
 import { resolveRelative } from './relative';
 import { EMPTY, cellText, columnLetter } from './grid';
@@ -16,6 +16,7 @@ import { classifyStatus } from './progress';
 import type {
   Cell,
   CheckOptions,
+  ColumnMapping,
   Field,
   Finding,
   FindingCode,
@@ -45,22 +46,20 @@ export interface RowContext {
   /** Made once per check by rowContext: the date context and each field's column letter. */
   dateCtx: DateContext;
   letters: Partial<Record<Field, string>>;
-  /** RowReport.text's keys (ctx.fields, in order), to copy for every row. */
-  textTemplate: Partial<Record<Field, string>>;
+  /** The name fields (person, department, cooperating) that have a column, with it. */
+  names: { field: (typeof NAME_FIELDS)[number]; mapping: ColumnMapping }[];
   /** sharedFinding's params and messages, per finding code and key (this check only). */
   said: Map<FindingCode, Map<string, { params: FindingParams; message: string }>>;
 }
 
 /** The row context of one check; everything remembered in it lives as long as that check. */
 export function rowContext(
-  base: Omit<RowContext, 'dateCtx' | 'letters' | 'required' | 'said' | 'textTemplate'> & {
+  base: Omit<RowContext, 'dateCtx' | 'letters' | 'required' | 'said' | 'names'> & {
     required: readonly Field[];
   },
 ): RowContext {
   const letters: Partial<Record<Field, string>> = {};
-  const textTemplate: Partial<Record<Field, string>> = {};
   for (const field of base.fields) {
-    textTemplate[field] = '';
     const mapping = base.header.columns[field];
     if (mapping?.column) letters[field] = columnLetter(mapping.column);
   }
@@ -70,7 +69,10 @@ export function rowContext(
     required: [...new Set(base.required)],
     dateCtx: { asOf: base.options.asOf, dateSystem: base.dateSystem },
     letters,
-    textTemplate,
+    names: NAME_FIELDS.flatMap((field) => {
+      const mapping = base.header.columns[field];
+      return mapping ? [{ field, mapping }] : [];
+    }),
     said: new Map(),
   };
 }
@@ -206,20 +208,19 @@ function dateText(cell: Cell | undefined, parsed: ParsedDate): string {
 
 /** Names typed as dates (纸上整改 slips); a responsibility group's sub-columns each name a department. */
 function judgeNames(
-  ledgerRow: LedgerRow,
+  ledgerRow: Readonly<LedgerRow>,
   ctx: RowContext,
   text: Partial<Record<Field, string>>,
   findings: Finding[],
 ): void {
   const { row, cells } = ledgerRow;
   const year = ctx.exampleYear;
-  for (const field of NAME_FIELDS) {
-    const mapping = ctx.header.columns[field];
-    if (!mapping) continue;
+  for (const { field, mapping } of ctx.names) {
     const cell = cells[field];
     if (!mapping.also) {
-      if (looksLikeDate(cell)) {
-        const value = dateText(cell, parseDateCell(cell!, ctx.dateCtx));
+      // Most name cells are empty or start with a Chinese character: not a date, said cheaply.
+      if (cell !== undefined && cell.type !== 'empty' && looksLikeDate(cell)) {
+        const value = dateText(cell, parseDateCell(cell, ctx.dateCtx));
         findings.push(rowFinding(ctx, 'date-in-name-column', row, field, { field, year, value }));
         text[field] = '';
       }
@@ -254,13 +255,21 @@ function judgeShape(
   const { row, cells } = ledgerRow;
   const year = ctx.exampleYear;
   for (const field of ctx.required) {
+    // Every text of a row is trimmed already (cellText), so filled means not ''.
     const t = text[field];
-    if (typeof t === 'string' && t.trim().length > 0) continue;
+    if (typeof t === 'string' && t !== '') continue;
     if (cells[field]?.type === 'error') continue; // already said: the cell holds an error value
     if (field === 'department')
       findings.push(sharedFinding(ctx, 'missing-department', row, 'department', '', { field, year }));
     else findings.push(sharedFinding(ctx, 'missing-required', row, field, field, { field, year }));
   }
+}
+
+const NO_NAMES = readDepartments('');
+
+/** A department text read (an empty one, as most 配合单位 cells are, without a lookup). */
+function namesIn(text: string | undefined): DepartmentCell {
+  return text === undefined || text === '' ? NO_NAMES : readDepartments(text);
 }
 
 /** Judges one ledger row: its report line and its findings (appended to `findings`). */
@@ -269,8 +278,7 @@ export function judgeRow(ledgerRow: LedgerRow, ctx: RowContext, findings: Findin
   const { row, cells } = ledgerRow;
   const year = ctx.exampleYear;
 
-  // A copy of the template has every field's key in place, in order: filling it adds no keys.
-  const text: Partial<Record<Field, string>> = { ...ctx.textTemplate };
+  const text: Partial<Record<Field, string>> = {};
   for (const field of ctx.fields) text[field] = cellText(cells[field]);
   judgeNames(ledgerRow, ctx, text, findings);
 
@@ -427,7 +435,7 @@ export function judgeRow(ledgerRow: LedgerRow, ctx: RowContext, findings: Findin
   }
 
   // The lists are shared between rows with the same text (frozen, so no one can change them).
-  const departments = readDepartments(text.department ?? '');
+  const departments = namesIn(text.department);
   if (departments.vague) {
     findings.push(
       sharedFinding(ctx, 'vague-department', row, 'department', text.department!, {
@@ -448,7 +456,7 @@ export function judgeRow(ledgerRow: LedgerRow, ctx: RowContext, findings: Findin
     dueSoon,
     daysLeft,
     departments: departments.names as string[],
-    cooperating: readDepartments(text.cooperating ?? '').names as string[],
+    cooperating: namesIn(text.cooperating).names as string[],
     completedOn,
     problemKey: ledgerRow.problemKey,
     text,

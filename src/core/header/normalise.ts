@@ -1,5 +1,6 @@
 /** Header text normalised for matching: no spaces, notes, numbering or required-field symbols. */
 import { compactText } from '../text/fold';
+import { memoByText } from '../memo';
 import { CIRCLED_NUMBERS, CN_DIGITS, FULL_STOP_NUMBERS, PARENTHESISED_NUMBERS } from '../lexicon/numbering';
 import { escapeRegex } from '../lexicon/pattern';
 import { NOTE_BRACKETS } from '../text/brackets';
@@ -36,6 +37,13 @@ const LEADING_NUMBERING = new RegExp(
  * ("1.", "一、", "①"; a bare number stays).
  */
 export function normalizeHeader(text: string): string {
+  return normalizeRemembered(text);
+}
+
+/** Header detection and row extraction normalise the same few header texts many times. */
+const normalizeRemembered = memoByText(normalizeOnce);
+
+function normalizeOnce(text: string): string {
   let s = compactText(text);
   s = s.replace(TRAILING_SYMBOLS, '');
   // Innermost first, until no bracketed note is left.
