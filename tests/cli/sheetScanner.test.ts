@@ -190,6 +190,29 @@ describe('the worksheet scanner', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  it('stays linear on a tag with 100,000 attributes and on 20,000 distinct element names', () => {
+    const attrs = Array.from({ length: 100_000 }, (_, i) => `a${i}="${i}"`).join(' ');
+    const names = Array.from({ length: 20_000 }, (_, i) => `<n${i} r="A${i + 1}"/>`).join('');
+    const started = Date.now();
+    let opened = 0;
+    let ref: string | undefined;
+    const p = new SheetScanner({
+      open(name, a) {
+        opened++;
+        if (name === 'c') ref = a.attr('a99999');
+      },
+      text() {},
+      close() {},
+    });
+    p.write(`<worksheet><c ${attrs}/>${names}</worksheet>`);
+    p.close();
+    expect(ref).toBe('99999');
+    expect(opened).toBe(20_002);
+    expect(Date.now() - started).toBeLessThan(3000);
+    // A repeat among them is still found.
+    expect(() => byScanner([`<worksheet><c ${attrs} a5="x"/></worksheet>`])).toThrow(ScanError);
+  });
+
   it('never hangs or crashes on random bytes around worksheet markup', () => {
     const tokens = [
       '<',
