@@ -11,7 +11,7 @@ export const LIMITS = {
   maxCells: 8_000_000,
   /** Merged areas on one sheet. */
   maxMerges: 1_000_000,
-  /** Inflated size of one worksheet part (streamed, never held whole). */
+  /** Inflated size of one worksheet part (its text decoded and scanned in 8 MB pieces). */
   maxSheetBytes: 1024 * 1024 * 1024,
   /** Inflated size of the shared strings (held as strings). */
   maxSharedStringsBytes: 256 * 1024 * 1024,
