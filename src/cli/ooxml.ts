@@ -94,7 +94,7 @@ const FORMULA_STARTS = new Set([...'=+-@\t\r＝＋－＠'].map((c) => c.charCode
 
 /** Text a spreadsheet would take for a formula or a number sign when edited (F2, Enter). */
 export function looksLikeFormula(text: string): boolean {
-  return FORMULA_STARTS.has(text.charCodeAt(0));
+  return text.length > 0 && FORMULA_STARTS.has(text.charCodeAt(0));
 }
 
 /**

@@ -6,7 +6,14 @@
  */
 import { once } from 'events';
 import { writeSync } from 'fs';
-import { crc32, createDeflateRaw, deflateRawSync, inflateRawSync, type DeflateRaw } from 'zlib';
+import {
+  crc32,
+  createDeflateRaw,
+  createInflateRaw,
+  deflateRawSync,
+  inflateRawSync,
+  type DeflateRaw,
+} from 'zlib';
 import { LIMITS } from '../workbook/limits';
 import { findEntry, listZipEntries, rawEntry, type ZipEntry } from '../workbook/zip';
 
@@ -64,6 +71,13 @@ export class PartDeflater {
     }
     this.held = [];
     return { deflated, crc: this.crc >>> 0, size: this.size };
+  }
+
+  /** Drops the part (the caller writes it another way): zlib's stream is closed. */
+  abort(): void {
+    this.stream?.destroy();
+    this.stream = null;
+    this.held = [];
   }
 
   private start(): void {
@@ -129,6 +143,39 @@ export class XlsxPackage {
     if (!raw) throw new Error(`broken entry ${name}`);
     if (e.method === 0) return Buffer.from(raw);
     return inflateRawSync(raw, { maxOutputLength: Math.min(cap, 0x3fffffff) });
+  }
+
+  /**
+   * A part's bytes in chunks of about 1 MB as zlib inflates them, so a large sheet need not be
+   * held whole; the same cap as read(). Nothing when there is no such part.
+   */
+  async *chunks(part: string, cap: number = LIMITS.maxSheetBytes): AsyncGenerator<Buffer> {
+    const name = this.name(part);
+    if (name === null) return;
+    const own = this.changed.get(name);
+    if (own) {
+      yield isDeflated(own) ? inflateRawSync(own.deflated) : own;
+      return;
+    }
+    const e = this.entries.get(name)!;
+    const raw = rawEntry(this.bytes, e);
+    if (!raw) throw new Error(`broken entry ${name}`);
+    if (e.method === 0) {
+      yield Buffer.from(raw);
+      return;
+    }
+    const inflater = createInflateRaw({ chunkSize: BATCH });
+    inflater.end(raw);
+    let size = 0;
+    try {
+      for await (const chunk of inflater as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > cap) throw new RangeError(`${name} inflates past ${cap} bytes`);
+        yield chunk;
+      }
+    } finally {
+      inflater.destroy();
+    }
   }
 
   text(part: string, cap: number = LIMITS.maxSmallPartBytes): string | null {

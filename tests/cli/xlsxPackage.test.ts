@@ -8,15 +8,20 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { crc32, deflateRawSync, inflateRawSync } from 'zlib';
+import { writeCheckedWorkbook } from '../../src/cli/checkedWorkbook';
 import { deflatePart, PartDeflater, XlsxPackage } from '../../src/cli/xlsxPackage';
+import { markFormula } from '../../src/core/protocol';
 import { listZipEntries, rawEntry } from '../../src/workbook/zip';
 import { makeTempDir } from '../helpers/xlsx';
 
 const DEPARTMENTS = ['县住建局', '县交通运输局', '县市场监管局、县商务局', '各乡镇人民政府'];
 const STATUSES = ['已完成', '推进中', '长期坚持', '未启动', ''];
 
-/** A worksheet part of about `bytes` bytes: inline-string rows of Chinese text, as ledgers have. */
-function sheetXml(bytes: number): Buffer {
+/**
+ * A worksheet part of about `bytes` bytes: inline-string rows of Chinese text, as ledgers have;
+ * `after` goes after </sheetData>.
+ */
+function sheetXml(bytes: number, after = ''): Buffer {
   const rows: string[] = [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
   ];
@@ -35,7 +40,7 @@ function sheetXml(bytes: number): Buffer {
     rows.push(row);
     size += Buffer.byteLength(row);
   }
-  rows.push('</sheetData></worksheet>');
+  rows.push(`</sheetData>${after}</worksheet>`);
   return Buffer.from(rows.join(''), 'utf8');
 }
 
@@ -114,5 +119,50 @@ describe('deflating a part in chunks', () => {
     expect(e.uncompressedSize).toBe(big.length);
     expect(e.crc32 >>> 0).toBe(crc32(big));
     expect(inflateRawSync(rawEntry(bytes, e)!).equals(big)).toBe(true);
+  });
+});
+
+describe('marking a large ledger sheet', () => {
+  const FIXTURE = path.join(__dirname, '..', 'fixtures', 'real', '督查室交办台账.xlsx');
+  const SHEET = 'xl/worksheets/sheet1.xml';
+  const dir = makeTempDir('zgtz-marklarge-');
+  const links = (n: number) =>
+    `<hyperlinks>${Array.from({ length: n }, (_, i) => `<hyperlink ref="A${i + 1}" location="'交办问题'!B${i + 1}"/>`).join('')}</hyperlinks>`;
+  const plan = { sheet: '交办问题', groups: [{ kind: 'overdue' as const, areas: ['A5:H7', 'A9:H9'] }] };
+
+  /** The fixture with its ledger sheet replaced by `sheet`, marked by --out's writer. */
+  async function markedCopy(name: string, sheet: Buffer): Promise<{ before: string; after: string }> {
+    const pkg = new XlsxPackage(fs.readFileSync(FIXTURE));
+    pkg.write(SHEET, sheet);
+    const input = path.join(dir, `${name}.xlsx`);
+    const fd = fs.openSync(input, 'wx');
+    pkg.writeTo(fd);
+    fs.closeSync(fd);
+    const out = path.join(dir, `${name}-checked.xlsx`);
+    await writeCheckedWorkbook(input, out, [], [plan]);
+    const copy = new XlsxPackage(fs.readFileSync(out));
+    return { before: sheet.toString('utf8'), after: copy.read(SHEET, 1 << 28)!.toString('utf8') };
+  }
+
+  /** The sheet with the tool's rule put just ahead of <hyperlinks> (its schema place). */
+  function expected(before: string): string {
+    const at = before.lastIndexOf('<hyperlinks>');
+    const rule =
+      `<conditionalFormatting sqref="A5:H7 A9:H9"><cfRule type="expression" dxfId="0" priority="1">` +
+      `<formula>${markFormula('overdue')}</formula></cfRule></conditionalFormatting>`;
+    return before.slice(0, at) + rule + before.slice(at);
+  }
+
+  it('streams a sheet of 6 MB through (cells untouched, the rule at its place)', async () => {
+    const { before, after } = await markedCopy('streamed', sheetXml(6 * 1048576, links(200)));
+    expect(after.length).toBe(expected(before).length);
+    expect(after === expected(before)).toBe(true);
+  });
+
+  it('a part after the cells longer than what streaming keeps back: the same result, held whole', async () => {
+    // 100,000 links are about 6 MB after </sheetData>, more than the 4 MB kept back.
+    const { before, after } = await markedCopy('whole', sheetXml(6 * 1048576, links(100_000)));
+    expect(after.length).toBe(expected(before).length);
+    expect(after === expected(before)).toBe(true);
   });
 });
