@@ -7,7 +7,8 @@ export function isLeapYear(year: number): boolean {
 
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  // Compared one by one: an array literal here was built anew on every dated row of a check.
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** True when year-month-day names a real calendar date (years 1000–9999). */
@@ -52,7 +53,8 @@ function twoDigits(date: string, at: number): number {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
-function dayNumber(date: IsoDate): number {
+/** Days since 1970-01-01 (what daysBetween subtracts); for callers that subtract from one date often. */
+export function dayNumber(date: IsoDate): number {
   // Read from the characters: a check asks this for every dated row, and fromIso builds an object
   // and three strings each time. Anything but digits in place takes fromIso's way (same answer).
   if (date.length === 10) {

@@ -3,7 +3,7 @@
  * findings), or a plain reason why the sheet is not a ledger.
  */
 import { parseDateCell } from './dates';
-import { cellText, columnLetter } from './grid';
+import { cellText, columnLetter, lastRow } from './grid';
 import { HOLIDAY_YEARS } from './holidays';
 import { detectHeader, partialHeader, type PartialHeader } from './header';
 import { FIELD_LABELS } from './messages';
@@ -111,46 +111,50 @@ function ledgerYear(rows: readonly LedgerRow[], grid: Grid, options: CheckOption
   return best;
 }
 
-/** The 序号 cell's origin for a row: the top row of a merged area in that column, else the row. */
-function indexOrigins(grid: Grid, column: number): Map<number, number> {
-  const origin = new Map<number, number>();
-  for (const m of grid.merges) {
-    if (m.left > column || m.right < column) continue;
-    for (let row = m.top + 1; row <= m.bottom; row++) origin.set(row, m.top);
-  }
-  return origin;
-}
-
 /**
  * Duplicate 序号: each ledger row's number is noted as the rows are judged (`note`), and `findings`
  * gives one finding per row whose 序号 (from a different cell) repeats another row's.
  */
 function duplicateIndexTally(grid: Grid, header: HeaderResult, options: CheckOptions) {
   const indexColumn = header.columns.index?.column;
-  const origins = indexColumn ? indexOrigins(grid, indexColumn) : new Map<number, number>();
-  // An origin is seen again only on the rows below it in its merged area (rows come in order), so
-  // only merged areas' top rows need remembering, not every row.
-  const tops = new Set(origins.values());
-  const byValue = new Map<string, number[]>();
+  // The 序号 cell's origin for each row of the grid: the top row of a merged area in that column
+  // (0: the row itself), and which rows are such tops. Typed arrays: one slot per row, no map.
+  const first = grid.firstRow;
+  const height = indexColumn ? Math.max(0, lastRow(grid) - first + 1) : 0;
+  const origin = new Int32Array(height);
+  const isTop = new Uint8Array(height);
+  for (const m of indexColumn ? grid.merges : []) {
+    if (m.left > indexColumn! || m.right < indexColumn!) continue;
+    for (let row = Math.max(m.top + 1, first); row <= m.bottom && row - first < height; row++) {
+      origin[row - first] = m.top;
+      if (m.top >= first && m.top - first < height) isTop[m.top - first] = 1;
+    }
+  }
+  // Most numbers are used once: the first row is kept as a number, an array only from the second.
+  const byValue = new Map<string, number | number[]>();
   const seenOrigins = new Set<number>();
   return {
     note(r: Readonly<LedgerRow>): void {
       if (!indexColumn) return;
       const value = cellText(r.cells.index);
       if (!value) return;
-      const origin = origins.get(r.row) ?? r.row;
-      if (origin !== r.row || tops.has(origin)) {
-        if (seenOrigins.has(origin)) return; // one 序号 merged over several measures is one number
-        seenOrigins.add(origin);
+      const at = r.row - first;
+      const own = origin[at] || r.row;
+      // An origin comes round again only on the rows below it in its merged area (rows come in
+      // order), so only merged areas and their top rows need remembering, not every row.
+      if (own !== r.row || isTop[at] === 1) {
+        if (seenOrigins.has(own)) return; // one 序号 merged over several measures is one number
+        seenOrigins.add(own);
       }
       const list = byValue.get(value);
-      if (list) list.push(origin);
-      else byValue.set(value, [origin]);
+      if (list === undefined) byValue.set(value, own);
+      else if (typeof list === 'number') byValue.set(value, [list, own]);
+      else list.push(own);
     },
     findings(): Finding[] {
       const findings: Finding[] = [];
       for (const [value, at] of byValue) {
-        if (at.length < 2) continue;
+        if (typeof at === 'number') continue;
         // The first few rows and how many: a 序号 restarting per unit repeats on thousands of rows.
         const params = { value, rows: at.slice(0, DUPLICATE_ROWS_NAMED), count: at.length };
         for (const row of at) {
@@ -162,29 +166,11 @@ function duplicateIndexTally(grid: Grid, header: HeaderResult, options: CheckOpt
   };
 }
 
-/**
- * How many distinct problemKeys the rows have. 'row:<n>' keys are unique by construction (one per
- * row), and the rows under one merged problem are consecutive with one key: only the first of a
- * run of equal keys goes into the set, and row keys not at all (a third of the set work at 50k).
- */
-function distinctProblems(rows: readonly RowReport[]): number {
-  const keys = new Set<string>();
-  let rowKeys = 0;
-  let last = '';
-  for (const r of rows) {
-    const key = r.problemKey;
-    if (key === last) continue;
-    last = key;
-    if (key.startsWith('row:')) rowKeys++;
-    else keys.add(key);
-  }
-  return keys.size + rowKeys;
-}
-
-function computeStats(rows: RowReport[], findings: Finding[]): SheetStats {
+/** `problems`: how many distinct problems the rows name (visitLedgerRows counts them). */
+function computeStats(rows: RowReport[], findings: Finding[], problems: number): SheetStats {
   const stats: SheetStats = {
     rows: rows.length,
-    problems: distinctProblems(rows),
+    problems,
     done: 0,
     inProgress: 0,
     longTerm: 0,
@@ -302,7 +288,7 @@ export function checkGrid(sheet: Grid, options: CheckOptions): CheckResult {
     firstRows.length = 0;
     return ctx;
   };
-  visitLedgerRows(grid, header, (r) => {
+  const problems = visitLedgerRows(grid, header, (r) => {
     if (ctx) return judge(r);
     firstRows.push(copyLedgerRow(r));
     if (firstRows.length === YEAR_SAMPLE) start();
@@ -346,7 +332,7 @@ export function checkGrid(sheet: Grid, options: CheckOptions): CheckResult {
   for (const [field, mapping] of Object.entries(header.columns)) {
     if (mapping) columns[field as Field] = { column: columnLetter(mapping.column), header: mapping.header };
   }
-  const stats = computeStats(rows, findings);
+  const stats = computeStats(rows, findings, problems);
   return {
     ok: true,
     header,

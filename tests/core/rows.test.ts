@@ -465,6 +465,41 @@ describe('visitLedgerRows', () => {
     );
   });
 
+  test('counts the distinct problems of the rows it hands over, as a set of their keys would', () => {
+    const sheet = grid(
+      [
+        HEADER,
+        [1, '', '问题 一', '措施一', '办公室', '', '', ''],
+        ['', '', '', '措施二', '办公室', '', '', ''],
+        [2, '', '问题一', '措施三', '办公室', '', '', ''],
+        [3, '', '', '措施四', '办公室', '', '', ''],
+        [4, '', '', '措施五', '办公室', '', '', ''],
+        [5, '', '问题二', '措施六', '办公室', '', '', ''],
+        [6, '', '问题 一', '措施七', '办公室', '', '', ''],
+        [7, '', '问题三', '措施八', '办公室', '', '', ''],
+        ['', '', '', '措施九', '办公室', '', '', ''],
+      ],
+      { merges: ['C2:C3', 'C9:C10'] },
+    );
+    const keys: string[] = [];
+    const problems = visitLedgerRows(sheet, header(sheet), (r) => {
+      keys.push(r.problemKey);
+    });
+    expect(keys).toEqual([
+      'merge:2:3',
+      'merge:2:3',
+      'text:问题一',
+      'row:5',
+      'row:6',
+      'text:问题二',
+      'text:问题一',
+      'merge:9:3',
+      'merge:9:3',
+    ]);
+    expect(problems).toBe(new Set(keys).size);
+    expect(problems).toBe(6);
+  });
+
   test('stops when the visitor says so', () => {
     const grid1 = g();
     const rows: number[] = [];
