@@ -498,3 +498,33 @@ describe('the ledger year on a long sheet', () => {
     expect(result.report.stats).toMatchObject({ rows: 1300, problems: 1300, overdue: 499 });
   });
 });
+
+describe('duplicate 序号', () => {
+  it('are the same number whether typed as a number or as text, named in row order', () => {
+    const g = grid(
+      [
+        ['序号', '存在问题', '整改措施', '责任单位', '整改时限', '整改进展'],
+        [1, '问题一', '措施一', '办公室', '2026年12月31日', '正在推进'],
+        ['', '', '措施二', '办公室', '2026年12月31日', '正在推进'],
+        ['2', '问题二', '措施三', '办公室', '2026年12月31日', '正在推进'],
+        [2, '问题三', '措施四', '办公室', '2026年12月31日', '正在推进'],
+        [' 1 ', '问题四', '措施五', '办公室', '2026年12月31日', '正在推进'],
+        [2.5, '问题五', '措施六', '办公室', '2026年12月31日', '正在推进'],
+        ['2.5', '问题六', '措施七', '办公室', '2026年12月31日', '正在推进'],
+      ],
+      { merges: ['A2:A3', 'B2:B3'] },
+    );
+    const result = checkGrid(g, options());
+    if (!result.ok) throw new Error('no header');
+    const duplicates = result.report.findings.filter((f) => f.code === 'duplicate-index');
+    expect(duplicates.map((f) => [f.row, f.params.value, f.params.rows])).toEqual([
+      [2, '1', [2, 6]],
+      [4, '2', [4, 5]],
+      [5, '2', [4, 5]],
+      [6, '1', [2, 6]],
+      [7, '2.5', [7, 8]],
+      [8, '2.5', [7, 8]],
+    ]);
+    expect(duplicates[0].message).toBe('序号“1”重复（第2、6行），请重新编号。');
+  });
+});
