@@ -101,8 +101,13 @@ export class PartDeflater {
 /** A part's chunks, deflated (see PartDeflater). */
 export async function deflatePart(chunks: Iterable<Uint8Array>): Promise<DeflatedPart> {
   const d = new PartDeflater();
-  for (const chunk of chunks) await d.add(chunk);
-  return d.end();
+  try {
+    for (const chunk of chunks) await d.add(chunk);
+    return await d.end();
+  } catch (e) {
+    d.abort();
+    throw e;
+  }
 }
 
 function isDeflated(data: Buffer | DeflatedPart): data is DeflatedPart {

@@ -96,6 +96,14 @@ describe('deflating a part in chunks', () => {
     );
   });
 
+  it('a part whose source fails half-way: the error comes through', async () => {
+    function* failing() {
+      yield* cut(big, 10, 19);
+      throw new Error('the plan broke');
+    }
+    await expect(deflatePart(failing())).rejects.toThrow('the plan broke');
+  });
+
   it('an empty part is an empty deflate stream', async () => {
     const d = new PartDeflater();
     await d.add(Buffer.alloc(0));
