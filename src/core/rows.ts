@@ -255,7 +255,16 @@ export function visitLedgerRows(
 }
 
 function isBlankCell(cell: Cell): boolean {
-  return cell.type === 'empty' || cellText(cell) === '';
+  if (cell.type === 'empty') return true;
+  const value = cell.value;
+  // Asked of every mapped cell of every row: a number, or a text starting with a visible ASCII or
+  // Chinese character, is not blank without trimming it.
+  if (typeof value === 'number') return false;
+  if (typeof value === 'string' && value.length > 0) {
+    const first = value.charCodeAt(0);
+    if ((first > 0x20 && first < 0x7f) || (first >= 0x3400 && first <= 0x9fff)) return false;
+  }
+  return cellText(cell) === '';
 }
 
 /**
