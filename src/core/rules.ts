@@ -173,7 +173,8 @@ function finding(
  * A row finding whose params, within one check, are fixed by `key` (the one value that varies: the
  * deadline of an overdue row, whose days follow from it; a department text): every row with the
  * same key shares one frozen params object and one message, built once. On 50,000 rows that is
- * most findings' message building and most of their memory (measured: 330 → 270 ms).
+ * most findings' message building and most of their memory (measured: 9 → 3 MB of findings kept,
+ * 400 → 345 ms).
  */
 function sharedFinding(
   ctx: RowContext,
