@@ -500,6 +500,21 @@ describe('visitLedgerRows', () => {
     expect(problems).toBe(6);
   });
 
+  test('reads cells holding only spaces as blank, whatever the space, and a zero-width one as text', () => {
+    const sheet = grid([
+      HEADER,
+      [1, '', '问题一', '措施一', '办公室', '', '', ''],
+      [2, '', '\u3000', ' \u00a0', '\t\n', '', '', ''], // spaces only: numbered in advance, not a row
+      [3, '', '', '\u200b', '', '', '', ''], // a zero-width space is not trimmed: content
+      [4, '', '', '\u00a0措施四', '', '', '', ''],
+    ]);
+    const rows: number[] = [];
+    visitLedgerRows(sheet, header(sheet), (r) => {
+      rows.push(r.row);
+    });
+    expect(rows).toEqual([2, 4, 5]);
+  });
+
   test('stops when the visitor says so', () => {
     const grid1 = g();
     const rows: number[] = [];
