@@ -377,8 +377,11 @@ export function checkGrid(sheet: Grid, options: CheckOptions): CheckResult {
     );
   }
   // Appended one by one: push(...list) overflows the stack past ~125,000 findings.
-  for (const f of duplicates.findings()) rowFindings.push(f);
-  rowFindings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  const repeated = duplicates.findings();
+  for (const f of repeated) rowFindings.push(f);
+  // The rows were judged in order, so their findings are in row order already; only duplicate-
+  // 序号 findings, added last, need sorting in (a stable sort: a row's own findings stay first).
+  if (repeated.length > 0) rowFindings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   for (const f of rowFindings) findings.push(f);
 
   const columns: SheetReport['columns'] = {};
