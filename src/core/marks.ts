@@ -62,14 +62,20 @@ export function planMarks(report: SheetReport, opts: { markDone?: boolean } = {}
   const groups: MarkGroup[] = [];
 
   // Cell marks: one area per run of vertically adjacent cells in the same column.
+  // By the column as the finding spells it: the few columns are upper-cased and checked once
+  // each, not once per finding (33,000 findings at 50,000 rows).
   const cellRows = new Map<string, number[]>();
+  const rowsOf = new Map<string, number[] | null>();
   for (const f of report.findings) {
     if (FINDINGS[f.code].mark !== 'missing' || !f.column || f.row === null) continue;
-    const col = f.column.toUpperCase();
-    if (!columnNumber(col)) continue;
-    const list = cellRows.get(col) ?? [];
-    list.push(f.row);
-    cellRows.set(col, list);
+    let list = rowsOf.get(f.column);
+    if (list === undefined) {
+      const col = f.column.toUpperCase();
+      list = columnNumber(col) ? (cellRows.get(col) ?? []) : null;
+      if (list) cellRows.set(col, list);
+      rowsOf.set(f.column, list);
+    }
+    if (list) list.push(f.row);
   }
   const cellAreas: string[] = [];
   for (const col of [...cellRows.keys()].sort((a, b) => columnNumber(a) - columnNumber(b))) {

@@ -111,6 +111,22 @@ describe('planSheetXml', () => {
     ]);
   });
 
+  it('heights over 409 points are capped; a height of 0, NaN or under a key like "03" gives none', () => {
+    const rowHeights = { 1: 500, 2: 0, 3: NaN, '04': 20, 6: 12.5 } as Record<number, number>;
+    const xml = planSheetXml(
+      plan([[text('一')], [text('二')], [text('三')], [text('四')]], { rowHeights }),
+      new StyleBook(EMPTY_STYLES),
+      1900,
+    ).toString('utf8');
+    expect(parse(xml).rows.map((r) => [r.r, r.ht ?? null])).toEqual([
+      ['1', '409'],
+      ['2', null],
+      ['3', null],
+      ['4', null],
+      ['6', '12.5'],
+    ]);
+  });
+
   it('text stays text: formula-like, XML-forbidden and `_xHHHH_` texts; links point at the ledger', () => {
     const xml = planSheetXml(
       plan([

@@ -3,13 +3,13 @@
  * untouched head and edited tail, a new sheet as its XML is made) must come out as the very bytes
  * zlib gives for the whole part in one call, at the level the size calls for, so the copy is the
  * same whichever way a part was produced. Checked on worksheet XML shaped like a real ledger's,
- * cut at random places, either side of the 4 MB line where the level changes.
+ * cut at random places, either side of the line (BIG_PART, 1 MB) where the level changes.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { crc32, deflateRawSync, inflateRawSync } from 'zlib';
 import { writeCheckedWorkbook } from '../../src/cli/checkedWorkbook';
-import { deflatePart, PartDeflater, XlsxPackage } from '../../src/cli/xlsxPackage';
+import { BIG_PART, deflatePart, PartDeflater, XlsxPackage } from '../../src/cli/xlsxPackage';
 import { markFormula } from '../../src/core/protocol';
 import { listZipEntries, rawEntry } from '../../src/workbook/zip';
 import { makeTempDir } from '../helpers/xlsx';
@@ -62,9 +62,9 @@ function cut(data: Buffer, pieces: number, seed: number): Buffer[] {
 
 describe('deflating a part in chunks', () => {
   const big = sheetXml(6 * 1048576);
-  const small = sheetXml(1048576);
+  const small = sheetXml(BIG_PART / 2);
 
-  it('a part over 4 MB: the bytes of one level-1 deflate of the whole, however it is cut', async () => {
+  it('a part over BIG_PART: the bytes of one level-1 deflate of the whole, however it is cut', async () => {
     const whole = deflateRawSync(big, { level: 1 });
     for (const [pieces, seed] of [
       [1, 1],
@@ -79,14 +79,14 @@ describe('deflating a part in chunks', () => {
     }
   });
 
-  it('a part of 4 MB or less: one level-6 deflate, as before', async () => {
+  it('a part of BIG_PART or less: one level-6 deflate, as before', async () => {
     const part = await deflatePart(cut(small, 40, 3));
     expect(part.deflated.equals(deflateRawSync(small, { level: 6 }))).toBe(true);
     expect(inflateRawSync(part.deflated).equals(small)).toBe(true);
   });
 
-  it('exactly 4 MB stays at level 6; one byte more goes to level 1', async () => {
-    const four = Buffer.concat([small, Buffer.alloc(4 * 1048576 - small.length, 0x20)]);
+  it('exactly BIG_PART stays at level 6; one byte more goes to level 1', async () => {
+    const four = Buffer.concat([small, Buffer.alloc(BIG_PART - small.length, 0x20)]);
     const five = Buffer.concat([four, Buffer.from(' ')]);
     expect((await deflatePart(cut(four, 9, 5))).deflated.equals(deflateRawSync(four, { level: 6 }))).toBe(
       true,
