@@ -30,7 +30,7 @@ export interface ScanHandler {
 
 /** Characters XML 1.0 does not allow (lone surrogates are let through, as by TextDecoder's U+FFFD). */
 // eslint-disable-next-line no-control-regex -- these are the characters refused
-const BAD_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+export const BAD_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 /** An XML name, near enough (letters of any script, digits, . - _ :; not starting with a digit). */
 const NAME = /^[A-Za-z_:\u00C0-\uFFFD][\w.:\-\u00B7\u00C0-\uFFFD]*$/;
 const ONE_CHAR = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
@@ -249,6 +249,15 @@ export class SheetScanner {
   close(): void {
     if (this.pending !== '' || this.mode !== Mode.Normal) throw new ScanError('unfinished');
     if (this.depth !== 0 || !this.rootSeen) throw new ScanError('unclosed');
+  }
+
+  /**
+   * The name (as written) of the one open element when the scanner stands between two tokens with
+   * only the root open and nothing held back; undefined otherwise. (The shared strings' reader
+   * reads plain strings by hand only there.)
+   */
+  restingIn(): string | undefined {
+    return this.depth === 1 && this.pending === '' && this.mode === Mode.Normal ? this.stack[0] : undefined;
   }
 
   // ---- What a handler asks during an event ----

@@ -12,6 +12,7 @@ import { serialToIso } from '../core/calendar';
 import type { Cell, Grid, MergedArea } from '../core/types';
 import { WorkbookError, damaged } from './errors';
 import type { Limits } from './limits';
+import { SharedStringsReader, decodeXString } from './sharedStrings';
 import { SheetScanner } from './sheetScanner';
 import { isDateFormat } from '../core/numberFormat';
 import { BUILTIN_FORMATS } from './numberFormats';
@@ -82,11 +83,7 @@ export function resolvePart(dir: string, target: string): string {
   return out.join('/');
 }
 
-/** `_xHHHH_` is how OOXML writes a character XML cannot carry (ST_Xstring). */
-export function decodeXString(s: string): string {
-  if (s.indexOf('_x') < 0) return s;
-  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
+export { decodeXString };
 
 interface WorkbookInfo {
   sheets: { name: string; part: string | null }[];
@@ -143,48 +140,25 @@ function readStyles(ctx: Context, part: string | null): (string | null)[] {
   });
 }
 
-/** The shared strings: rich text runs joined, phonetic guides (rPh) left out. */
+/** The shared strings (./sharedStrings.ts). */
 function readSharedStrings(ctx: Context, part: string | null): string[] {
   const e = part ? findEntry(ctx.entries, part) : undefined;
   if (!e) return [];
-  const out: string[] = [];
-  // The string being read (null outside <si>): its runs' text joined as it comes.
-  let current: string | null = null;
-  let inT = false;
-  let phonetic = 0;
-  // (Every handler is written open, text, close: objects of one shape keep V8's compiled
-  // scanner from being thrown back when the next part's scanner starts.)
-  const p = new SheetScanner({
-    open(name) {
-      if (name === 'si') current = '';
-      else if (name === 'rPh') phonetic++;
-      else if (name === 't' && current !== null && phonetic === 0) inT = true;
-    },
-    text(t) {
-      if (inT && current !== null) current += t.text();
-    },
-    close(name) {
-      if (name === 'si' && current !== null) {
-        out.push(decodeXString(current));
-        current = null;
-      } else if (name === 'rPh') phonetic--;
-      else if (name === 't') inT = false;
-    },
-  });
+  const reader = new SharedStringsReader();
   try {
     inflateText(ctx.bytes, e, ctx.limits.maxSharedStringsBytes, ctx.limits, ctx.label, (text) => {
       try {
-        p.write(text);
+        reader.write(text);
       } catch (err) {
         throw err instanceof WorkbookError ? err : damaged(ctx.label);
       }
     });
-    p.close();
+    reader.close();
   } catch (err) {
     if (err instanceof WorkbookError) throw err;
     throw damaged(ctx.label);
   }
-  return out;
+  return reader.strings;
 }
 
 /** Inflates a worksheet part straight into the scanner, in large pieces. */

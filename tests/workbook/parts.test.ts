@@ -5,9 +5,8 @@
  * every awkward part. The shared strings are checked against saxes running the reader's old
  * algorithm on the same XML, and against the texts a clerk would see.
  */
-import { SaxesParser } from 'saxes';
 import { readWorkbookBuffer } from '../../src/cli/workbook';
-import { decodeXString } from '../../src/workbook/xlsx';
+import { sharedStringsBySaxes } from '../helpers/sharedStringsBySaxes';
 import { zipBuffer } from '../helpers/xlsx';
 
 const X = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -28,35 +27,6 @@ const SST =
   '<x:si><x:t/></x:si>' +
   '<x:si><!-- 注释 --><x:t>最后</x:t></x:si>' +
   '</x:sst>';
-
-/** The reader's shared-string algorithm as it ran on saxes before the scanner. */
-function sharedStringsBySaxes(xml: string): string[] {
-  const local = (n: string) => n.slice(n.indexOf(':') + 1);
-  const out: string[] = [];
-  let current: string[] | null = null;
-  let inT = false;
-  let phonetic = 0;
-  const p = new SaxesParser();
-  p.on('opentag', (t) => {
-    const name = local(t.name);
-    if (name === 'si') current = [];
-    else if (name === 'rPh') phonetic++;
-    else if (name === 't' && current && phonetic === 0) inT = true;
-  });
-  p.on('closetag', (t) => {
-    const name = local(t.name);
-    if (name === 'si' && current) {
-      out.push(decodeXString(current.join('')));
-      current = null;
-    } else if (name === 'rPh') phonetic--;
-    else if (name === 't') inT = false;
-  });
-  p.on('text', (s) => {
-    if (inT && current) current.push(s);
-  });
-  p.write(xml).close();
-  return out;
-}
 
 function workbook(sheetXml: string, sst = SST): Buffer {
   return zipBuffer([
