@@ -77,7 +77,7 @@ export class SharedStringsReader {
     let p = 0;
     while (p < n) {
       // With only <sst> open (the scanner's handler then holds no string either): plain strings.
-      if (this.scanner.restingIn() === 'sst') p = this.plainStrings(piece, p);
+      if (this.scanner.restingIn() === 'sst' && this.scanner.openCount === 1) p = this.plainStrings(piece, p);
       if (p >= n) return;
       // The rest up to the next '<si>' to the scanner, which then stands between tokens unless
       // that '<si>' lies inside a comment, CDATA or a tag: then it gets the whole rest at once

@@ -43,7 +43,9 @@ const NAME_END = Array.from({ length: 128 }, (_, c) =>
   c === 62 || c === 47 || isSpace(c) ? END : c === 60 || c === 61 || c === 34 || c === 39 ? BAD : PART,
 );
 /** The characters below 128 allowed in an attribute name: letters, digits, . - _ : */
-const ATTR_NAME_CHAR = Array.from({ length: 128 }, (_, c) => /[A-Za-z0-9._:-]/.test(String.fromCharCode(c)));
+export const ATTR_NAME_CHAR = Array.from({ length: 128 }, (_, c) =>
+  /[A-Za-z0-9._:-]/.test(String.fromCharCode(c)),
+);
 /** The characters below 128 that are an element name by themselves. */
 const ONE_CHAR_NAME = Array.from({ length: 128 }, (_, c) => /[A-Za-z_:]/.test(String.fromCharCode(c)));
 /** Literal white space other than ' ' in an attribute value (each becomes a space). */
@@ -53,7 +55,7 @@ const KNOWN_NAMES = 64;
 /** Up to this many attributes, a repeat is found by comparing positions; past it, with a Set. */
 const FEW_ATTRIBUTES = 8;
 
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
 }
 
@@ -154,7 +156,7 @@ function cdataEnd(buf: string, from: number): number {
 }
 
 /** The plain digits at [from, to) as a number (up to 15 of them, so exact); -1 otherwise. */
-function digitsAt(buf: string, from: number, to: number): number {
+export function digitsAt(buf: string, from: number, to: number): number {
   if (to <= from || to - from > 15) return -1;
   let n = 0;
   for (let i = from; i < to; i++) {
@@ -166,7 +168,7 @@ function digitsAt(buf: string, from: number, to: number): number {
 }
 
 /** True when the `len` characters at `i` and at `j` are the same. */
-function sameChars(buf: string, i: number, j: number, len: number): boolean {
+export function sameChars(buf: string, i: number, j: number, len: number): boolean {
   for (let d = 0; d < len; d++) if (buf.charCodeAt(i + d) !== buf.charCodeAt(j + d)) return false;
   return true;
 }
@@ -252,12 +254,19 @@ export class SheetScanner {
   }
 
   /**
-   * The name (as written) of the one open element when the scanner stands between two tokens with
-   * only the root open and nothing held back; undefined otherwise. (The shared strings' reader
-   * reads plain strings by hand only there.)
+   * The name (as written) of the innermost open element when the scanner stands between two
+   * tokens with nothing held back; undefined otherwise. (The shared strings' and the worksheets'
+   * readers read their plainest markup by hand only there: ./sharedStrings.ts, ./sheet.ts.)
    */
   restingIn(): string | undefined {
-    return this.depth === 1 && this.pending === '' && this.mode === Mode.Normal ? this.stack[0] : undefined;
+    return this.depth > 0 && this.pending === '' && this.mode === Mode.Normal
+      ? this.stack[this.depth - 1]
+      : undefined;
+  }
+
+  /** How many elements are open. */
+  get openCount(): number {
+    return this.depth;
   }
 
   // ---- What a handler asks during an event ----

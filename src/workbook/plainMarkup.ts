@@ -1,0 +1,279 @@
+/**
+ * A worksheet's plainest markup read by hand, for ./sheet.ts: a cell written as
+ * `<c r="B3" s="1" t="s"><v>15</v></c>` (or `<c …/>`, `<c …></c>`), a row's start `<row r="4" …>`
+ * and a merged area `<mergeCell ref="A1:B2"/>`. Each reader returns where the markup ends, or -1
+ * when it is anything but plain (an entity, a CR or a tab in a value, a quote other than ",
+ * space other than one ' ' before each attribute, an unknown attribute on a cell, a formula, an
+ * inline string, a tag cut by the end of the piece…): the caller then hands that markup to the
+ * strict scanner, which reads (or refuses) it as always. So nothing is accepted here that the
+ * scanner would refuse, and what is read means what the scanner's events would have meant
+ * (tests/workbook/plainMarkup.test.ts compares the two on every form).
+ *
+ * Why by hand (measured at 10k rows): the scanner reports five events per cell through a
+ * handler, and most of a 10k-row sheet goes by before V8 has compiled that chain of calls; one
+ * loop over plain cells is compiled (on-stack) within the first few hundred rows.
+ */
+import type { MergedArea } from '../core/types';
+import { ATTR_NAME_CHAR, digitsAt, sameChars } from './sheetScanner';
+
+/** More attributes than this on a tag: left to the scanner. */
+const MAX_ATTRIBUTES = 16;
+
+/** Where `what` next occurs at or after `from`; the text's length when nowhere. */
+function nextOf(text: string, what: string, from: number): number {
+  const i = text.indexOf(what, from);
+  return i < 0 ? text.length : i;
+}
+
+/** A cell's `t` as the scanner's cellType() gives it; '' for any other value (left to the scanner). */
+function cellType(s: string, from: number, to: number): string {
+  const len = to - from;
+  if (len === 1) {
+    switch (s.charCodeAt(from)) {
+      case 115:
+        return 's';
+      case 110:
+        return 'n';
+      case 98:
+        return 'b';
+      case 101:
+        return 'e';
+      case 100:
+        return 'd';
+    }
+  } else if (len === 3 && s.startsWith('str', from)) return 'str';
+  return '';
+}
+
+export class PlainMarkup {
+  private piece = '';
+  /** The next '&', CR and ']]>' at or after the last position asked about (as in the scanner). */
+  private nextAmp = -1;
+  private nextCr = -1;
+  private nextCdEnd = -1;
+  /** The attributes of the tag read last: name from, name to, value from, value to. */
+  private readonly attrs: number[] = new Array<number>(MAX_ATTRIBUTES * 4).fill(0);
+  private count = 0;
+
+  /** What the cell read last says (`row` 0: no reference), or the row start's `r` (0: none). */
+  row = 0;
+  column = 0;
+  type = 'n';
+  style = 0;
+  /** The cell's <v> text (or the merged area's reference), [valueFrom, valueTo); valueFrom -1 when the cell has no <v>. */
+  valueFrom = -1;
+  valueTo = -1;
+  /** The merged area read last, when its reference was plain. */
+  area: MergedArea | null = null;
+  /** Of the reference read last by refAt: its column and where its digits end. */
+  private refColumn = 0;
+  private refEnd = 0;
+
+  /** A new piece of text (positions then only grow until the next). */
+  reset(piece: string): void {
+    this.piece = piece;
+    this.nextAmp = this.nextCr = this.nextCdEnd = -1;
+  }
+
+  /**
+   * The cell at `p` ('<c'); returns the position after it, or -1. Its attributes may only be
+   * r, s and t, each once, written ` r="…"`; their values are read strictly (a reference, digits,
+   * a known type), so no entity, '<' or white space can hide in them.
+   */
+  cell(p: number): number {
+    const s = this.piece;
+    let i = p + 2;
+    let row = 0;
+    let column = 0;
+    let type = 'n';
+    let style = 0;
+    let seen = 0;
+    while (s.charCodeAt(i) === 32) {
+      const name = s.charCodeAt(i + 1);
+      if (s.charCodeAt(i + 2) !== 61 /* = */ || s.charCodeAt(i + 3) !== 34 /* " */) return -1;
+      const from = i + 4;
+      const to = s.indexOf('"', from);
+      if (to < 0) return -1;
+      if (name === 114 /* r */ && !(seen & 1)) {
+        row = this.refAt(from, to);
+        if (row < 1 || this.refEnd !== to) return -1;
+        column = this.refColumn;
+        seen |= 1;
+      } else if (name === 115 /* s */ && !(seen & 2)) {
+        style = digitsAt(s, from, to);
+        if (style < 0) return -1;
+        seen |= 2;
+      } else if (name === 116 /* t */ && !(seen & 4)) {
+        type = cellType(s, from, to);
+        if (type === '') return -1;
+        seen |= 4;
+      } else return -1;
+      i = to + 1;
+    }
+    let valueFrom = -1;
+    let valueTo = -1;
+    const c = s.charCodeAt(i);
+    if (c === 47 /* / */) {
+      if (s.charCodeAt(i + 1) !== 62) return -1;
+      i += 2;
+    } else if (c !== 62 /* > */) return -1;
+    else if (s.startsWith('</c>', i + 1)) i += 5;
+    else if (s.startsWith('<v>', i + 1)) {
+      valueFrom = i + 4;
+      valueTo = s.indexOf('<', valueFrom);
+      if (valueTo < 0 || !s.startsWith('</v></c>', valueTo) || !this.plainText(valueFrom, valueTo)) return -1;
+      i = valueTo + 8;
+    } else return -1;
+    this.row = row;
+    this.column = column;
+    this.type = type;
+    this.style = style;
+    this.valueFrom = valueFrom;
+    this.valueTo = valueTo;
+    return i;
+  }
+
+  /**
+   * The plain reference at [from, to) (1–3 letters of either case, then 1–15 digits, as the
+   * scanner's cellRef() reads one): its row, with refColumn and refEnd (where its digits end) set;
+   * -1 when it starts otherwise.
+   */
+  private refAt(from: number, to: number): number {
+    const s = this.piece;
+    let j = from;
+    let column = 0;
+    for (; j < to; j++) {
+      const c = s.charCodeAt(j) | 0x20;
+      if (c < 97 || c > 122) break;
+      column = column * 26 + (c - 96);
+    }
+    if (j === from || j - from > 3) return -1;
+    const digits = j;
+    while (j < to) {
+      const d = s.charCodeAt(j) - 48;
+      if (d < 0 || d > 9) break;
+      j++;
+    }
+    const row = digitsAt(s, digits, j);
+    this.refColumn = column;
+    this.refEnd = j;
+    return row;
+  }
+
+  /** A row's start tag at `p` ('<row', not self-closing); returns the position after it, or -1. */
+  rowStart(p: number): number {
+    const s = this.piece;
+    if (!s.startsWith('<row', p)) return -1;
+    const i = this.attributes(p + 4);
+    if (i < 0 || s.charCodeAt(i) !== 62) return -1;
+    const a = this.attrs;
+    let row = 0;
+    for (let k = 0; k < this.count * 4; k += 4) {
+      if (a[k + 1] - a[k] === 1 && s.charCodeAt(a[k]) === 114 /* r */) {
+        row = digitsAt(s, a[k + 2], a[k + 3]);
+        if (row < 1) return -1;
+      }
+    }
+    this.row = row;
+    return i + 1;
+  }
+
+  /**
+   * A merged area at `p`, written `<mergeCell ref="…"/>`; returns the position after it, or -1.
+   * A plain 'A1:B2' or 'A1' is read here into `area` (as parseRange would read it); any other
+   * reference (null `area`, the value at [valueFrom, valueTo)) is left to parseRange, once its
+   * characters are known to be ones the scanner accepts as they are (no '<', '&' or control).
+   */
+  mergeCell(p: number): number {
+    const s = this.piece;
+    if (!s.startsWith('<mergeCell ref="', p)) return -1;
+    const from = p + 16;
+    const to = s.indexOf('"', from);
+    if (to < 0 || s.charCodeAt(to + 1) !== 47 || s.charCodeAt(to + 2) !== 62) return -1;
+    this.valueFrom = from;
+    this.valueTo = to;
+    this.area = this.areaAt(from, to);
+    if (this.area === null) {
+      for (let j = from; j < to; j++) {
+        const c = s.charCodeAt(j);
+        if (c === 60 || c === 38 || c < 32) return -1;
+      }
+    }
+    return to + 3;
+  }
+
+  /** 'A1:B2' or 'A1' written plainly at [from, to) as a merged area; null for anything else. */
+  private areaAt(from: number, to: number): MergedArea | null {
+    const top = this.refAt(from, to);
+    if (top < 1) return null;
+    const left = this.refColumn;
+    if (this.refEnd === to) return { top, left, bottom: top, right: left };
+    if (this.piece.charCodeAt(this.refEnd) !== 58 /* : */) return null;
+    const bottom = this.refAt(this.refEnd + 1, to);
+    if (bottom < 1 || this.refEnd !== to) return null;
+    const right = this.refColumn;
+    return {
+      top: Math.min(top, bottom),
+      left: Math.min(left, right),
+      bottom: Math.max(top, bottom),
+      right: Math.max(left, right),
+    };
+  }
+
+  /**
+   * The attributes from `i` (just after the element's name) to the tag's end, each one space and
+   * `name="value"`: returns the position of the tag's '>' or of the '/' of its '/>', or -1. A name
+   * is ASCII as the scanner allows it; a value holds no '<' (the scanner refuses it), '&' or tab,
+   * LF or CR (the scanner decodes or normalises them); a repeated name is left to the scanner too.
+   */
+  private attributes(i: number): number {
+    const s = this.piece;
+    const n = s.length;
+    const a = this.attrs;
+    this.count = 0;
+    for (;;) {
+      if (i >= n) return -1;
+      let c = s.charCodeAt(i);
+      if (c === 62 /* > */) return i;
+      if (c === 47 /* / */) return s.charCodeAt(i + 1) === 62 ? i : -1;
+      if (c !== 32 || this.count === MAX_ATTRIBUTES) return -1;
+      const nameFrom = ++i;
+      c = s.charCodeAt(i);
+      if ((c >= 48 && c <= 57) || c === 46 || c === 45) return -1;
+      while (i < n) {
+        c = s.charCodeAt(i);
+        if (c >= 128 || !ATTR_NAME_CHAR[c]) break;
+        i++;
+      }
+      const nameTo = i;
+      if (nameTo === nameFrom || c !== 61 /* = */ || s.charCodeAt(i + 1) !== 34 /* " */) return -1;
+      const valueFrom = i + 2;
+      for (i = valueFrom; i < n; i++) {
+        c = s.charCodeAt(i);
+        if (c === 34) break;
+        if (c === 60 || c === 38 || c < 32) return -1;
+      }
+      if (i >= n) return -1;
+      const len = nameTo - nameFrom;
+      const k = this.count * 4;
+      for (let j = 0; j < k; j += 4) {
+        if (a[j + 1] - a[j] === len && sameChars(s, a[j], nameFrom, len)) return -1;
+      }
+      a[k] = nameFrom;
+      a[k + 1] = nameTo;
+      a[k + 2] = valueFrom;
+      a[k + 3] = i;
+      this.count++;
+      i++;
+    }
+  }
+
+  /** True when [from, to) holds no '&', CR or ']]>' (text the scanner decodes, normalises or refuses). */
+  private plainText(from: number, to: number): boolean {
+    const s = this.piece;
+    if (this.nextAmp < from) this.nextAmp = nextOf(s, '&', from);
+    if (this.nextCr < from) this.nextCr = nextOf(s, '\r', from);
+    if (this.nextCdEnd < from) this.nextCdEnd = nextOf(s, ']]>', from);
+    return this.nextAmp >= to && this.nextCr >= to && this.nextCdEnd >= to;
+  }
+}
