@@ -396,6 +396,33 @@ describe('detectHeader', () => {
     expect(detectHeader(g2)!.headerRows).toEqual([2]);
   });
 
+  test('a two-row header needs two fields named by top-row cells of their own, and two are enough', () => {
+    // 存在问题 and 整改措施 name fields on the top row; 责任 (no field) groups 牵头单位 | 完成时限.
+    const two = grid(
+      [
+        ['存在问题', '整改措施', '责任', null],
+        [null, null, '牵头单位', '完成时限'],
+        ['问题一', '措施一', '办公室', '2024年6月'],
+      ],
+      { merges: ['A1:A2', 'B1:B2', 'C1:D1'] },
+    );
+    const h = detectHeader(two)!;
+    expect(h.headerRows).toEqual([1, 2]);
+    expect(h.firstDataRow).toBe(3);
+    expect(columnsOf(h)).toEqual({ problem: 1, measure: 2, department: 3, deadline: 4 });
+    // With 工作 (no field) over 整改措施 | 责任单位 only one top-row cell names a field: no two-row
+    // reading, and neither row names enough on its own.
+    const one = grid(
+      [
+        ['存在问题', '工作', null],
+        [null, '整改措施', '责任单位'],
+        ['未按规定公开', '召开专题会', '办公室'],
+      ],
+      { merges: ['A1:A2', 'B1:C1'] },
+    );
+    expect(detectHeader(one)).toBeNull();
+  });
+
   test('a header row with a merged column over data is not taken for a two-row header', () => {
     const g = grid(
       [

@@ -144,6 +144,22 @@ function oneRowCandidate(
   return { rows: [r], columns, seen: columns.map((c) => c.label), fields, score };
 }
 
+/**
+ * How many cells of row r (its own, not covered by a merged area from above or the left) name a
+ * field: at most 2 is all the caller asks. multiRowCandidate counts a column towards `topAlone`
+ * only when such a cell names a field, and takes no header with fewer than 2: below 2 here it
+ * would read the rows under r cell by cell (long data texts joined and matched) to say no.
+ */
+function topRowMatches(grid: Grid, r: number, left: number, right: number, mergeAt: MergeAt): number {
+  let n = 0;
+  for (let c = left; c <= right && n < 2; c++) {
+    const m = mergeAt(r, c);
+    if (m && (m.top < r || m.left < c)) continue;
+    if (matchCell(cellAt(grid, r, c))) n++;
+  }
+  return n;
+}
+
 /** The most rows a ledger header has. */
 export const MAX_HEADER_ROWS = 5;
 
@@ -284,7 +300,8 @@ export function isNumbersRow(grid: Grid, row: number): boolean {
   if (!cells) return false;
   let count = 0;
   let prev = NaN;
-  for (const cell of cells) {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
     if (!cell || cell.type === 'empty') continue;
     let n: number;
     if (cell.type === 'number') n = Number(cell.value);
@@ -334,13 +351,13 @@ export function detectHeader(
   grid: Grid,
   overrides?: Partial<Record<Field, number | null>>,
   choices: HeaderChoices = {},
+  right = lastColumn(grid),
 ): HeaderResult | null {
   const first = grid.firstRow;
   const last = lastRow(grid);
   if (last < first) return null;
   const scanLast = Math.min(first + HEADER_SCAN_ROWS - 1, last);
   const left = grid.firstColumn;
-  const right = lastColumn(grid);
   const mergeAt = windowMerges(grid, first, scanLast + MAX_HEADER_ROWS, right);
 
   let best: Candidate | null = null;
@@ -349,7 +366,10 @@ export function detectHeader(
     // The deepest reading first; a sub-column header merged across two columns on the last header
     // row would otherwise pull the first data row in as a further header row.
     let cand: Candidate | null = null;
-    for (let b = bottom; b > r && !cand; b--) cand = multiRowCandidate(grid, r, b, left, right, mergeAt);
+    // A header of several rows needs 2 fields named on its top row alone: a data row (most of the
+    // rows scanned) names none, and is read only as one row.
+    if (bottom > r && topRowMatches(grid, r, left, right, mergeAt) >= 2)
+      for (let b = bottom; b > r && !cand; b--) cand = multiRowCandidate(grid, r, b, left, right, mergeAt);
     cand ??= oneRowCandidate(grid, r, left, right, mergeAt);
     if (cand && (!best || cand.score > best.score)) best = cand;
   }
