@@ -36,7 +36,8 @@ export function lastRow(grid: Grid): number {
 
 export function lastColumn(grid: Grid): number {
   let width = 0;
-  for (const r of grid.cells) if (r.length > width) width = r.length;
+  const rows = grid.cells;
+  for (let i = 0; i < rows.length; i++) if (rows[i].length > width) width = rows[i].length;
   return grid.firstColumn + width - 1;
 }
 
