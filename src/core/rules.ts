@@ -219,7 +219,9 @@ function judgeNames(
 ): void {
   const { row, cells } = ledgerRow;
   const year = ctx.exampleYear;
-  for (const { field, mapping } of ctx.names) {
+  const nameFields = ctx.names;
+  for (let n = 0; n < nameFields.length; n++) {
+    const { field, mapping } = nameFields[n];
     const cell = cells[field];
     if (!mapping.also) {
       // Most name cells are empty or start with a Chinese character: not a date, said cheaply.
@@ -258,7 +260,9 @@ function judgeShape(
 ): void {
   const { row, cells } = ledgerRow;
   const year = ctx.exampleYear;
-  for (const field of ctx.required) {
+  const required = ctx.required;
+  for (let i = 0; i < required.length; i++) {
+    const field = required[i];
     // Every text of a row is trimmed already (cellText), so filled means not ''.
     const t = text[field];
     if (typeof t === 'string' && t !== '') continue;
@@ -279,7 +283,9 @@ function namesIn(text: string | undefined): DepartmentCell {
 function judgeErrors(ledgerRow: Readonly<LedgerRow>, ctx: RowContext, findings: Finding[]): void {
   const { row, cells } = ledgerRow;
   const year = ctx.exampleYear;
-  for (const field of ctx.fields) {
+  const fields = ctx.fields;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i];
     const cell = cells[field];
     if (cell?.type === 'error' && field !== 'deadline' && field !== 'completedOn') {
       findings.push(rowFinding(ctx, 'error-cell', row, field, { field, year, value: String(cell.value) }));
@@ -295,7 +301,9 @@ export function judgeRow(ledgerRow: LedgerRow, ctx: RowContext, findings: Findin
 
   const text: Partial<Record<Field, string>> = {};
   let errors = false;
-  for (const field of ctx.fields) {
+  const fields = ctx.fields;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i];
     const cell = cells[field];
     text[field] = cellText(cell);
     if (cell !== undefined && cell.type === 'error') errors = true;

@@ -525,3 +525,35 @@ describe('visitLedgerRows', () => {
     expect(rows).toEqual([3, 4]);
   });
 });
+
+describe('a responsibility group of sub-columns (ColumnMapping.also)', () => {
+  // 整改责任单位 over 建设单位 | 施工单位 | 监理单位: each sub-column names a department; 监理单位
+  // merged down over the two measures of the first problem.
+  const sheet = () =>
+    grid(
+      [
+        ['序号', '存在问题', '整改措施', '整改责任单位', null, null, '整改时限'],
+        [null, null, null, '建设单位', '施工单位', '监理单位', null],
+        [1, '问题一', '措施一', '住建局', '一公司', '监理站', '2026年6月30日'],
+        [null, null, '措施二', '住建局', '', null, '2026年7月31日'],
+        [2, '问题二', '措施三', '交通局', '二公司', '', '2026年8月31日'],
+      ],
+      { merges: ['A1:A2', 'B1:B2', 'C1:C2', 'D1:F1', 'G1:G2', 'A3:A4', 'B3:B4', 'F3:F4'] },
+    );
+
+  test('each row carries its further columns, merged values spread, in a record of its own', () => {
+    const g = sheet();
+    const h = header(g);
+    expect(h.columns.department!.also!.map((a) => a.column)).toEqual([5, 6]);
+    const rows = extractRows(g, h);
+    expect(numbers(rows)).toEqual([3, 4, 5]);
+    expect(rows.map((r) => text(r, 'department'))).toEqual(['住建局', '住建局', '交通局']);
+    expect(rows.map((r) => r.also!.department!.map((c) => cellText(c)))).toEqual([
+      ['一公司', '监理站'],
+      ['', '监理站'],
+      ['二公司', ''],
+    ]);
+    // Kept by the visitor: no two rows share one record.
+    expect(new Set(rows.map((r) => r.also)).size).toBe(3);
+  });
+});
