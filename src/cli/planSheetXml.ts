@@ -134,14 +134,14 @@ export function* planSheetChunks(
   dateSystem: 1900 | 1904,
 ): Generator<Buffer> {
   const formats = new CellFormats(styles);
-  const { withCells, width: cellsWidth } = askFormats(plan, formats);
+  const { withCells, width: cellsWidth, cellFormats } = askFormats(plan, formats);
   const { covered, merges, width } = mergedAreas(plan, formats, cellsWidth);
   const heights = rowHeightAttributes(plan.rowHeights ?? {});
   const rowNumbers = writtenRows(withCells, covered, plan.rowHeights ?? {});
   const last = rowNumbers.length ? rowNumbers[rowNumbers.length - 1] : 1;
 
   const out = new XmlBytes();
-  const rows = new RowWriter(formats, dateSystem);
+  const rows = new RowWriter(cellFormats, dateSystem);
   out.add(sheetHead(plan, width, last));
   out.add('<sheetData>');
   for (const r of rowNumbers) {
@@ -168,21 +168,30 @@ export function* planSheetChunks(
   yield* out.take(true);
 }
 
-/** Pass 1: every cell's format asked for, in plan order; the rows with cells; the width. */
-function askFormats(plan: SheetPlan, formats: CellFormats): { withCells: number[]; width: number } {
+/**
+ * Pass 1: every cell's format asked for, in plan order, and kept in that order for pass 3 (which
+ * meets the cells in the same order); the rows with cells; the width. Kept so that the row
+ * writer's code holds no format lookup: V8 inlined the whole lookup into it, and compiling that
+ * (on its own thread, CPU time all the same) cost more than the lookups.
+ */
+function askFormats(
+  plan: SheetPlan,
+  formats: CellFormats,
+): { withCells: number[]; width: number; cellFormats: number[] } {
   const withCells: number[] = [];
+  const cellFormats: number[] = [];
   let width = 0;
   plan.rows.forEach((cells, i) => {
     let any = false;
     cells.forEach((cell, j) => {
       if (cell === null) return;
-      formats.of(cell);
+      cellFormats.push(formats.of(cell));
       any = true;
       if (j + 1 > width) width = j + 1;
     });
     if (any) withCells.push(i + 1);
   });
-  return { withCells, width };
+  return { withCells, width, cellFormats };
 }
 
 /**
@@ -227,9 +236,12 @@ class RowWriter {
   private readonly columns: string[] = [''];
   private readonly serials = new Map<string, number>();
   private readonly quoted = new Map<string, string>();
+  /** The next cell's place in `formats`. */
+  private next = 0;
 
   constructor(
-    private readonly formats: CellFormats,
+    /** Each cell's format, in the order the cells are written (pass 1's order). */
+    private readonly formats: number[],
     private readonly dateSystem: 1900 | 1904,
   ) {}
 
@@ -261,7 +273,7 @@ class RowWriter {
 
   private cell(rs: string, c: number, cell: Cell): string {
     const ref = this.column(c) + rs;
-    const s = this.formats.of(cell);
+    const s = this.formats[this.next++];
     switch (cell.kind) {
       case 'link':
         this.link(ref, cell);
