@@ -194,6 +194,25 @@ function add(c: Counts, r: RowReport): void {
 }
 
 /**
+ * Adds one tally to another (the sheets' counts to the ledger's totals: counting each row once,
+ * into its sheet, saves a second tally per row).
+ */
+function addCounts(to: Counts, c: Counts): void {
+  to.measures += c.measures;
+  to.done += c.done;
+  to.longTerm += c.longTerm;
+  to.inProgress += c.inProgress;
+  to.notStarted += c.notStarted;
+  to.unknown += c.unknown;
+  to.missingStatus += c.missingStatus;
+  to.overdue += c.overdue;
+  to.dueSoon += c.dueSoon;
+  to.completed += c.completed;
+  to.ongoing += c.ongoing;
+  if (to.measures > 0) to.completionRate = to.completed / to.measures;
+}
+
+/**
  * The figures of one sheet as the report sentence counts them, for the pane's tiles and the
  * command line's counts line: 已完成 + 正在推进 + 逾期未完成 = 整改措施, each measure in one of the
  * three; beneath them the finer split (已完成 of which long-term; 正在推进 by written progress).
@@ -293,7 +312,6 @@ export function summarize(
     const sheetProblems = new Set<string>();
     let lastKey: string | null = null;
     for (const r of report.rows) {
-      add(totals, r);
       add(sheetCounts, r);
       const key = r.problemKey === '' || r.problemKey === 'text:' ? `row:${r.row}` : r.problemKey;
       // The rows of one merged problem come together: their key is added (and hashed) once.
@@ -346,6 +364,7 @@ export function summarize(
       }
     }
     sheetCounts.problems = sheetProblems.size;
+    addCounts(totals, sheetCounts);
     // A problem key is per sheet (two units' ledgers are two problems), so the sheets' counts add up.
     problems += sheetProblems.size;
     bySheet.push(sheetCounts);
