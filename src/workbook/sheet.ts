@@ -96,7 +96,7 @@ export class SheetReader {
       if (!this.inCell) {
         const at = this.scanner.restingIn();
         if (at === 'row' && this.inSheetData) p = this.plainCells(piece, p);
-        else if (at === 'mergeCells') p = this.plainMerges(piece, p);
+        else if (at === 'mergeCells') p = this.plainMerges(p);
         if (p >= n) return;
       }
       // The rest up to the next place plain markup may start again to the scanner, which then
@@ -127,7 +127,6 @@ export class SheetReader {
    * read by hand from `p`; returns where the first other markup begins.
    */
   private plainCells(piece: string, p: number): number {
-    const m = this.plain;
     const n = piece.length;
     while (p < n) {
       const c = piece.charCodeAt(p);
@@ -138,25 +137,45 @@ export class SheetReader {
         continue;
       }
       const next = piece.charCodeAt(p + 1);
-      if (next === 99 /* c */) {
-        const end = m.cell(p);
-        if (end < 0) return p;
-        this.startCell(m.row, m.column, m.type, m.style);
-        if (m.valueFrom >= 0) this.plainValue(piece, m.valueFrom, m.valueTo);
-        this.endCell();
-        p = end;
-      } else if (next === 47 /* / */ && piece.startsWith('</row>', p)) {
-        // Only with the next row's start, so the scanner still has one <row> open after it.
-        let i = p + 6;
-        while (i < n && isSpace(piece.charCodeAt(i))) i++;
-        const end = m.rowStart(i);
-        if (end < 0) return p;
-        this.rowCells = null;
-        this.startRow(m.row === 0 ? this.rowNum + 1 : m.row);
-        p = end;
-      } else return p;
+      const end =
+        next === 99 /* c */
+          ? this.plainCell(piece, p)
+          : next === 47 /* / */ && piece.startsWith('</row>', p)
+            ? this.nextRow(piece, p + 6)
+            : -1;
+      if (end < 0) return p;
+      p = end;
     }
     return p;
+  }
+
+  /**
+   * The plain cell at `p`; returns the position after it, or -1. (A method of its own, as are
+   * nextRow and PlainMarkup.cell, so that V8 compiles each once at its size instead of inlining
+   * all into the loop above: at 10k rows compiling was most of the first thousand rows' time.)
+   */
+  private plainCell(piece: string, p: number): number {
+    const m = this.plain;
+    const end = m.cell(p);
+    if (end < 0) return -1;
+    this.startCell(m.row, m.column, m.type, m.style);
+    if (m.valueFrom >= 0) this.plainValue(piece, m.valueFrom, m.valueTo);
+    this.endCell();
+    return end;
+  }
+
+  /**
+   * After a row's end at `p - 6`: the next row's start, read only together with that end, so the
+   * scanner still has one <row> open after it. Returns the position after it, or -1.
+   */
+  private nextRow(piece: string, i: number): number {
+    const m = this.plain;
+    while (i < piece.length && isSpace(piece.charCodeAt(i))) i++;
+    const end = m.rowStart(i);
+    if (end < 0) return -1;
+    this.rowCells = null;
+    this.startRow(m.row === 0 ? this.rowNum + 1 : m.row);
+    return end;
   }
 
   /** A plain <v>'s text, as the scanner's text events would have set it. */
@@ -174,23 +193,10 @@ export class SheetReader {
     this.cValue = piece.slice(from, to);
   }
 
-  /** Plain merged areas (and white space between them) from `p`; returns where other markup begins. */
-  private plainMerges(piece: string, p: number): number {
-    const m = this.plain;
-    const n = piece.length;
-    while (p < n) {
-      const c = piece.charCodeAt(p);
-      if (c !== 60 /* < */) {
-        if (!isSpace(c)) return p;
-        p++;
-        continue;
-      }
-      const end = m.mergeCell(p);
-      if (end < 0) return p;
-      this.addMerge(m.area ?? parseRange(piece.slice(m.valueFrom, m.valueTo)));
-      p = end;
-    }
-    return p;
+  /** Plain merged areas from `p` (./plainMarkup.ts); returns where other markup begins. */
+  private plainMerges(p: number): number {
+    const { limits } = this.ctx;
+    return this.plain.mergeCells(p, this.merges, limits.maxRow, limits.maxColumn, limits.maxMerges);
   }
 
   // ---- The scanner's events ----
