@@ -25,11 +25,13 @@ function nextOf(text: string, what: string, from: number): number {
   return i < 0 ? text.length : i;
 }
 
-/** A cell's `t` as the scanner's cellType() gives it; '' for any other value (left to the scanner). */
-function cellType(s: string, from: number, to: number): string {
-  const len = to - from;
-  if (len === 1) {
-    switch (s.charCodeAt(from)) {
+/**
+ * The cell type written at `at` up to a closing quote, as the scanner's cellType() gives it; ''
+ * for any other value (left to the scanner).
+ */
+function cellType(s: string, at: number): string {
+  if (s.charCodeAt(at + 1) === 34 /* " */) {
+    switch (s.charCodeAt(at)) {
       case 115:
         return 's';
       case 110:
@@ -41,7 +43,7 @@ function cellType(s: string, from: number, to: number): string {
       case 100:
         return 'd';
     }
-  } else if (len === 3 && s.startsWith('str', from)) return 'str';
+  } else if (s.startsWith('str"', at)) return 'str';
   return '';
 }
 
@@ -63,6 +65,8 @@ export class PlainMarkup {
   /** The cell's <v> text, [valueFrom, valueTo); valueFrom -1 when the cell has no <v>. */
   valueFrom = -1;
   valueTo = -1;
+  /** The cell's <v> as a number when it is 1–15 plain digits; else -1. */
+  number = -1;
   /** Of the reference read last by refAt: its column and where its digits end. */
   private refColumn = 0;
   private refEnd = 0;
@@ -75,8 +79,9 @@ export class PlainMarkup {
 
   /**
    * The cell at `p` ('<c'); returns the position after it, or -1. Its attributes may only be
-   * r, s and t, each once, written ` r="…"`; their values are read strictly (a reference, digits,
-   * a known type), so no entity, '<' or white space can hide in them.
+   * r, s and t, each once, written ` r="…"`; their values are read strictly as they are scanned (a
+   * reference, digits, a known type, then the closing quote), so no entity, '<' or white space can
+   * hide in them. A <v> of plain digits is read as a number on the way (`number`; else -1).
    */
   cell(p: number): number {
     const s = this.piece;
@@ -89,27 +94,45 @@ export class PlainMarkup {
     while (s.charCodeAt(i) === 32) {
       const name = s.charCodeAt(i + 1);
       if (s.charCodeAt(i + 2) !== 61 /* = */ || s.charCodeAt(i + 3) !== 34 /* " */) return -1;
-      const from = i + 4;
-      const to = s.indexOf('"', from);
-      if (to < 0) return -1;
+      let j = i + 4;
       if (name === 114 /* r */ && !(seen & 1)) {
-        row = this.refAt(from, to);
-        if (row < 1 || this.refEnd !== to) return -1;
-        column = this.refColumn;
+        // As the scanner's cellRef() reads a plain reference: 1–3 letters, then the row's digits.
+        const from = j;
+        for (; ; j++) {
+          const c = s.charCodeAt(j) | 0x20;
+          if (c < 97 || c > 122) break;
+          column = column * 26 + (c - 96);
+        }
+        if (j === from || j - from > 3) return -1;
+        const digits = j;
+        for (; ; j++) {
+          const d = s.charCodeAt(j) - 48;
+          if (!(d >= 0 && d <= 9)) break;
+          row = row * 10 + d;
+        }
+        if (j === digits || j - digits > 15 || row < 1) return -1;
         seen |= 1;
       } else if (name === 115 /* s */ && !(seen & 2)) {
-        style = digitsAt(s, from, to);
-        if (style < 0) return -1;
+        const from = j;
+        for (; ; j++) {
+          const d = s.charCodeAt(j) - 48;
+          if (!(d >= 0 && d <= 9)) break;
+          style = style * 10 + d;
+        }
+        if (j === from || j - from > 15) return -1;
         seen |= 2;
       } else if (name === 116 /* t */ && !(seen & 4)) {
-        type = cellType(s, from, to);
+        type = cellType(s, j);
         if (type === '') return -1;
+        j += type.length;
         seen |= 4;
       } else return -1;
-      i = to + 1;
+      if (s.charCodeAt(j) !== 34) return -1;
+      i = j + 1;
     }
     let valueFrom = -1;
     let valueTo = -1;
+    let number = -1;
     const c = s.charCodeAt(i);
     if (c === 47 /* / */) {
       if (s.charCodeAt(i + 1) !== 62) return -1;
@@ -118,9 +141,23 @@ export class PlainMarkup {
     else if (s.startsWith('</c>', i + 1)) i += 5;
     else if (s.startsWith('<v>', i + 1)) {
       valueFrom = i + 4;
-      valueTo = s.indexOf('<', valueFrom);
-      if (valueTo < 0 || !s.startsWith('</v></c>', valueTo) || !this.plainText(valueFrom, valueTo)) return -1;
-      i = valueTo + 8;
+      let j = valueFrom;
+      let n = 0;
+      for (; ; j++) {
+        const d = s.charCodeAt(j) - 48;
+        if (!(d >= 0 && d <= 9)) break;
+        n = n * 10 + d;
+      }
+      if (s.charCodeAt(j) === 60 /* < */) {
+        // Plain digits (1–15 of them: exact as a number), or none.
+        if (j > valueFrom && j - valueFrom <= 15) number = n;
+      } else {
+        j = s.indexOf('<', j);
+        if (j < 0 || !this.plainText(valueFrom, j)) return -1;
+      }
+      valueTo = j;
+      if (!s.startsWith('</v></c>', j)) return -1;
+      i = j + 8;
     } else return -1;
     this.row = row;
     this.column = column;
@@ -128,6 +165,7 @@ export class PlainMarkup {
     this.style = style;
     this.valueFrom = valueFrom;
     this.valueTo = valueTo;
+    this.number = number;
     return i;
   }
 

@@ -12,7 +12,7 @@ import { WorkbookError, damaged } from './errors';
 import type { Limits } from './limits';
 import { PlainMarkup } from './plainMarkup';
 import { parseRange } from './ranges';
-import { BAD_CHAR, ScanError, SheetScanner, digitsAt, isSpace } from './sheetScanner';
+import { BAD_CHAR, ScanError, SheetScanner, isSpace } from './sheetScanner';
 
 /** What the reader needs of the workbook being read. */
 export interface SheetContext {
@@ -159,7 +159,7 @@ export class SheetReader {
     const end = m.cell(p);
     if (end < 0) return -1;
     this.startCell(m.row, m.column, m.type, m.style);
-    if (m.valueFrom >= 0) this.plainValue(piece, m.valueFrom, m.valueTo);
+    if (m.valueFrom >= 0) this.plainValue(piece, m.valueFrom, m.valueTo, m.number);
     this.endCell();
     return end;
   }
@@ -179,16 +179,13 @@ export class SheetReader {
   }
 
   /** A plain <v>'s text, as the scanner's text events would have set it. */
-  private plainValue(piece: string, from: number, to: number): void {
+  private plainValue(piece: string, from: number, to: number, digits: number): void {
     this.cValue = '';
     if (to === from) return;
-    if (this.cType === 's' || this.cType === 'n') {
-      const d = digitsAt(piece, from, to);
-      if (d >= 0) {
-        this.cNum = d;
-        this.cValue = null;
-        return;
-      }
+    if (digits >= 0 && (this.cType === 's' || this.cType === 'n')) {
+      this.cNum = digits;
+      this.cValue = null;
+      return;
     }
     this.cValue = piece.slice(from, to);
   }
