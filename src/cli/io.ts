@@ -11,7 +11,8 @@ export interface Output {
   /**
    * Resolves once the output has passed on what was written to it (at once when it holds nothing):
    * a long output (--json, src/cli/jsonStream.ts) waits on it between pieces, so it never piles up
-   * in memory. Absent: every write is taken at once (a test's collector).
+   * in memory, and then fills the bytes it wrote again. Absent: every write is taken at once (a
+   * test's collector, which may keep the bytes it was given: they are then never filled again).
    */
   drained?(): Promise<void>;
 }
@@ -83,8 +84,17 @@ export function escapedJsonBytes(text: string): Uint8Array {
   return hasControlBytes(bytes) ? Buffer.from(escapeControls(text), 'utf8') : bytes;
 }
 
+/**
+ * escapedJsonBytes in a buffer of its own size, for text made once and written often (the JSON
+ * writer's templates keep such bytes).
+ */
+export function jsonBytes(text: string): Uint8Array {
+  const bytes = Buffer.from(text, 'utf8');
+  return hasControlBytes(bytes) ? Buffer.from(escapeControls(text), 'utf8') : bytes;
+}
+
 /** Are DEL, a C1 control or a bidirectional mark (CONTROLS but C0) among these UTF-8 bytes? */
-function hasControlBytes(bytes: Buffer): boolean {
+export function hasControlBytes(bytes: Buffer): boolean {
   if (bytes.includes(0x7f)) return true;
   // U+0080–U+009F: 0xC2 0x80–0x9F (0xC2 0xA0–0xBF are the printable U+00A0–U+00BF).
   for (let i = bytes.indexOf(0xc2); i !== -1; i = bytes.indexOf(0xc2, i + 1)) {

@@ -14,17 +14,20 @@
  * a list; an empty list or object is `[]` or `{}`); everything else is written by JSON.stringify
  * itself, so the text is its text.
  *
- * A piece always ends between two values, never inside a string, so a surrogate pair is never
- * split between two writes (each write is encoded to UTF-8 on its own), and escaping control
- * characters piece by piece gives what escaping the whole would.
+ * The text is encoded into one byte buffer as it is made (each text whole, so a surrogate pair is
+ * never split, and escaping control characters text by text gives what escaping the whole would)
+ * and handed to the output about 32 KB at a time, always between two texts. Lists with an
+ * `ItemTemplate` (the report's rows and findings, src/cli/jsonReport.ts) skip JSON.stringify and
+ * the encoding for the parts of an item that repeat: the template writes bytes it made once.
  *
- * Measured at 50,000 rows (README "JSON output"): pieces are kept under 64 KB of two-byte text
- * because larger strings are made in V8's large-object space, which only a full collection of the
- * whole heap (the workbook and its report) frees again: 64 KB pieces cost 30 ms more than 32 KB.
+ * Measured at 50,000 rows (README "JSON output"): the buffer is filled again once the output has
+ * passed a piece on (`Output.drained`), as a fresh buffer per piece cost page faults; no text is
+ * kept as a string larger than one batch (larger strings are made in V8's large-object space,
+ * which only a full collection of the whole heap frees again).
  */
-import { escapeControls, escapedJsonBytes, type Output } from './io';
+import { escapeControls, escapedJsonBytes, hasControlBytes, type Output } from './io';
 
-/** Characters: a write costs little, and the piece is small enough to be cheap garbage. */
+/** Bytes: a piece is handed to the output once it holds this many. */
 const PIECE = 32 * 1024;
 
 /**
@@ -33,11 +36,25 @@ const PIECE = 32 * 1024;
  */
 const BATCH = 64;
 
-/** A list written one item at a time: `map` makes each item's value only when it is written. */
+/**
+ * Writes one item of a list as the JSON text `JSON.stringify` gives its `map`ped value at `indent`,
+ * through the writer's `bytes`, `integer` and `text`. Returns false, having written nothing, when
+ * it cannot (a value JSON.stringify would leave out, say): the item is then written from `map`.
+ * One template serves one list, so it may keep what it made (by identity of frozen objects).
+ */
+export interface ItemTemplate<T> {
+  write(item: T, indent: number, writer: JsonWriter): boolean;
+}
+
+/**
+ * A list written one item at a time: `map` makes each item's value only when it is written; or, with
+ * a `template`, the template writes the item's text itself (`map` then defines that text).
+ */
 export class StreamedList<T> {
   constructor(
     readonly items: readonly T[],
     readonly map: (item: T) => unknown,
+    readonly template?: ItemTemplate<T>,
   ) {}
 }
 
@@ -51,21 +68,44 @@ function isStreamed(v: unknown): v is StreamedList<unknown> | StreamedObject {
 }
 
 /** Values JSON.stringify leaves out of an object. */
-function isOmitted(v: unknown): boolean {
+export function isOmitted(v: unknown): boolean {
   return v === undefined || typeof v === 'function' || typeof v === 'symbol';
 }
 
 /** `\n` and the indentation of a given depth, made once per depth. */
 const breaks: string[] = [];
-function lineBreak(indent: number): string {
+export function lineBreak(indent: number): string {
   return (breaks[indent] ??= '\n' + ' '.repeat(indent));
 }
 
 /** A plain value written at a depth: JSON.stringify's text with its lines moved in. */
-function valueText(v: unknown, indent: number): string {
+export function valueText(v: unknown, indent: number): string {
   const text = JSON.stringify(v, null, 2) ?? 'null';
   // A line feed inside a string is written \n, so every line feed in the text is a line break.
   return indent === 0 ? text : text.replaceAll('\n', lineBreak(indent));
+}
+
+/**
+ * Texts of values at a depth for templates. A frozen object's text is made once per depth and
+ * kept, keyed by the object: the engine shares one frozen object between the rows and findings
+ * that say the same (params, department lists), and a frozen object cannot change while the
+ * document is written. Other objects are stringified each time.
+ */
+export class JsonTexts {
+  /** Per indentation: frozen object → its text there. */
+  private readonly frozen: Map<object, string>[] = [];
+
+  /** JSON.stringify's text of `v` at `indent`; a value it leaves out of objects gives 'null'. */
+  value(v: unknown, indent: number): string {
+    if (typeof v !== 'object' || v === null || !Object.isFrozen(v)) return valueText(v, indent);
+    const texts = (this.frozen[indent] ??= new Map());
+    let text = texts.get(v);
+    if (text === undefined) {
+      text = valueText(v, indent);
+      texts.set(v, text);
+    }
+    return text;
+  }
 }
 
 /**
@@ -88,9 +128,25 @@ function batchText(items: unknown[], indent: number): string {
   return text.slice(head, text.length - tail);
 }
 
-/** Writes one document as `JSON.stringify(doc, null, 2) + '\n'` reads. */
+/** `[` or `,` and the line break before an item of a list at a depth, as bytes, made once. */
+const itemStarts: [Uint8Array, Uint8Array][] = [];
+function itemStart(indent: number, first: boolean): Uint8Array {
+  const starts = (itemStarts[indent] ??= [
+    Buffer.from('[' + lineBreak(indent + 2)),
+    Buffer.from(',' + lineBreak(indent + 2)),
+  ]);
+  return starts[first ? 0 : 1];
+}
+
+const decoder = new TextDecoder();
+
+/** Writes one document as `JSON.stringify(doc, null, 2) + '\n'` reads, as escaped UTF-8 bytes. */
 export class JsonWriter {
-  private buffer = '';
+  /** Texts of frozen objects, for templates. */
+  readonly texts = new JsonTexts();
+  /** The piece being filled: `pos` bytes so far. Room for a batch's text, 3 bytes a character. */
+  private buffer: Buffer;
+  private pos = 0;
   private readonly piece: number;
   private readonly batch: number;
 
@@ -101,49 +157,132 @@ export class JsonWriter {
   ) {
     this.piece = sizes.piece ?? PIECE;
     this.batch = sizes.batch ?? BATCH;
+    this.buffer = Buffer.allocUnsafe(4 * this.piece);
   }
 
   async document(doc: unknown): Promise<void> {
     await this.streamed(doc, 0);
-    this.buffer += '\n';
+    this.text('\n');
     await this.flush();
+  }
+
+  /** JSON text, control characters escaped as it is encoded. */
+  text(text: string): void {
+    const most = text.length * 3; // a UTF-16 code unit takes at most 3 bytes in UTF-8
+    if (this.pos + most > this.buffer.length) {
+      this.handOver();
+      if (most > this.buffer.length) return this.pass(escapedJsonBytes(text));
+    }
+    const start = this.pos;
+    const end = start + this.buffer.write(text, start, 'utf8');
+    if (!hasControlBytes(this.buffer.subarray(start, end))) {
+      this.pos = end;
+      return;
+    }
+    this.pos = start;
+    this.bytes(Buffer.from(escapeControls(text), 'utf8'));
+  }
+
+  /** UTF-8 bytes of JSON text whose control characters are already escaped (`jsonBytes`). */
+  bytes(bytes: Uint8Array): void {
+    if (this.pos + bytes.length > this.buffer.length) {
+      this.handOver();
+      if (bytes.length > this.buffer.length) return this.pass(bytes);
+    }
+    this.buffer.set(bytes, this.pos);
+    this.pos += bytes.length;
+  }
+
+  /** A number's JSON text; a whole number from 0 to 2^31 − 1 written digit by digit. */
+  integer(n: number): void {
+    if (!(n >= 0 && n <= 0x7fffffff && (n | 0) === n)) return this.text(JSON.stringify(n) ?? 'null');
+    if (this.pos + 10 > this.buffer.length) this.handOver();
+    let end = this.pos + 1;
+    for (let rest = n; rest >= 10; rest = (rest / 10) | 0) end++;
+    const buffer = this.buffer;
+    let at = end;
+    let rest = n;
+    do {
+      const next = (rest / 10) | 0;
+      buffer[--at] = 0x30 + rest - next * 10;
+      rest = next;
+    } while (rest > 0);
+    this.pos = end;
   }
 
   private async streamed(v: unknown, indent: number): Promise<void> {
     if (v instanceof StreamedList) await this.list(v, indent);
     else if (v instanceof StreamedObject) await this.object(v, indent);
-    else this.buffer += valueText(v, indent);
+    else this.text(valueText(v, indent));
   }
 
   private async list<T>(list: StreamedList<T>, indent: number): Promise<void> {
-    const { items, map } = list;
+    const { items, map, template } = list;
     if (items.length === 0) {
-      this.buffer += '[]';
+      this.text('[]');
       return;
     }
+    if (template) return this.templated(items, map, template, indent);
     const inner = lineBreak(indent + 2);
     const batch: unknown[] = [];
     const writeBatch = () => {
       if (batch.length === 0) return;
-      this.buffer += batchText(batch, indent);
+      this.text(batchText(batch, indent));
       batch.length = 0;
     };
     for (let i = 0; i < items.length; i++) {
       const item = map(items[i]);
       if (isStreamed(item)) {
         writeBatch();
-        this.buffer += (i === 0 ? '[' : ',') + inner;
+        this.text((i === 0 ? '[' : ',') + inner);
         await this.streamed(item, indent + 2);
       } else {
-        if (batch.length === 0) this.buffer += (i === 0 ? '[' : ',') + inner;
+        if (batch.length === 0) this.text((i === 0 ? '[' : ',') + inner);
         batch.push(item);
         if (batch.length < this.batch) continue;
         writeBatch();
       }
-      if (this.buffer.length >= this.piece) await this.flush();
+      if (this.pos >= this.piece) await this.flush();
     }
     writeBatch();
-    this.buffer += lineBreak(indent) + ']';
+    this.text(lineBreak(indent) + ']');
+  }
+
+  /** A list whose items its template writes (or, where it cannot, JSON.stringify of `map`). */
+  private async templated<T>(
+    items: readonly T[],
+    map: (item: T) => unknown,
+    template: ItemTemplate<T>,
+    indent: number,
+  ): Promise<void> {
+    for (let i = 0; i < items.length;) {
+      i = this.fill(items, i, map, template, indent);
+      await this.flush();
+    }
+    this.text(lineBreak(indent) + ']');
+  }
+
+  /**
+   * Writes items from `start` until the piece is full; returns where it stopped. A function of its
+   * own (not the loop of the async `templated`) so that V8 optimises it as a whole function early
+   * on, not by on-stack replacement of a loop it leaves once, at the end (measured: that threw the
+   * compiled loop away after the rows, and compiling it again cost 5-10 ms).
+   */
+  private fill<T>(
+    items: readonly T[],
+    start: number,
+    map: (item: T) => unknown,
+    template: ItemTemplate<T>,
+    indent: number,
+  ): number {
+    const comma = itemStart(indent, false);
+    let i = start;
+    while (i < items.length && this.pos < this.piece) {
+      this.bytes(i === 0 ? itemStart(indent, true) : comma);
+      if (!template.write(items[i], indent + 2, this)) this.text(valueText(map(items[i]), indent + 2));
+      i++;
+    }
+    return i;
   }
 
   private async object(obj: StreamedObject, indent: number): Promise<void> {
@@ -151,22 +290,52 @@ export class JsonWriter {
     let first = true;
     for (const [name, member] of obj.members) {
       if (isOmitted(member)) continue;
-      this.buffer += (first ? '{' : ',') + inner + JSON.stringify(name) + ': ';
+      this.text((first ? '{' : ',') + inner + JSON.stringify(name) + ': ');
       first = false;
       await this.streamed(member, indent + 2);
-      if (this.buffer.length >= this.piece) await this.flush();
+      if (this.pos >= this.piece) await this.flush();
     }
-    this.buffer += first ? '{}' : lineBreak(indent) + '}';
+    this.text(first ? '{}' : lineBreak(indent) + '}');
   }
 
-  /** Hands the piece to the output, then waits while the output holds bytes it has not passed on. */
+  /**
+   * Hands the piece to the output and waits while the output holds bytes it has not passed on;
+   * then the buffer is free to fill again.
+   */
   private async flush(): Promise<void> {
-    if (this.buffer === '') return;
-    const piece = this.buffer;
-    this.buffer = '';
-    if (this.out.writeBytes) this.out.writeBytes(escapedJsonBytes(piece));
-    else this.out.write(escapeControls(piece));
+    if (this.pos === 0) return;
+    const handedOver = this.give(this.buffer.subarray(0, this.pos));
+    this.pos = 0;
+    if (!handedOver) return;
     if (this.out.drained) await this.out.drained();
+    else this.buffer = Buffer.allocUnsafe(this.buffer.length); // the output may keep what it took
+  }
+
+  /** A piece given to the output without waiting (a value too large for the room left). */
+  private handOver(): void {
+    if (this.pos === 0) return;
+    const handedOver = this.give(this.buffer.subarray(0, this.pos));
+    this.pos = 0;
+    if (handedOver) this.buffer = Buffer.allocUnsafe(this.buffer.length);
+  }
+
+  /** Bytes larger than the buffer, passed on by themselves. */
+  private pass(bytes: Uint8Array): void {
+    this.give(bytes);
+  }
+
+  /**
+   * Gives bytes to the output: as they are, or decoded for an output that takes only text (every
+   * piece ends between two values, so it holds whole characters). True when the output was given
+   * the bytes themselves, so that it may still hold them.
+   */
+  private give(bytes: Uint8Array): boolean {
+    if (this.out.writeBytes) {
+      this.out.writeBytes(bytes);
+      return true;
+    }
+    this.out.write(decoder.decode(bytes));
+    return false;
   }
 }
 

@@ -148,6 +148,24 @@ describe('JsonWriter', () => {
     expect(writes).toBeGreaterThan(20);
     expect(writesWhilePending).toBe(0);
   });
+  it('fills its buffer again only once the output has passed the last piece on', async () => {
+    const held: Uint8Array[] = [];
+    const passed: Buffer[] = [];
+    const pass = () => passed.push(...held.splice(0).map((b) => Buffer.from(b)));
+    const out: Output = {
+      write: () => {
+        throw new Error('an output that takes bytes is given bytes');
+      },
+      writeBytes: (b: Uint8Array) => held.push(b),
+      // Holds what it was given until later, as a pipe on Windows or a socket does.
+      drained: () => new Promise((resolve) => setImmediate(() => resolve(void pass()))),
+    };
+    const doc = Array.from({ length: 300 }, (_, i) => ({ row: i, text: '整改\u009b'.repeat(i % 9) }));
+    await new JsonWriter(out, { piece: 200, batch: 4 }).document(new StreamedList(doc, (x) => x));
+    pass();
+    expect(passed.length).toBeGreaterThan(20);
+    expect(new TextDecoder().decode(Buffer.concat(passed))).toBe(expected(doc));
+  });
 });
 
 describe('escapedJsonBytes', () => {
