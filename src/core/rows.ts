@@ -124,6 +124,8 @@ interface Source {
   field: Field;
   /** The column mapped to the field (this one of its columns, when `extra`). */
   mappedColumn: number;
+  /** No other field is mapped to that column. */
+  ownColumn: boolean;
   /** The cell whose value applies (a merged area's top-left). */
   row: number;
   column: number;
@@ -209,6 +211,7 @@ export function visitLedgerRows(
   const sources: Source[] = mapped.map(({ field, column, extra }) => ({
     field,
     mappedColumn: column,
+    ownColumn: mapped.filter((m) => m.column === column).length === 1,
     row: 0,
     column,
     area: null,
@@ -235,6 +238,11 @@ export function visitLedgerRows(
 
   for (let r = Math.max(header.firstDataRow, grid.firstRow); r <= last; r++) {
     let content = false;
+    // Noticed on the way, so that most rows need neither isRepeatedHeader nor isNumbersRow (each a
+    // further pass over the row): how many of the row's own cells could never read as a header
+    // text (isRepeatedHeader forgives at most one), and whether a cell rules out a numbers row.
+    let neverHeader = 0;
+    let notNumbers = false;
     const rowCells: readonly Cell[] | undefined = grid.cells[r - grid.firstRow];
     // The slot of (r, column) is rowSlot + column.
     const rowSlot = merged ? (r - lookup.box.top) * boxWidth - lookup.box.left : 0;
@@ -257,6 +265,12 @@ export function visitLedgerRows(
         s.column = column;
         s.area = null;
         cell = (rowCells && rowCells[column - firstColumn]) || EMPTY;
+        // The grid's own cell of this row: a Chinese text or a date, flag or error in it rules out
+        // a numbers row, whatever the rest of the row holds.
+        if (cell.type === 'text') {
+          const first = (cell.value as string).charCodeAt(0);
+          if (first >= 0x3400 && first <= 0x9fff) notNumbers = true;
+        } else if (cell.type !== 'empty' && cell.type !== 'number') notNumbers = true;
       } else {
         const area = areas[k - 1];
         s.row = area.top;
@@ -267,6 +281,11 @@ export function visitLedgerRows(
       s.cell = cell;
       if (!s.extra) cells[s.field] = cell; // read by `visit` only when the row is a ledger row
       s.own = s.row === r && !isBlankCell(cell);
+      // A cell that is no text, or a text too long for a header, never reads as its column's
+      // header text (matchesHeader). Counted as isRepeatedHeader counts cells, once each: by the
+      // source whose column is the cell's own (its merged area's first), when no other field
+      // shares that column.
+      if (s.own && s.ownColumn && s.column === column && !couldBeHeaderText(cell)) neverHeader++;
       if (s.field === 'index' || !s.own) continue;
       if (s.row === indexRow && s.column === indexCol) continue; // the index cell merged across (a note line)
       content = true;
@@ -287,8 +306,8 @@ export function visitLedgerRows(
     if (!content || (leadWord && TOTALS.test(lead))) continue;
     if (WORD_START.has(second.charAt(0)) && TOTALS_WORD.test(second)) continue;
     if (afterFootnote && NOTE_LINE.test(lead) && ownSourceCount(grid, r, width, lookup) === 1) continue;
-    if (isRepeatedHeader(sources, seenColumns)) continue;
-    if (isNumbersRow(grid, r)) continue;
+    if (neverHeader < 2 && isRepeatedHeader(sources, seenColumns)) continue;
+    if (!notNumbers && isNumbersRow(grid, r)) continue;
 
     current.row = r;
     current.problemKey = keys.of(r, problemSource);
@@ -388,10 +407,15 @@ function firstOwnTexts(
   out[0] = '';
   out[1] = '';
   let n = 0;
+  // Read in place, as in the walk: the lookup's box covers every column of the grid.
+  const { slots, areas, top, left, width } = lookup.box;
+  const merged = slots.length > 0;
+  const rowSlot = (r - top) * width - left;
+  const rowCells: readonly Cell[] | undefined = grid.cells[r - grid.firstRow];
   for (let c = grid.firstColumn; c <= right && n < 2; c++) {
-    const m = lookup.areaAt(r, c);
-    if (m && (m.top < r || m.left < c)) continue;
-    const cell = cellAt(grid, r, c);
+    const k = merged ? slots[rowSlot + c] : 0;
+    if (k !== 0 && (areas[k - 1].top < r || areas[k - 1].left < c)) continue;
+    const cell = (rowCells && rowCells[c - grid.firstColumn]) || EMPTY;
     // A number's text (the 序号 that starts most rows) has no spaces or full-width characters: it
     // is its own compacted form.
     const t =
@@ -492,10 +516,13 @@ function isRepeatedHeader(sources: Source[], columns: number[]): boolean {
   return same > 0 && (other === 0 || same >= 4);
 }
 
+function couldBeHeaderText(cell: Cell): boolean {
+  return cell.type === 'text' && String(cell.value).length <= MAX_HEADER_LENGTH;
+}
+
 function matchesHeader(s: Source, exp: Expected | undefined): boolean {
-  if (!exp || s.cell.type !== 'text') return false;
+  if (!exp || !couldBeHeaderText(s.cell)) return false;
   const raw = String(s.cell.value);
-  if (raw.length > MAX_HEADER_LENGTH) return false;
   // A column repeats its texts down the sheet (a category, a status): each is normalised once.
   const known = exp.answers.get(raw);
   if (known !== undefined) return known;

@@ -324,6 +324,25 @@ describe('extractRows', () => {
     expect(numbers(extractRows(g, h))).toEqual([4, 7]);
   });
 
+  test('a repeated header forgives one stray cell, counted once when merged across columns', () => {
+    // Longer than any header text (40 characters).
+    const note =
+      '本行为分页后重复的表头，打印时请保留，各单位填报时不要删除本行内容，如有疑问请与办公室联系，谢谢配合';
+    const g = grid(
+      [
+        HEADER,
+        [1, '党建', '问题一', '措施一', '办公室', '2024年6月', '已完成'],
+        [5, ...HEADER.slice(1)], // a number in the 序号 cell: one stray, skipped
+        [6, ...HEADER.slice(1, -1), note], // a number and a long note: two, data
+        [7, ...HEADER.slice(1, -1), '见附件'], // a number and a short other text: two, data
+        [note, null, ...HEADER.slice(2)], // one long text merged over A:B: one stray, skipped
+        [2, '党建', '问题二', '措施二', '办公室', '2024年6月', '已完成'],
+      ],
+      { merges: ['A6:B6'] },
+    );
+    expect(numbers(rowsOf(g))).toEqual([2, 4, 5, 7]);
+  });
+
   test('a two-row header repeated mid-sheet is skipped, both rows', () => {
     const top = ['序号', '存在问题', '整改措施', '责任主体', null, '整改时限', '整改情况', null];
     const sub = [null, null, null, '牵头单位', '配合单位', null, '进展', '完成日期'];
