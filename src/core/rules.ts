@@ -13,6 +13,7 @@ import { resolveRelative } from './relative';
 import { EMPTY, cellText, columnLetter } from './grid';
 import { FINDINGS, findingMessage, type FindingParams } from './findings';
 import { classifyStatus } from './progress';
+import { memoByText } from './memo';
 import type {
   Cell,
   CheckOptions,
@@ -45,8 +46,12 @@ export interface RowContext {
   relative: { withoutStart: number[]; example: string; guessedYears: Set<number> };
   /** Made once per check by rowContext: the date context and each field's column letter. */
   dateCtx: DateContext;
-  /** dayNumber(options.asOf). */
-  asOfDay: number;
+  /**
+   * Whole days from the as-of date to a date (daysBetween(asOf, date)), remembered per date: a
+   * ledger's deadlines repeat a few hundred days, so the date arithmetic runs once per day, not
+   * on every dated row (and its small functions never get hot enough for V8 to compile them).
+   */
+  daysUntil: (date: IsoDate) => number;
   letters: Partial<Record<Field, string>>;
   /** The name fields (person, department, cooperating) that have a column, with it. */
   names: { field: (typeof NAME_FIELDS)[number]; mapping: ColumnMapping }[];
@@ -56,7 +61,7 @@ export interface RowContext {
 
 /** The row context of one check; everything remembered in it lives as long as that check. */
 export function rowContext(
-  base: Omit<RowContext, 'dateCtx' | 'asOfDay' | 'letters' | 'required' | 'said' | 'names'> & {
+  base: Omit<RowContext, 'dateCtx' | 'daysUntil' | 'letters' | 'required' | 'said' | 'names'> & {
     required: readonly Field[];
   },
 ): RowContext {
@@ -70,7 +75,7 @@ export function rowContext(
     // A field listed twice is still one requirement (and one finding).
     required: [...new Set(base.required)],
     dateCtx: { asOf: base.options.asOf, dateSystem: base.dateSystem },
-    asOfDay: dayNumber(base.options.asOf),
+    daysUntil: daysFrom(base.options.asOf),
     letters,
     names: NAME_FIELDS.flatMap((field) => {
       const mapping = base.header.columns[field];
@@ -78,6 +83,11 @@ export function rowContext(
     }),
     said: new Map(),
   };
+}
+
+function daysFrom(asOf: IsoDate): (date: IsoDate) => number {
+  const asOfDay = dayNumber(asOf);
+  return memoByText((date) => Math.round(dayNumber(date) - asOfDay));
 }
 
 /** A date typed where a name belongs: a date cell, a date-formatted number, or a text that is only a date. */
@@ -388,8 +398,7 @@ export function judgeRow(ledgerRow: LedgerRow, ctx: RowContext, findings: Findin
   let dueSoon = false;
   let daysLeft: number | null = null;
   if (deadline.kind === 'date' && deadline.date) {
-    // daysBetween(asOf, deadline), with the as-of day counted once per check.
-    const left = Math.round(dayNumber(deadline.date) - ctx.asOfDay);
+    const left = ctx.daysUntil(deadline.date);
     if (left >= 0) daysLeft = left;
     if (open && left < 0) {
       overdue = true;
