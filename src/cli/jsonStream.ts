@@ -68,7 +68,7 @@ function isStreamed(v: unknown): v is StreamedList<unknown> | StreamedObject {
 }
 
 /** Values JSON.stringify leaves out of an object. */
-export function isOmitted(v: unknown): boolean {
+function isOmitted(v: unknown): boolean {
   return v === undefined || typeof v === 'function' || typeof v === 'symbol';
 }
 
@@ -95,9 +95,13 @@ export class JsonTexts {
   /** Per indentation: frozen object → its text there. */
   private readonly frozen: Map<object, string>[] = [];
 
-  /** JSON.stringify's text of `v` at `indent`; a value it leaves out of objects gives 'null'. */
-  value(v: unknown, indent: number): string {
-    if (typeof v !== 'object' || v === null || !Object.isFrozen(v)) return valueText(v, indent);
+  /**
+   * JSON.stringify's text of `v` as a member's value at `indent`; undefined for a value it leaves
+   * out of objects.
+   */
+  value(v: unknown, indent: number): string | undefined {
+    if (typeof v !== 'object' || v === null) return JSON.stringify(v);
+    if (!Object.isFrozen(v)) return valueText(v, indent);
     const texts = (this.frozen[indent] ??= new Map());
     let text = texts.get(v);
     if (text === undefined) {
