@@ -151,23 +151,25 @@ function duplicateIndexTally(grid: Grid, header: HeaderResult, options: CheckOpt
     findings(): Finding[] {
       const byValue = byText;
       const noText = byText.size === 0;
-      for (const [number, at] of byNumber) {
+      // forEach, not for…of over entries: no [key, value] array per entry (one per 序号: 25,000
+      // at 50,000 rows, made while the loop still ran in the interpreter).
+      byNumber.forEach((at, number) => {
         // A number used once, with no 序号 written as text to meet: nothing to join.
-        if (typeof at === 'number' && noText) continue;
+        if (typeof at === 'number' && noText) return;
         const value = String(number);
         byValue.set(value, joinRows(byValue.get(value), at));
-      }
+      });
       const findings: Finding[] = [];
       // (The order of the values does not matter: a row has one 序号, so at most one of these
       // findings, and the findings are put in row order afterwards.)
-      for (const [value, at] of byValue) {
-        if (typeof at === 'number') continue;
+      byValue.forEach((at, value) => {
+        if (typeof at === 'number') return;
         // The first few rows and how many: a 序号 restarting per unit repeats on thousands of rows.
         const params = { value, rows: at.slice(0, DUPLICATE_ROWS_NAMED), count: at.length };
-        for (const row of at) {
-          findings.push(makeFinding('duplicate-index', row, 'index', header, params, options));
+        for (let i = 0; i < at.length; i++) {
+          findings.push(makeFinding('duplicate-index', at[i], 'index', header, params, options));
         }
-      }
+      });
       return findings;
     },
   };
@@ -279,7 +281,8 @@ function countRow(stats: SheetStats, r: RowReport): void {
 
 /** Counts the sheet's findings into the stats. */
 function countFindings(stats: SheetStats, findings: Finding[]): void {
-  for (const f of findings) {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
     if (f.code === 'missing-department') stats.missingDepartment++;
     if (f.severity === 'error') stats.errors++;
     else if (f.severity === 'warning') stats.warnings++;

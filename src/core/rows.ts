@@ -293,7 +293,7 @@ export function visitLedgerRows(
     // Without content only a footnote matters (it marks note lines below); a row starting with a
     // number (numbered in advance) cannot be one, and is passed over without reading further.
     if (!content && !startsWithText(grid, r)) continue;
-    firstOwnTexts(grid, r, width, lookup, ownTexts);
+    firstOwnTexts(grid, r, width, lookup, ownTexts, afterFootnote);
     const lead = ownTexts[0];
     const second = ownTexts[1];
     // Footnotes and totals start with one of a few words: most rows are told apart by the first
@@ -396,6 +396,9 @@ function startsWithText(grid: Grid, r: number): boolean {
 /**
  * The row's first two non-empty cells that start on this row (not spread from above), as the row
  * patterns read them (markerText): a totals row may carry its number before the word ("6 | 小计").
+ * A number cell's text is read only by NOTE_LINE, after a footnote (`numberTexts`); otherwise it
+ * stands as NUMBER, which no other pattern's first character is either (String(n) for every 序号
+ * was 40 bytes a row: numbers past the engine's number-to-string cache are new strings).
  */
 function firstOwnTexts(
   grid: Grid,
@@ -403,6 +406,7 @@ function firstOwnTexts(
   right: number,
   lookup: MergeLookup,
   out: [string, string],
+  numberTexts: boolean,
 ): [string, string] {
   out[0] = '';
   out[1] = '';
@@ -420,12 +424,21 @@ function firstOwnTexts(
     // is its own compacted form.
     const t =
       cell.type === 'number' && typeof cell.value === 'number'
-        ? String(cell.value).slice(0, 24)
+        ? numberTexts
+          ? String(cell.value).slice(0, 24)
+          : NUMBER
         : markerText(cellText(cell));
     if (t) out[n++] = t;
   }
   return out;
 }
+
+/**
+ * A number cell's stand-in in firstOwnTexts: the row patterns but NOTE_LINE look at nothing past a
+ * first character that cannot start them, and no number's text (digits, '-', 'Infinity', 'NaN')
+ * starts with one of theirs: a stand-in that is not one either reads the same.
+ */
+const NUMBER = '0';
 
 /** Every character TOTALS, TOTALS_WORD, FOOTNOTE and NOTE_LINE can start with (text folded). */
 const MARKER_START: ReadonlySet<string> = new Set(
@@ -516,6 +529,12 @@ function isRepeatedHeader(sources: Source[], columns: number[]): boolean {
   return same > 0 && (other === 0 || same >= 4);
 }
 
+/** Whether `text` holds one of `parts` (a loop: an arrow capturing `text` costs an allocation a call). */
+function includesAny(text: string, parts: readonly string[]): boolean {
+  for (let i = 0; i < parts.length; i++) if (text.includes(parts[i])) return true;
+  return false;
+}
+
 function couldBeHeaderText(cell: Cell): boolean {
   return cell.type === 'text' && String(cell.value).length <= MAX_HEADER_LENGTH;
 }
@@ -526,7 +545,7 @@ function matchesHeader(s: Source, exp: Expected | undefined): boolean {
   // A column repeats its texts down the sheet (a category, a status): each is normalised once.
   const known = exp.answers.get(raw);
   if (known !== undefined) return known;
-  const answer = exp.starts.some((ch) => raw.includes(ch)) && exp.texts.has(normalizeHeader(raw));
+  const answer = includesAny(raw, exp.starts) && exp.texts.has(normalizeHeader(raw));
   if (exp.answers.size >= MAX_ANSWERS) exp.answers.clear();
   exp.answers.set(raw, answer);
   return answer;

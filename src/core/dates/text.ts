@@ -70,10 +70,18 @@ function answersFor(asOf: IsoDate, system: 1900 | 1904): Answers {
   let answers = byAsOf.get(asOf);
   if (answers === undefined) {
     if (byAsOf.size >= MAX_CONTEXTS) byAsOf.clear();
-    answers = memoByText((raw: string): ParsedDate => Object.freeze(readTextOnce(raw, asOf, sys)));
+    answers = newAnswers(asOf, sys);
     byAsOf.set(asOf, answers);
   }
   return answers;
+}
+
+/**
+ * The memo of one context, made in a function of its own: an arrow written in answersFor would
+ * make V8 allocate answersFor's variables in a context object on every call (every text date).
+ */
+function newAnswers(asOf: IsoDate, system: 1900 | 1904): Answers {
+  return memoByText((raw: string): ParsedDate => Object.freeze(readTextOnce(raw, asOf, system)));
 }
 
 function readTextOnce(raw: string, asOf: IsoDate, system: 1900 | 1904): ParsedDate {

@@ -26,7 +26,9 @@ type MergeAt = (row: number, column: number) => MergedArea | null;
 function windowMerges(grid: Grid, top: number, bottom: number, right: number): MergeAt {
   const at = new Map<number, MergedArea>();
   const width = right + 1;
-  for (const m of grid.merges) {
+  const merges = grid.merges;
+  for (let i = 0; i < merges.length; i++) {
+    const m = merges[i];
     if (m.bottom < top || m.top > bottom) continue;
     if (m.top === m.bottom && m.left === m.right) continue;
     const r1 = Math.max(m.top, top);
