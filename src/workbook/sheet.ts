@@ -338,7 +338,7 @@ function buildGrid(
   dateSystem: 1900 | 1904,
 ): Grid {
   const { top, bottom, left } = used;
-  merges.sort((a, b) => a.top - b.top || a.left - b.left);
+  if (!inOrder(merges)) merges.sort((a, b) => a.top - b.top || a.left - b.left);
   const grid: Grid = { sheet: name, firstRow: 1, firstColumn: 1, cells: [], merges, dateSystem };
   if (bottom === 0) return grid;
   grid.firstRow = top;
@@ -346,6 +346,19 @@ function buildGrid(
   grid.cells = usedRows(rows, used);
   if (!emptyMergedCells(grid.cells, merges, used)) throw tooLarge(ctx, name, '的合并单元格互相重叠');
   return grid;
+}
+
+/**
+ * True when the merged areas already come by top, then left (as writers list them): the sort's
+ * comparator, called from the sort for each area, took 1–6 ms at 10k rows; this loop about 0.3.
+ */
+function inOrder(merges: MergedArea[]): boolean {
+  for (let k = 1; k < merges.length; k++) {
+    const a = merges[k - 1];
+    const b = merges[k];
+    if (a.top > b.top || (a.top === b.top && a.left > b.left)) return false;
+  }
+  return true;
 }
 
 // (buildGrid's loops are functions of their own: V8 compiles a long-running loop together with
