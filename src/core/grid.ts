@@ -46,10 +46,26 @@ export function cellText(cell: Cell | undefined): string {
   if (!cell) return '';
   const value = cell.value;
   // Text (and date and error) cells first: the engine asks this of every cell of every row.
-  if (typeof value === 'string' && cell.type !== 'boolean') return value.trim();
+  if (typeof value === 'string' && cell.type !== 'boolean') return trimmed(value) ? value : value.trim();
   if (value === null) return '';
   if (cell.type === 'boolean') return value ? 'TRUE' : 'FALSE';
   return String(value).trim();
+}
+
+/**
+ * Whether trim() would leave the text as it is, told from its first and last characters when both
+ * are visible ASCII or Chinese (ideographs, CJK punctuation but the ideographic space, full-width
+ * forms): most cells, which then need no call of trim (measured: 2 % of a check at 50,000 rows).
+ * False means "ask trim()", not "has spaces".
+ */
+function trimmed(text: string): boolean {
+  return text.length > 0 && visible(text.charCodeAt(0)) && visible(text.charCodeAt(text.length - 1));
+}
+
+function visible(code: number): boolean {
+  return (
+    (code > 0x20 && code < 0x7f) || (code > 0x3000 && code <= 0x9fff) || (code >= 0xff01 && code <= 0xff5e)
+  );
 }
 
 export function isBlank(cell: Cell | undefined): boolean {
