@@ -75,6 +75,19 @@ export function findingValue({ code, severity, row, column, field, message, para
  */
 const KEPT_TAILS = 10_000;
 
+/**
+ * Misses (items whose tail had to be made) past which a template gives up when they are also more
+ * than half the items it has seen: the list's rest is then written by JSON.stringify in batches.
+ * Measured at 50,000 rows: where every row is unlike the others a miss costs 5 µs, twice the
+ * batches' cost; the generated ledger has 1,515 misses in its first 2,000 rows and 1,590 in all.
+ */
+const GIVE_UP_AFTER = 4096;
+
+/** Should a template that has missed `missed` of `seen` items give up (GIVE_UP_AFTER)? */
+function givesUp(missed: number, seen: number): boolean {
+  return missed > GIVE_UP_AFTER && missed * 2 > seen;
+}
+
 /** Row tails kept per deadline (the generated 50,000-row ledger has at most 8). */
 const ALIKE = 16;
 
@@ -142,6 +155,9 @@ function sameTail(a: RowReport, b: RowReport): boolean {
  */
 export class RowTemplate implements ItemTemplate<RowReport> {
   private indent = -1;
+  private seen = 0;
+  private missed = 0;
+  gaveUp = false;
   private head: Uint8Array = new Uint8Array(0);
   private names: string[] = [];
   /** Tails by deadline (each row's own deadline text or null), a few per deadline. */
@@ -150,6 +166,7 @@ export class RowTemplate implements ItemTemplate<RowReport> {
 
   write(row: RowReport, indent: number, w: JsonWriter): boolean {
     if (indent !== this.indent) this.start(indent);
+    this.seen++;
     const tail = this.find(row) ?? this.make(row, w.texts);
     if (tail === undefined || typeof row.row !== 'number') return false;
     w.bytes(this.head);
@@ -164,6 +181,8 @@ export class RowTemplate implements ItemTemplate<RowReport> {
     this.names = memberNames(ROW_TAIL_KEYS, indent, false);
     this.tails.clear();
     this.kept = 0;
+    this.seen = this.missed = 0;
+    this.gaveUp = false;
   }
 
   private find(row: RowReport): Uint8Array | undefined {
@@ -176,6 +195,7 @@ export class RowTemplate implements ItemTemplate<RowReport> {
   /** The row's tail, kept when its lists are the engine's shared, frozen ones; undefined when a
    *  member is one JSON.stringify leaves out. */
   private make(row: RowReport, texts: JsonTexts): Uint8Array | undefined {
+    this.gaveUp = givesUp(++this.missed, this.seen);
     const members = membersText(ROW_TAIL_KEYS, this.names, row, this.indent, texts);
     if (members === undefined) return undefined;
     const bytes = jsonBytes(members + lineBreak(this.indent) + '}');
@@ -207,6 +227,9 @@ const FINDING_TAIL_KEYS = FINDING_KEYS.slice(FINDING_KEYS.indexOf('row') + 1);
  */
 export class FindingTemplate implements ItemTemplate<Finding> {
   private indent = -1;
+  private seen = 0;
+  private missed = 0;
+  gaveUp = false;
   /** Heads by code. */
   private readonly heads = new Map<unknown, { like: Finding; bytes: Uint8Array }>();
   /** Tails by frozen params object. */
@@ -216,6 +239,7 @@ export class FindingTemplate implements ItemTemplate<Finding> {
 
   write(f: Finding, indent: number, w: JsonWriter): boolean {
     if (indent !== this.indent) this.start(indent);
+    this.seen++;
     const head = this.findHead(f) ?? this.makeHead(f, w.texts);
     const tail = this.findTail(f) ?? this.makeTail(f, w.texts);
     if (head === undefined || tail === undefined) return false;
@@ -233,6 +257,8 @@ export class FindingTemplate implements ItemTemplate<Finding> {
     this.tailNames = memberNames(FINDING_TAIL_KEYS, indent, false);
     this.heads.clear();
     this.tails.clear();
+    this.seen = this.missed = 0;
+    this.gaveUp = false;
   }
 
   private findHead(f: Finding): Uint8Array | undefined {
@@ -258,6 +284,7 @@ export class FindingTemplate implements ItemTemplate<Finding> {
   }
 
   private makeTail(f: Finding, texts: JsonTexts): Uint8Array | undefined {
+    this.gaveUp = givesUp(++this.missed, this.seen);
     const members = membersText(FINDING_TAIL_KEYS, this.tailNames, f, this.indent, texts);
     if (members === undefined) return undefined;
     const bytes = jsonBytes(members + lineBreak(this.indent) + '}');

@@ -44,6 +44,11 @@ const BATCH = 64;
  */
 export interface ItemTemplate<T> {
   write(item: T, indent: number, writer: JsonWriter): boolean;
+  /**
+   * True once the template finds it does not pay (most items unlike any before, each made anew):
+   * the rest of the list is then written as a plain one, by JSON.stringify in batches.
+   */
+  readonly gaveUp: boolean;
 }
 
 /**
@@ -85,6 +90,9 @@ export function valueText(v: unknown, indent: number): string {
   return indent === 0 ? text : text.replaceAll('\n', lineBreak(indent));
 }
 
+/** Frozen objects' texts kept per depth, at most: a bound on memory. */
+const KEPT_TEXTS = 10_000;
+
 /**
  * Texts of values at a depth for templates. A frozen object's text is made once per depth and
  * kept, keyed by the object: the engine shares one frozen object between the rows and findings
@@ -106,7 +114,7 @@ export class JsonTexts {
     let text = texts.get(v);
     if (text === undefined) {
       text = valueText(v, indent);
-      texts.set(v, text);
+      if (texts.size < KEPT_TEXTS) texts.set(v, text);
     }
     return text;
   }
@@ -226,7 +234,18 @@ export class JsonWriter {
       this.text('[]');
       return;
     }
-    if (template) return this.templated(items, map, template, indent);
+    const start = template ? await this.templated(items, map, template, indent) : 0;
+    await this.plain(items, start, map, indent);
+    this.text(lineBreak(indent) + ']');
+  }
+
+  /** Items from `start` on, plain ones in batches by JSON.stringify, streamed ones one by one. */
+  private async plain<T>(
+    items: readonly T[],
+    start: number,
+    map: (item: T) => unknown,
+    indent: number,
+  ): Promise<void> {
     const inner = lineBreak(indent + 2);
     const batch: unknown[] = [];
     const writeBatch = () => {
@@ -234,7 +253,7 @@ export class JsonWriter {
       this.text(batchText(batch, indent));
       batch.length = 0;
     };
-    for (let i = 0; i < items.length; i++) {
+    for (let i = start; i < items.length; i++) {
       const item = map(items[i]);
       if (isStreamed(item)) {
         writeBatch();
@@ -249,27 +268,31 @@ export class JsonWriter {
       if (this.pos >= this.piece) await this.flush();
     }
     writeBatch();
-    this.text(lineBreak(indent) + ']');
   }
 
-  /** A list whose items its template writes (or, where it cannot, JSON.stringify of `map`). */
+  /**
+   * Items written by their template (or, where it cannot, JSON.stringify of `map`), until the end
+   * or until the template gives up; returns where it stopped.
+   */
   private async templated<T>(
     items: readonly T[],
     map: (item: T) => unknown,
     template: ItemTemplate<T>,
     indent: number,
-  ): Promise<void> {
-    for (let i = 0; i < items.length;) {
+  ): Promise<number> {
+    let i = 0;
+    while (i < items.length && !template.gaveUp) {
       i = this.fill(items, i, map, template, indent);
       await this.flush();
     }
-    this.text(lineBreak(indent) + ']');
+    return i;
   }
 
   /**
-   * Writes items from `start` until the piece is full; returns where it stopped. A function of its
-   * own, not the loop of the async `templated`: V8 then optimises it as a function instead of
-   * replacing the running loop, which it threw away when the rows ended (measured: 0–2 ms less).
+   * Writes items from `start` until the piece is full; returns where it stopped (the template's
+   * giving up is looked at between pieces). A function of its own, not the loop of the async `templated`: V8 then optimises it
+   * as a function instead of replacing the running loop, which it threw away when the rows ended
+   * (measured: 0–2 ms less).
    */
   private fill<T>(
     items: readonly T[],

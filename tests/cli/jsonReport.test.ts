@@ -199,6 +199,36 @@ describe('RowTemplate and FindingTemplate', () => {
     expect(await written(doc)).toBe(expected({ a: rows.map(rowValue), b: [rows.map(rowValue)] }));
   });
 
+  it('give up where most rows are unlike any before, and the rest is written in batches', async () => {
+    const rows = Array.from({ length: 12_000 }, (_, i): RowReport => ({
+      row: i + 2,
+      state: 'in_progress',
+      deadline: `2026-${String((i % 12) + 1).padStart(2, '0')}-01`,
+      deadlineKind: 'date',
+      overdue: false,
+      daysOverdue: null,
+      dueSoon: false,
+      daysLeft: 20,
+      // Every row its own (frozen) list: every row is a miss.
+      departments: Object.freeze([`第${i}组\u009b`]) as string[],
+      cooperating: [],
+      completedOn: null,
+      problemKey: '',
+      text: {},
+    }));
+    const template = new RowTemplate();
+    const doc = new StreamedObject([['rows', new StreamedList(rows, rowValue, template)]]);
+    expect(await written(doc, { piece: 500 })).toBe(expected({ rows: rows.map(rowValue) }));
+    expect(template.gaveUp).toBe(true);
+    // Rows alike (a few lists, shared and frozen as the engine's) never make it give up.
+    const none = Object.freeze<string[]>([]) as string[];
+    const alike = rows.map((r, i) => ({ ...r, departments: rows[i % 7].departments, cooperating: none }));
+    const kept = new RowTemplate();
+    const doc2 = new StreamedObject([['rows', new StreamedList(alike, rowValue, kept)]]);
+    expect(await written(doc2)).toBe(expected({ rows: alike.map(rowValue) }));
+    expect(kept.gaveUp).toBe(false);
+  });
+
   it('leave out a member JSON.stringify leaves out (a value the types do not allow)', async () => {
     const odd = {
       row: 5,
