@@ -226,6 +226,62 @@ function refuseToOverwrite(input: string, out: string): void {
   checkDestination(out);
 }
 
+/**
+ * Reads the workbook and checks its sheets. The grids live only in here: once the reports are made
+ * nothing holds them, so writing the --out copy afterwards does not carry (and garbage-collect
+ * over) every cell of the workbook.
+ */
+async function checkFile(
+  args: CheckArgs,
+): Promise<{ reports: SheetReport[]; skipped: SkippedSheet[]; bytes: Uint8Array }> {
+  const { grids, bytes } = await readWorkbookFile(args.file);
+  const { options } = args;
+  markToolSheets(grids, bytes);
+  checkMapFits(
+    args,
+    grids.filter((g) => (args.sheet !== undefined ? g.sheet === args.sheet : !g.toolSheet)),
+  );
+
+  const reports: SheetReport[] = [];
+  const skipped: SkippedSheet[] = [];
+  if (args.sheet !== undefined) {
+    const grid = grids.find((g) => g.sheet === args.sheet);
+    if (!grid) {
+      throw new UsageError(
+        `工作簿中没有名为“${args.sheet}”的工作表。现有工作表：${grids.map((g) => g.sheet).join('、')}。`,
+      );
+    }
+    const result = checkGrid(grid, optionsFor(args, grid));
+    if (!result.ok) throw new UsageError(result.message);
+    reports.push(result.report);
+  } else {
+    for (const grid of grids) {
+      const result = checkGrid(grid, optionsFor(args, grid));
+      if (result.ok) reports.push(result.report);
+      else
+        skipped.push({
+          name: grid.sheet,
+          reason:
+            result.reason === 'tool-sheet'
+              ? options.lang === 'zh'
+                ? '本工具生成的工作表'
+                : 'made by this tool'
+              : options.lang === 'zh'
+                ? '没有台账表头'
+                : 'no ledger header',
+        });
+    }
+    if (reports.length === 0) {
+      throw new UsageError(
+        options.lang === 'zh'
+          ? `“${args.file}”中没有一张工作表带有台账表头（应有“存在问题”“整改措施”“责任单位”等列），无法检查。`
+          : `No sheet in "${args.file}" has a ledger header (columns such as problem, measure, department); nothing to check.`,
+      );
+    }
+  }
+  return { reports, skipped, bytes };
+}
+
 export async function main(argv: string[], rawIo: Io = defaultIo()): Promise<number> {
   const io = terminalSafe(rawIo);
   return runCommand(io, async () => {
@@ -236,51 +292,8 @@ export async function main(argv: string[], rawIo: Io = defaultIo()): Promise<num
       return consolidateMain(args, io);
     }
     if (args.out !== undefined) refuseToOverwrite(args.file, args.out);
-    const { grids, bytes } = await readWorkbookFile(args.file);
     const { options } = args;
-    markToolSheets(grids, bytes);
-    checkMapFits(
-      args,
-      grids.filter((g) => (args.sheet !== undefined ? g.sheet === args.sheet : !g.toolSheet)),
-    );
-
-    const reports: SheetReport[] = [];
-    const skipped: SkippedSheet[] = [];
-    if (args.sheet !== undefined) {
-      const grid = grids.find((g) => g.sheet === args.sheet);
-      if (!grid) {
-        throw new UsageError(
-          `工作簿中没有名为“${args.sheet}”的工作表。现有工作表：${grids.map((g) => g.sheet).join('、')}。`,
-        );
-      }
-      const result = checkGrid(grid, optionsFor(args, grid));
-      if (!result.ok) throw new UsageError(result.message);
-      reports.push(result.report);
-    } else {
-      for (const grid of grids) {
-        const result = checkGrid(grid, optionsFor(args, grid));
-        if (result.ok) reports.push(result.report);
-        else
-          skipped.push({
-            name: grid.sheet,
-            reason:
-              result.reason === 'tool-sheet'
-                ? options.lang === 'zh'
-                  ? '本工具生成的工作表'
-                  : 'made by this tool'
-                : options.lang === 'zh'
-                  ? '没有台账表头'
-                  : 'no ledger header',
-          });
-      }
-      if (reports.length === 0) {
-        throw new UsageError(
-          options.lang === 'zh'
-            ? `“${args.file}”中没有一张工作表带有台账表头（应有“存在问题”“整改措施”“责任单位”等列），无法检查。`
-            : `No sheet in "${args.file}" has a ledger header (columns such as problem, measure, department); nothing to check.`,
-        );
-      }
-    }
+    const { reports, skipped, bytes } = await checkFile(args);
 
     // The raw stream: the JSON writer escapes control characters itself, faster (jsonStream.ts).
     if (args.json)
