@@ -1,5 +1,5 @@
 import { withoutRoundNotes } from '../../src/core/text/brackets';
-import { compactText, foldText, toHalfWidth } from '../../src/core/text/fold';
+import { compactText, foldText, halfWidthCode, halfWidthOf, toHalfWidth } from '../../src/core/text/fold';
 
 describe('text folding', () => {
   it('folds full-width ASCII and the ideographic space', () => {
@@ -27,5 +27,18 @@ describe('round-bracket notes', () => {
     expect(
       withoutRoundNotes('存在问题（请逐条填写具体问题表现并注明来源以及发现时间和发现人员）', '', 20),
     ).toBe('存在问题（请逐条填写具体问题表现并注明来源以及发现时间和发现人员）');
+  });
+});
+
+describe('halfWidthCode', () => {
+  test('folds every BMP character as halfWidthOf does, by its code', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const ch = String.fromCharCode(code);
+      if (halfWidthCode(code) !== halfWidthOf(ch).charCodeAt(0)) {
+        throw new Error(`U+${code.toString(16)}: ${halfWidthCode(code)} vs ${halfWidthOf(ch).charCodeAt(0)}`);
+      }
+    }
+    expect(halfWidthCode('（'.charCodeAt(0))).toBe('('.charCodeAt(0));
+    expect(halfWidthCode(0x3000)).toBe(0x20);
   });
 });

@@ -26,6 +26,12 @@ export function halfWidthChar(ch: string): string {
   return ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
 }
 
+/** One character's code as toHalfWidth leaves it (halfWidthOf by code, no string made). */
+export function halfWidthCode(code: number): number {
+  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
+  return code === 0x3000 ? 0x20 : code;
+}
+
 /** One character as toHalfWidth leaves it: full-width ASCII and the ideographic space folded. */
 export function halfWidthOf(ch: string): string {
   const code = ch.charCodeAt(0);
