@@ -44,7 +44,7 @@ import {
   markFormula as coreMarkFormula,
 } from '../core/protocol';
 import { EMPTY_STYLES, StyleBook } from './styleBook';
-import { readRegularFile } from './workbook';
+import { readRegularFile, type InflatedSheets } from './workbook';
 import { deflatePart, PartDeflater, XlsxPackage, type DeflatedPart } from './xlsxPackage';
 
 export { generatedSheetMarker, MARK_TAG };
@@ -450,7 +450,8 @@ function damagedInput(inputPath: string): UsageError {
 
 /**
  * Writes the checked copy of `inputPath` to `outPath` (a new file; never replaces one). `input`
- * may hand over the bytes already read for the check, so the file is read once.
+ * may hand over the bytes already read for the check, so the file is read once, and `sheets` the
+ * worksheets the reader inflated from those bytes, so a marked sheet is not inflated again.
  */
 export async function writeCheckedWorkbook(
   inputPath: string,
@@ -458,6 +459,7 @@ export async function writeCheckedWorkbook(
   plans: SheetPlan[],
   marks: MarkPlan[],
   input?: Uint8Array,
+  sheets?: InflatedSheets | null,
 ): Promise<CheckedWorkbookResult> {
   if (sameFile(inputPath, outPath)) {
     throw new UsageError(`输出文件不能与原文件相同，原文件不会被改写：${outPath} 请换一个文件名。`);
@@ -521,7 +523,9 @@ export async function writeCheckedWorkbook(
     if (!s) throw new UsageError(`工作簿中没有名为“${m.sheet}”的工作表，没有写出检查结果。`);
     const part = s.part && pkg.has(s.part) ? s.part : null;
     if (!part) throw damagedInput(inputPath);
-    let marked = await markStreamed(pkg, part, m, styles);
+    const original = pkg.original(part);
+    const held = original && sheets?.take(original);
+    let marked = held ? await markWhole(held, m, styles) : await markStreamed(pkg, part, m, styles);
     if (!marked) {
       const xml = pkg.read(part);
       if (!xml) throw damagedInput(inputPath);

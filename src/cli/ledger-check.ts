@@ -26,7 +26,7 @@ import { parseCommandArgs } from './args';
 import { toolSheetKinds } from './toolSheets';
 import { formatReport, type SkippedSheet } from './format';
 import { UsageError, type Io, defaultIo, runCommand, terminalSafe } from './io';
-import { readWorkbookFile } from './workbook';
+import { readWorkbookFile, type InflatedSheets } from './workbook';
 import { checkDestination } from './safeWrite';
 import { isZip as isZipBytes } from '../workbook/zip';
 import { consolidateMain, isConsolidateCall } from './consolidate';
@@ -231,10 +231,14 @@ function refuseToOverwrite(input: string, out: string): void {
  * nothing holds them, so writing the --out copy afterwards does not carry (and garbage-collect
  * over) every cell of the workbook.
  */
-async function checkFile(
-  args: CheckArgs,
-): Promise<{ reports: SheetReport[]; skipped: SkippedSheet[]; bytes: Uint8Array }> {
-  const { grids, bytes } = await readWorkbookFile(args.file);
+async function checkFile(args: CheckArgs): Promise<{
+  reports: SheetReport[];
+  skipped: SkippedSheet[];
+  bytes: Uint8Array;
+  sheets: InflatedSheets | null;
+}> {
+  // With --out, the reader keeps the large sheets it inflates, so the copy does not inflate them again.
+  const { grids, bytes, sheets } = await readWorkbookFile(args.file, args.out !== undefined);
   const { options } = args;
   markToolSheets(grids, bytes);
   checkMapFits(
@@ -279,7 +283,7 @@ async function checkFile(
       );
     }
   }
-  return { reports, skipped, bytes };
+  return { reports, skipped, bytes, sheets };
 }
 
 export async function main(argv: string[], rawIo: Io = defaultIo()): Promise<number> {
@@ -293,7 +297,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo()): Promise<num
     }
     if (args.out !== undefined) refuseToOverwrite(args.file, args.out);
     const { options } = args;
-    const { reports, skipped, bytes } = await checkFile(args);
+    const { reports, skipped, bytes, sheets } = await checkFile(args);
 
     // The raw stream: the JSON writer escapes control characters itself, faster (jsonStream.ts).
     if (args.json)
@@ -304,7 +308,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo()): Promise<num
       // An .xls/.et is copied into an .xlsx first; the marks go onto that copy (xlsCopyNote).
       const old = !isZipBytes(bytes);
       const input = old ? await (await import('../workbook/xls')).xlsToXlsx(bytes, args.file) : bytes;
-      const note = await writeOutput(args.file, args.out, reports, options, input);
+      const note = await writeOutput(args.file, args.out, reports, options, input, old ? null : sheets);
       const lines = old ? [note, xlsCopyNote(args.file, options.lang)] : [note];
       (args.json ? io.stderr : io.stdout).write(lines.join('\n') + '\n');
     }

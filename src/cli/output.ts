@@ -5,6 +5,7 @@ import { summarize } from '../core/summary';
 import { planSummarySheets } from '../core/summaryPlans';
 import type { CheckOptions, SheetReport } from '../core/types';
 import { writeCheckedWorkbook } from './checkedWorkbook';
+import type { InflatedSheets } from './workbook';
 
 /** Writes the copy and returns the sentence that tells the clerk what was written. */
 export async function writeOutput(
@@ -13,12 +14,13 @@ export async function writeOutput(
   reports: SheetReport[],
   options: CheckOptions,
   input?: Uint8Array,
+  sheets?: InflatedSheets | null,
 ): Promise<string> {
   const ledgerName = basename(inputPath, extname(inputPath));
   const summary = summarize(reports, { asOf: options.asOf, ledgerName });
   const plans = planSummarySheets(summary, reports, { dueSoonDays: options.dueSoonDays });
   const marks = reports.map((r) => planMarks(r));
-  const result = await writeCheckedWorkbook(inputPath, outPath, plans, marks, input);
+  const result = await writeCheckedWorkbook(inputPath, outPath, plans, marks, input, sheets);
   const zh = options.lang === 'zh';
   const lines = [
     zh

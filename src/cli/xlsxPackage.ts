@@ -154,6 +154,13 @@ export class XlsxPackage {
     return inflateRawSync(raw, { maxOutputLength: Math.min(cap, 0x3fffffff) });
   }
 
+  /** A part's compressed bytes as they are in the original file, or null once it was changed. */
+  original(part: string): Uint8Array | null {
+    const name = this.name(part);
+    if (name === null || this.changed.has(name)) return null;
+    return rawEntry(this.bytes, this.entries.get(name)!);
+  }
+
   /**
    * A part's bytes in chunks of about 1 MB as zlib inflates them, so a large sheet need not be
    * held whole; the same cap as read(). Nothing when there is no such part.
