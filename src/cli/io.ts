@@ -23,40 +23,53 @@ export interface Io {
 }
 
 /**
- * A Node stream as an Output. On Linux, process.stdout to a file, a pipe or a terminal mostly
- * writes synchronously and `drained` resolves at once. Where writes are asynchronous (a pipe whose
- * reader is slow, pipes on Windows, sockets), after a write that said to wait it waits for 'drain',
- * or until the stream ends or fails (a reader that went away: the command then finishes without
- * output).
+ * A Node stream as an Output. Writes to files are synchronous; to pipes on POSIX and to terminals
+ * on Windows they may complete later (https://nodejs.org/api/process.html#a-note-on-process-io),
+ * and until then the stream holds the very bytes it was given. The JSON writer fills its buffer
+ * again after `drained`, so `drained` resolves only once every write of bytes has completed (its
+ * callback has run: the stream no longer holds them), which also covers back-pressure: the last
+ * write done means the queue is empty. Resolving on 'drain' alone was not enough: a piece smaller
+ * than the high-water mark queued behind a write in flight never asks for a drain, and the buffer
+ * was overwritten while the pipe still held it (the many-findings check's JSON came out garbled on
+ * a loaded machine, tests/cli/workbookHostile.test.ts). A write's callback runs also when the
+ * stream fails or is destroyed, so nothing waits forever.
  */
-export function streamOutput(
-  stream: NodeJS.WritableStream & { writableNeedDrain: boolean; destroyed: boolean },
-): Output {
+export function streamOutput(stream: NodeJS.WritableStream): Output {
+  let inFlight = 0;
+  let waiting: (() => void)[] = [];
+  const written = () => {
+    inFlight -= 1;
+    if (inFlight > 0) return;
+    const done = waiting;
+    waiting = [];
+    for (const resolve of done) resolve();
+  };
   return {
     write: (text) => stream.write(text),
-    writeBytes: (bytes) => stream.write(bytes),
-    // Only a stream that said "wait" (write returned false) ever emits 'drain': bytes merely
-    // queued behind a write in flight do not, and waiting for it then left nothing to keep the
-    // process alive, which exited with code 0 in the middle of the document (a pipe whose reader
-    // is slow: about 1 run in 6 of the hostile many-findings check on a loaded machine).
+    writeBytes: (bytes) => {
+      inFlight += 1;
+      return stream.write(bytes, written);
+    },
     drained: () =>
-      !stream.writableNeedDrain || stream.destroyed
-        ? Promise.resolve()
-        : new Promise<void>((done) => {
-            const settle = () => {
-              stream.off('drain', settle);
-              stream.off('close', settle);
-              stream.off('error', settle);
-              done();
-            };
-            stream.on('drain', settle);
-            stream.on('close', settle);
-            stream.on('error', settle);
-          }),
+      inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve)),
   };
 }
 
 export function defaultIo(): Io {
+  // A reader that goes away (`ledger-check --json … | head`) breaks the pipe: the rest of the
+  // output has nowhere to go, which is what the clerk asked for, so it is not an error to report
+  // with a stack trace. Any other failure to write the report (a full disk) is said once, and the
+  // command ends with exit 2 whatever it found.
+  let failed = false;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || failed) return;
+    failed = true;
+    process.stderr.write(
+      `检查结果未能完整输出（${e.code ?? e.message}）。请检查磁盘空间或输出位置后重试。\n`,
+    );
+    process.once('beforeExit', () => (process.exitCode = EXIT.failed));
+  });
+  process.stderr.on('error', () => undefined);
   return { stdout: streamOutput(process.stdout), stderr: streamOutput(process.stderr) };
 }
 
