@@ -361,3 +361,47 @@ describe('sentenceFigures: the pane tiles and the CLI counts line', () => {
     expect(f.dueSoon).toBeLessThanOrEqual(f.ongoing);
   });
 });
+
+describe('department tables do not depend on how the lists are shared', () => {
+  // The engine hands every row with the same department text one frozen list; other callers
+  // build a list per row. summarize tallies per list (by identity, past 1,024 lists by text),
+  // so the same rows must give the same tables either way, in first-appearance order.
+  const lists = [['办公室'], ['财务科', '办公室'], ['人事科', '人事科'], []];
+  const states: ProgressState[] = ['done', 'in_progress', 'long_term', 'not_started', 'unknown', 'missing'];
+  const rows = (n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      row({ row: i + 4, state: states[i % 6], dept: lists[i % 4], coop: lists[(i + 1) % 4] }),
+    );
+  const sharedLists = (rs: ReturnType<typeof rows>) => {
+    const byText = new Map<string, string[]>();
+    for (const r of rs) {
+      const key = r.departments.join('\u0000');
+      r.departments = byText.get(key) ?? byText.set(key, r.departments).get(key)!;
+    }
+    return rs;
+  };
+
+  test.each([12, 3000])('%i rows', (n) => {
+    const fresh = summarize([report('S', rows(n))], { asOf: AS_OF, ledgerName: 'X' });
+    const shared = summarize([report('S', sharedLists(rows(n)))], { asOf: AS_OF, ledgerName: 'X' });
+    expect(shared).toEqual(fresh);
+    expect(fresh.byDepartment.map((d) => d.name)).toEqual(['办公室', '财务科', '人事科']);
+    // Row i names lists[i % 4]: 办公室 on i % 4 ∈ {0, 1}, 财务科 on 1, 人事科 (once) on 2, none on 3.
+    const quarter = (r: number) => Math.floor(n / 4) + (r < n % 4 ? 1 : 0);
+    expect(fresh.byDepartment.map((d) => d.measures)).toEqual([
+      quarter(0) + quarter(1),
+      quarter(1),
+      quarter(2),
+    ]);
+    expect(fresh.noDepartment?.measures).toBe(quarter(3));
+    const office = fresh.byDepartment[0];
+    expect(
+      office.done +
+        office.longTerm +
+        office.inProgress +
+        office.notStarted +
+        office.unknown +
+        office.missingStatus,
+    ).toBe(office.measures);
+  });
+});
