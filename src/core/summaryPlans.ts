@@ -126,18 +126,25 @@ export function mergedRowHeights(
     return Number.isFinite(w) && w > 0 ? w : 8.43; // Excel's default column width
   };
   const spanOf = new Map<string, { left: number; right: number }>();
-  const covered = new Set<string>();
-  for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++) {
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
-    }
-    // Only merges within one row: a taller merge has several rows to spread its text over.
-    if (m.top === m.bottom && m.right > m.left) spanOf.set(`${m.top},${m.left}`, m);
-  }
   // Only a row where a one-row merge starts can need a height: the others are not even measured
   // (a 逾期清单 of 14,000 rows has two such rows; measuring every text cost 40 ms at 50,000 rows).
   const spanRows = new Set<number>();
-  for (const key of spanOf.keys()) spanRows.add(Number(key.slice(0, key.indexOf(','))));
+  for (const m of merges) {
+    // Only merges within one row: a taller merge has several rows to spread its text over.
+    if (m.top === m.bottom && m.right > m.left) {
+      spanOf.set(`${m.top},${m.left}`, m);
+      spanRows.add(m.top);
+    }
+  }
+  // The cells merges cover, on those rows only (a key string per covered cell of every row cost
+  // about 10 ms at 50,000 rows).
+  const covered = new Set<string>();
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      if (!spanRows.has(r)) continue;
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+    }
+  }
   const heights: Record<number, number> = {};
   rows.forEach((cells, i) => {
     const r = i + 1;
@@ -364,11 +371,26 @@ class SharedCells {
   private readonly texts = new Map<string, PlanCell>();
   private readonly counts = new Map<number, PlanCell>();
   private readonly dates = new Map<string, PlanCell>();
+  private readonly lists = new Map<readonly string[], PlanCell>();
 
   /** A short text in the 'cell' style. */
   text(value: string): PlanCell {
     let cell = this.texts.get(value);
     if (cell === undefined) this.texts.set(value, (cell = text(value, 'cell')));
+    return cell;
+  }
+
+  /**
+   * A list of names, joined with 、. The engine's lists are frozen and shared by every row with
+   * the same cell text, so a list is looked up by itself before its text is joined (up to 1,024
+   * lists, so lists built per row by other callers do not pile up).
+   */
+  names(list: readonly string[]): PlanCell {
+    let cell = this.lists.get(list);
+    if (cell === undefined) {
+      cell = this.text(list.join('、'));
+      if (this.lists.size < 1024) this.lists.set(list, cell);
+    }
     return cell;
   }
 
@@ -421,8 +443,8 @@ function overduePlan(summary: LedgerSummary, multiSheet: boolean): SheetPlan {
       count(i + 1),
       text(a.problem, 'cell'),
       text(a.measure, 'cell'),
-      shared.text(a.departments.join('、')),
-      shared.text(a.cooperating.join('、')),
+      shared.names(a.departments),
+      shared.names(a.cooperating),
       shared.deadline(a.deadline, a.deadlineText),
       shared.text(a.kind === 'overdue' ? '逾期' : '即将到期'),
       shared.count(a.daysOverdue),
