@@ -5,7 +5,7 @@
 import type { MergedArea } from '../core/types';
 
 /** 'AB12' → [12, 28]; null when it is no cell reference. */
-function parseRef(ref: string): [number, number] | null {
+export function parseRef(ref: string): [number, number] | null {
   let col = 0;
   let i = 0;
   for (; i < ref.length; i++) {

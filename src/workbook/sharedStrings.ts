@@ -79,20 +79,9 @@ export class SharedStringsReader {
       // With only <sst> open (the scanner's handler then holds no string either): plain strings.
       if (this.scanner.restingIn() === 'sst' && this.scanner.openCount === 1) p = this.plainStrings(piece, p);
       if (p >= n) return;
-      // The rest up to the next '<si>' to the scanner, which then stands between tokens unless
-      // that '<si>' lies inside a comment, CDATA or a tag: then it gets the whole rest at once
-      // (never a piece at a time, which would make it re-read what it holds).
-      const q = piece.indexOf(SI, p + 1);
-      if (q < 0) {
-        this.scanner.write(piece.slice(p));
-        return;
-      }
-      this.scanner.write(piece.slice(p, q));
-      p = q;
-      if (this.scanner.restingIn() === undefined) {
-        this.scanner.write(piece.slice(p));
-        return;
-      }
+      // The rest up to the next '<si>' to the scanner (all of it when that '<si>' is no tag).
+      p = this.scanner.writeUntil(piece, p, piece.indexOf(SI, p + 1));
+      if (p < 0) return;
     }
   }
 

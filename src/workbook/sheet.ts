@@ -99,21 +99,10 @@ export class SheetReader {
         else if (at === 'mergeCells') p = this.plainMerges(p);
         if (p >= n) return;
       }
-      // The rest up to the next place plain markup may start again to the scanner, which then
-      // stands between tokens unless that place lies inside a comment, CDATA or a tag: then it
-      // gets the whole rest at once (never a piece at a time, which would make it re-read what
-      // it holds).
-      const q = nextStart(piece, p + 1);
-      if (q < 0) {
-        this.scanner.write(piece.slice(p));
-        return;
-      }
-      this.scanner.write(piece.slice(p, q));
-      p = q;
-      if (this.scanner.restingIn() === undefined) {
-        this.scanner.write(piece.slice(p));
-        return;
-      }
+      // The rest up to the next place plain markup may start again to the scanner (all of it
+      // when that place lies inside a comment, CDATA or a tag).
+      p = this.scanner.writeUntil(piece, p, nextStart(piece, p + 1));
+      if (p < 0) return;
     }
   }
 

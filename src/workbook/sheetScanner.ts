@@ -15,6 +15,8 @@
  * requires.
  */
 
+import { parseRef } from './ranges';
+
 export class ScanError extends Error {}
 
 /** Longest tag, processing instruction or DOCTYPE held while waiting for its end. */
@@ -235,6 +237,23 @@ export class SheetScanner {
 
   constructor(private readonly h: ScanHandler) {}
 
+  /**
+   * For a reader that reads plain markup by hand between the scanner's tokens: takes piece[p, q)
+   * (q < 0: the rest) and returns q, where the reader may go on by hand, or -1 when the scanner
+   * took the rest of the piece because q lies inside a comment, CDATA or a tag (the rest at once,
+   * never a bit at a time, which would make it re-read what it holds).
+   */
+  writeUntil(piece: string, p: number, q: number): number {
+    if (q < 0) {
+      this.write(piece.slice(p));
+      return -1;
+    }
+    this.write(piece.slice(p, q));
+    if (this.restingIn() !== undefined) return q;
+    this.write(piece.slice(q));
+    return -1;
+  }
+
   write(chunk: string): void {
     if (BAD_CHAR.test(chunk)) throw new ScanError('character');
     const buf = this.pending === '' ? chunk : this.pending + chunk;
@@ -341,19 +360,10 @@ export class SheetScanner {
 
   /** A reference that is not plain letters and digits (an entity, a sign, a fraction): as written. */
   private oddRef(): number {
-    const ref = this.valueAt(this.rAt);
-    let col = 0;
-    let i = 0;
-    for (; i < ref.length; i++) {
-      const c = ref.charCodeAt(i) | 0x20;
-      if (c < 97 || c > 122) break;
-      col = col * 26 + (c - 96);
-    }
-    if (i === 0 || i > 3) return -1;
-    const row = Number(ref.slice(i));
-    if (!Number.isInteger(row) || row < 1) return -1;
-    this.refColumn = col;
-    return row;
+    const cell = parseRef(this.valueAt(this.rAt));
+    if (cell === null) return -1;
+    this.refColumn = cell[1];
+    return cell[0];
   }
 
   /** The text piece being reported, with entities replaced and line ends normalised. */
