@@ -21,6 +21,7 @@ import { cpSync, existsSync, mkdtempSync, utimesSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { main } from '../../src/cli/ledger-check';
+import { runMain, type CommandRun } from '../helpers/cli';
 import { readWorkbook } from '../../src/cli/workbook';
 import { cellText } from '../../src/core/grid';
 import type { Grid } from '../../src/core/types';
@@ -44,14 +45,8 @@ function unitsFolder(): string {
   return dir;
 }
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { code, stdout, stderr };
+function run(...argv: string[]): Promise<CommandRun> {
+  return runMain(main, argv);
 }
 
 const AS_OF = ['--as-of', '2024-06-30'];

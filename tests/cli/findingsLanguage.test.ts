@@ -7,6 +7,7 @@ import { rmSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/ledger-check';
+import { runMain, type CommandRun } from '../helpers/cli';
 import { makeTempDir } from '../helpers/xlsx';
 
 const SAMPLE1 = join(__dirname, '..', '..', 'samples', '交通运输局专项整治台账.xlsx');
@@ -19,14 +20,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { code, stdout, stderr };
+function run(...argv: string[]): Promise<CommandRun> {
+  return runMain(main, argv);
 }
 
 /** The 说明 column of 待补充清单, below its header. */

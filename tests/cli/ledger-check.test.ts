@@ -10,6 +10,7 @@ import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'f
 import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/ledger-check';
+import { runMain, type CommandRun } from '../helpers/cli';
 import { FINDINGS } from '../../src/core/findings';
 import { SEVERITY_LABELS } from '../../src/core/messages';
 import { FIELDS, FINDING_CODES, type FindingCode } from '../../src/core/types';
@@ -49,24 +50,12 @@ const KINDS = ['date', 'long_term', 'immediate', 'invalid', 'missing'];
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { code, stdout, stderr };
+function run(...argv: string[]): Promise<CommandRun> {
+  return runMain(main, argv);
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the JSON document is checked field by field */
-interface JsonRun extends Run {
+interface JsonRun extends CommandRun {
   doc: any;
 }
 
@@ -129,7 +118,7 @@ const zh = (code: FindingCode) => FINDINGS[code].title.zh;
 const at = (row: number, col: string) => `第${row}行 ${col}列`;
 
 /** A failure a clerk can read: exit 2, nothing on stdout, one Chinese line on stderr, no stack. */
-function expectPlainFailure(r: Run): string {
+function expectPlainFailure(r: CommandRun): string {
   expect(r.code).toBe(2);
   expect(r.stdout).toBe('');
   const lines = r.stderr.replace(/\n$/, '').split('\n');
@@ -173,7 +162,7 @@ afterAll(() => {
 // The first sample
 
 describe('sample 1 (交通运输局专项整治台账) as of 2026-11-21', () => {
-  let report: Run;
+  let report: CommandRun;
   beforeAll(async () => {
     report = await run(SAMPLE1, ...AS_OF);
   });

@@ -8,6 +8,7 @@
 import { copyFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { main } from '../../src/cli/ledger-check';
+import { runMain, type CommandRun } from '../helpers/cli';
 import { makeTempDir, writeXlsx } from '../helpers/xlsx';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'real');
@@ -15,20 +16,8 @@ const DEEP = join(FIXTURES, '住建局隐患整改台账.xlsx');
 const UNITS = join(FIXTURES, '督查室交办台账.xlsx');
 const AS_OF = ['--as-of', '2026-11-21'];
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { code, stdout, stderr };
+function run(...argv: string[]): Promise<CommandRun> {
+  return runMain(main, argv);
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the JSON document is checked field by field */

@@ -13,6 +13,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { SaxesParser } from 'saxes';
 import { main, xlsCopyNote } from '../../src/cli/ledger-check';
+import { runMain } from '../helpers/cli';
 import { XlsxPackage } from '../../src/cli/xlsxPackage';
 import { xlsToXlsx } from '../../src/workbook/xls';
 import { officialPunctuation } from '../../src/core/text/punctuation';
@@ -99,12 +100,7 @@ beforeAll(async () => {
   for (const xls of FIXTURES) {
     const out = path.join(dir, `${path.basename(xls, '.xls')}-检查结果.xlsx`);
     const hashBefore = sha(xls);
-    let stdout = '';
-    let stderr = '';
-    const code = await main([xls, '--as-of', '2026-06-01', '--out', out], {
-      stdout: { write: (t: string) => (stdout += t) },
-      stderr: { write: (t: string) => (stderr += t) },
-    });
+    const { code, stdout, stderr } = await runMain(main, [xls, '--as-of', '2026-06-01', '--out', out]);
     checked.push({ xls, out, code, stdout, stderr, hashBefore });
   }
 });
@@ -129,12 +125,8 @@ describe('ledger-check --out on an .xls', () => {
 
   it('says it in English with --lang en, and on stderr with --json', async () => {
     const out = path.join(dir, 'en.xlsx');
-    let stdout = '';
-    let stderr = '';
-    const code = await main([FIXTURES[0], '--as-of', '2026-06-01', '--lang', 'en', '--json', '--out', out], {
-      stdout: { write: (t: string) => (stdout += t) },
-      stderr: { write: (t: string) => (stderr += t) },
-    });
+    const args = [FIXTURES[0], '--as-of', '2026-06-01', '--lang', 'en', '--json', '--out', out];
+    const { code, stdout, stderr } = await runMain(main, args);
     expect([0, 1]).toContain(code);
     expect(JSON.parse(stdout).sheets[0].name).toBe('专项整治台账');
     expect(stderr.trimEnd().split('\n').at(-1)).toBe(xlsCopyNote(FIXTURES[0], 'en'));
