@@ -55,7 +55,14 @@ export function streamOutput(stream: NodeJS.WritableStream): Output {
   };
 }
 
+let processIo: Io | undefined;
+
+/** The process's own streams, made once: their error handlers and write counts belong to them. */
 export function defaultIo(): Io {
+  return (processIo ??= processStreams());
+}
+
+function processStreams(): Io {
   // A reader that goes away (`ledger-check --json … | head`) breaks the pipe: the rest of the
   // output has nowhere to go, which is what the clerk asked for, so it is not an error to report
   // with a stack trace. Any other failure to write the report (a full disk) is said once, and the
