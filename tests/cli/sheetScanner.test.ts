@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { SaxesParser } from 'saxes';
 import { ScanError, SheetScanner, MAX_TOKEN } from '../../src/workbook/sheetScanner';
+import { parseRef } from '../../src/workbook/ranges';
 
 type Event = string;
 
@@ -281,19 +282,10 @@ describe('the worksheet scanner', () => {
     );
   });
 
-  /** What the reader read from the attribute's string before: parseRef, with Number(). */
+  /** What the reader read from the attribute's string before: parseRef (src/workbook/ranges.ts). */
   function refByString(ref: string | undefined): [number, number] | 0 | -1 {
     if (ref === undefined) return 0;
-    let col = 0;
-    let i = 0;
-    for (; i < ref.length; i++) {
-      const c = ref.charCodeAt(i) | 0x20;
-      if (c < 97 || c > 122) break;
-      col = col * 26 + (c - 96);
-    }
-    if (i === 0 || i > 3) return -1;
-    const row = Number(ref.slice(i));
-    return Number.isInteger(row) && row >= 1 ? [row, col] : -1;
+    return parseRef(ref) ?? -1;
   }
 
   /** Each open tag's cellRef / numAttr / cellType, and each text's textDigits, as read by the scanner. */
