@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { SaxesParser } from 'saxes';
 import { ScanError, SheetScanner, MAX_TOKEN } from '../../src/workbook/sheetScanner';
 import { parseRef } from '../../src/workbook/ranges';
+import { cut } from '../helpers/cut';
 
 type Event = string;
 
@@ -71,18 +72,6 @@ function byScanner(chunks: string[]): Event[] {
   });
   for (const c of chunks) p.write(c);
   p.close();
-  return out;
-}
-
-function cut(xml: string, at: number[]): string[] {
-  const points = [...new Set(at.map((i) => i % (xml.length + 1)))].sort((a, b) => a - b);
-  const out: string[] = [];
-  let from = 0;
-  for (const p of points) {
-    out.push(xml.slice(from, p));
-    from = p;
-  }
-  out.push(xml.slice(from));
   return out;
 }
 

@@ -11,6 +11,7 @@ import type { Grid } from '../../src/core/types';
 import type { SheetState } from '../../src/workbook/cells';
 import { LIMITS } from '../../src/workbook/limits';
 import { SheetReader } from '../../src/workbook/sheet';
+import { cut } from '../helpers/cut';
 
 const STRINGS = ['整改措施', '', '存在问题', '办公室'];
 
@@ -44,18 +45,6 @@ function saxesAccepts(xml: string): boolean {
   } catch {
     return false;
   }
-}
-
-function cut(xml: string, at: number[]): string[] {
-  const points = [...new Set(at.map((i) => i % (xml.length + 1)))].sort((a, b) => a - b);
-  const out: string[] = [];
-  let from = 0;
-  for (const p of points) {
-    out.push(xml.slice(from, p));
-    from = p;
-  }
-  out.push(xml.slice(from));
-  return out;
 }
 
 /** Cells: plain ones of every kind, and every way a cell may differ from plain. */

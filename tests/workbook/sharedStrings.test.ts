@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { ScanError } from '../../src/workbook/sheetScanner';
 import { SharedStringsReader } from '../../src/workbook/sharedStrings';
 import { sharedStringsBySaxes } from '../helpers/sharedStringsBySaxes';
+import { cut } from '../helpers/cut';
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const OPEN = '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3">';
@@ -18,19 +19,6 @@ function read(pieces: string[]): string[] {
   for (const p of pieces) r.write(p);
   r.close();
   return r.strings;
-}
-
-/** The text cut at the given positions. */
-function cut(xml: string, at: number[]): string[] {
-  const points = [...new Set(at.map((i) => i % (xml.length + 1)))].sort((a, b) => a - b);
-  const out: string[] = [];
-  let from = 0;
-  for (const p of points) {
-    out.push(xml.slice(from, p));
-    from = p;
-  }
-  out.push(xml.slice(from));
-  return out;
 }
 
 /** Strings read by hand, strings the scanner must read, and plain-looking text that is no string. */
