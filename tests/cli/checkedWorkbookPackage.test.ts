@@ -6,22 +6,20 @@
  * Every part of each copy parses with a strict XML parser; the parts the tool does not edit are
  * byte for byte the original's; LibreOffice opens and saves the copy keeping all of it.
  */
-import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
 import { SaxesParser } from 'saxes';
 import { main } from '../../src/cli/ledger-check';
 import { XlsxPackage } from '../../src/cli/xlsxPackage';
 import { readWorkbook } from '../../src/cli/workbook';
 import { listZipEntries, rawEntry } from '../../src/workbook/zip';
 import { makeTempDir } from '../helpers/xlsx';
+import { findSoffice, sofficeConvert } from '../helpers/libreoffice';
 
 const ROOT = path.join(__dirname, '..', '..');
 const RICH = path.join(ROOT, 'tests', 'fixtures', 'rich', '图表透视表链接.xlsx');
 const HOSTILE = path.join(ROOT, 'tests', 'fixtures', 'hostile');
-const SOFFICE =
-  spawnSync('soffice', ['--version'], { encoding: 'utf8', timeout: 60_000 }).status === 0 ? 'soffice' : null;
+const SOFFICE = findSoffice();
 if (!SOFFICE)
   console.warn('SKIPPED the LibreOffice round trips in checkedWorkbookPackage.test.ts: soffice not found.');
 const itLo = SOFFICE ? it : it.skip;
@@ -69,20 +67,14 @@ function expectStrictXml(file: string): void {
 }
 
 function convert(file: string, outDir: string): string {
-  fs.mkdirSync(outDir, { recursive: true });
-  execFileSync(
-    SOFFICE!,
-    [
-      `-env:UserInstallation=${pathToFileURL(path.join(dir, 'lo-profile')).href}`,
-      '--headless',
-      '--convert-to',
-      'xlsx:Calc MS Excel 2007 XML',
-      '--outdir',
-      outDir,
-      file,
-    ],
-    { stdio: 'pipe', timeout: 120_000 },
-  );
+  const profile = path.join(dir, 'lo-profile');
+  sofficeConvert(SOFFICE!, {
+    profile,
+    filter: 'xlsx:Calc MS Excel 2007 XML',
+    outDir,
+    files: [file],
+    timeout: 120_000,
+  });
   return path.join(outDir, path.basename(file));
 }
 

@@ -4,25 +4,17 @@
  * print setting and the tool's ZGTZ_ names come back, so merging the folder again still skips it.
  * Skips with a note when LibreOffice is not installed (see tests/cli/libreoffice.test.ts).
  */
-import { execFileSync, spawnSync } from 'child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync } from 'fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, utimesSync } from 'fs';
 import { tmpdir } from 'os';
 import { basename, join } from 'path';
-import { pathToFileURL } from 'url';
 import JSZip from 'jszip';
 import { main } from '../../src/cli/ledger-check';
 import { isToolOutput } from '../../src/cli/toolOutput';
 import { readWorkbook } from '../../src/cli/workbook';
 import { cellText } from '../../src/core/grid';
 import type { Grid } from '../../src/core/types';
+import { findSoffice, sofficeConvert } from '../helpers/libreoffice';
 
-function findSoffice(): string | null {
-  for (const c of process.env.SOFFICE ? [process.env.SOFFICE] : ['soffice', 'libreoffice']) {
-    const r = spawnSync(c, ['--version'], { encoding: 'utf8', timeout: 60_000 });
-    if (r.status === 0 && /LibreOffice/i.test(r.stdout)) return c;
-  }
-  return null;
-}
 const SOFFICE = findSoffice();
 if (!SOFFICE)
   console.warn('SKIPPED tests/cli/consolidate.libreoffice.test.ts: LibreOffice (soffice) was not found.');
@@ -56,21 +48,14 @@ describeLo('the 汇总 workbook after LibreOffice', () => {
     });
     expect(code).toBe(1);
     const loDir = join(dir, 'lo');
-    mkdirSync(loDir);
-    execFileSync(
-      SOFFICE!,
-      [
-        `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
-        '--headless',
-        '--norestore',
-        '--convert-to',
-        'xlsx:Calc MS Excel 2007 XML',
-        '--outdir',
-        loDir,
-        out,
-      ],
-      { stdio: 'pipe', timeout: 180_000 },
-    );
+    const profile = join(dir, 'profile');
+    sofficeConvert(SOFFICE!, {
+      profile,
+      filter: 'xlsx:Calc MS Excel 2007 XML',
+      outDir: loDir,
+      files: [out],
+      timeout: 180_000,
+    });
     back = join(loDir, basename(out));
     expect(existsSync(back)).toBe(true);
   }, 240_000);

@@ -6,11 +6,9 @@
  * Skips, with a note, when LibreOffice is not installed (Debian: libreoffice-calc-nogui). Set
  * SOFFICE to the program's path when it is not on PATH (SOFFICE=/nonexistent shows the skip).
  */
-import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
 import ExcelJS from 'exceljs';
 // jszip comes with exceljs; used to look at the raw hyperlink XML LibreOffice writes.
 import JSZip from 'jszip';
@@ -28,23 +26,7 @@ import {
   sheetSnapshot,
   type CellSnapshot,
 } from '../helpers/reports';
-
-/** The LibreOffice program: $SOFFICE when set (and nothing else), else the usual names and places. */
-function findSoffice(): string | null {
-  const candidates = process.env.SOFFICE
-    ? [process.env.SOFFICE]
-    : [
-        'soffice',
-        'libreoffice',
-        '/Applications/LibreOffice.app/Contents/MacOS/soffice',
-        'C:\\Program Files\\LibreOffice\\program\\soffice.exe',
-      ];
-  for (const c of candidates) {
-    const r = spawnSync(c, ['--version'], { encoding: 'utf8', timeout: 60_000 });
-    if (r.status === 0 && /LibreOffice/i.test(r.stdout)) return c;
-  }
-  return null;
-}
+import { findSoffice, sofficeConvert } from '../helpers/libreoffice';
 
 const SOFFICE = findSoffice();
 if (!SOFFICE) {
@@ -60,21 +42,13 @@ const AS_OF = '2024-04-15';
 
 /** Converts an .xlsx with LibreOffice and returns the path of the converted copy. */
 function convert(file: string, outDir: string, profile: string): string {
-  fs.mkdirSync(outDir, { recursive: true });
-  execFileSync(
-    SOFFICE!,
-    [
-      `-env:UserInstallation=${pathToFileURL(profile).href}`,
-      '--headless',
-      '--norestore',
-      '--convert-to',
-      'xlsx:Calc MS Excel 2007 XML',
-      '--outdir',
-      outDir,
-      file,
-    ],
-    { stdio: 'pipe', timeout: 180_000 },
-  );
+  sofficeConvert(SOFFICE!, {
+    profile,
+    filter: 'xlsx:Calc MS Excel 2007 XML',
+    outDir,
+    files: [file],
+    timeout: 180_000,
+  });
   const converted = path.join(outDir, path.basename(file));
   if (!fs.existsSync(converted)) throw new Error(`LibreOffice wrote no ${converted}`);
   return converted;

@@ -7,10 +7,8 @@
  * note to the clerk says is carried or lost is measured against LibreOffice's own conversion.
  */
 import { createHash } from 'crypto';
-import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
 import { SaxesParser } from 'saxes';
 import { main, xlsCopyNote } from '../../src/cli/ledger-check';
 import { runMain } from '../helpers/cli';
@@ -18,6 +16,7 @@ import { XlsxPackage } from '../../src/cli/xlsxPackage';
 import { xlsToXlsx } from '../../src/workbook/xls';
 import { officialPunctuation } from '../../src/core/text/punctuation';
 import { makeTempDir } from '../helpers/xlsx';
+import { findSoffice, sofficeConvert } from '../helpers/libreoffice';
 
 const ROOT = path.join(__dirname, '..', '..');
 const FIXTURES = [
@@ -28,8 +27,7 @@ const FIXTURES = [
 const FORMATTED = FIXTURES[1];
 const RICH = path.join(ROOT, 'tests', 'fixtures', 'rich', '图表透视表链接.xlsx');
 const TOOL_SHEETS = ['整改汇总', '逾期清单', '待补充清单'];
-const SOFFICE =
-  spawnSync('soffice', ['--version'], { encoding: 'utf8', timeout: 60_000 }).status === 0 ? 'soffice' : null;
+const SOFFICE = findSoffice();
 if (!SOFFICE) console.warn('SKIPPED the LibreOffice comparisons in xlsCopy.test.ts: soffice not found.');
 const itLo = SOFFICE ? it : it.skip;
 
@@ -37,20 +35,7 @@ let dir: string;
 
 /** Runs LibreOffice once over several files (one start-up instead of one each). */
 function soffice(filter: string, outDir: string, files: string[]): void {
-  fs.mkdirSync(outDir, { recursive: true });
-  execFileSync(
-    SOFFICE!,
-    [
-      `-env:UserInstallation=${pathToFileURL(path.join(dir, 'lo-profile')).href}`,
-      '--headless',
-      '--convert-to',
-      filter,
-      '--outdir',
-      outDir,
-      ...files,
-    ],
-    { stdio: 'pipe', timeout: 55_000 },
-  );
+  sofficeConvert(SOFFICE!, { profile: path.join(dir, 'lo-profile'), filter, outDir, files, timeout: 55_000 });
 }
 // Every sheet to its own UTF-8 CSV (`<file>-<sheet>.csv`), values as shown (formatted).
 const CSV = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
