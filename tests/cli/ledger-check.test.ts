@@ -855,15 +855,7 @@ describe('node bin/ledger-check.js', () => {
 
 describe('arguments a clerk may mistype', () => {
   const sample = 'samples/交通运输局专项整治台账.xlsx';
-  const run = async (...argv: string[]) => {
-    let out = '';
-    let err = '';
-    const code = await main(argv, {
-      stdout: { write: (t: string) => (out += t) },
-      stderr: { write: (t: string) => (err += t) },
-    });
-    return { code, out, err };
-  };
+  const run = (...argv: string[]) => runMain(main, argv);
 
   it.each([
     [['--bogus'], '不认识的参数“--bogus”。'],
@@ -875,8 +867,8 @@ describe('arguments a clerk may mistype', () => {
   ])('%j is refused with a Chinese sentence, not Node’s English', async (args, sentence) => {
     const r = await run(sample, ...args);
     expect(r.code).toBe(2);
-    expect(r.out).toBe('');
-    expect(r.err.split('\n')[0]).toContain(sentence);
-    expect(r.err).not.toMatch(/Unknown option|ambiguous|To specify/);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')[0]).toContain(sentence);
+    expect(r.stderr).not.toMatch(/Unknown option|ambiguous|To specify/);
   });
 });
