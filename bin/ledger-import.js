@@ -1,6 +1,7 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=2
 // Runs the compiled command in build/ (npm run build:cli, which npm runs at install as `prepare`):
 // plain JavaScript, no compiler at run time.
+// The shebang's Node flags are bin/ledger-check.js's, explained there.
 'use strict';
 let command;
 try {

@@ -3,7 +3,8 @@
  * rows shaped like real ones (scripts/ledgerXlsx.ts), read and checked end to end by the real
  * command, with ratios measured in the same run (machines here are shared and noisy; ratios mean
  * more than seconds). Every figure comes from a fresh process (scripts/bench-worker.cjs) running the
- * compiled command as a clerk does, once, with its output going to /dev/null:
+ * compiled command as a clerk does, once, with the Node flags of its launcher's shebang and its output
+ * going to /dev/null:
  *
  * - check / floor: `ledger-check --json` against the floor, inflating the sheet part and one saxes
  *   pass over it, both as the first run of a fresh process (target ≤ 3);
@@ -17,10 +18,13 @@ import { spawnSync } from 'child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { launcherFlags } from './launcherFlags';
 import { ledgerXlsx } from './ledgerXlsx';
 
 const WORKER = join(__dirname, 'bench-worker.cjs');
 const AS_OF = ['--as-of', '2026-11-21'];
+/** The Node flags bin/ledger-check.js's shebang gives a clerk's run; floor and check both get them. */
+const NODE_FLAGS = launcherFlags();
 
 interface CommandRun {
   ms: number;
@@ -37,7 +41,7 @@ function fresh<T>(dir: string, args: string[]): T {
   const result = join(dir, 'result.json');
   const devNull = openSync('/dev/null', 'w');
   try {
-    const child = spawnSync(process.execPath, ['--expose-gc', WORKER, result, ...args], {
+    const child = spawnSync(process.execPath, ['--expose-gc', ...NODE_FLAGS, WORKER, result, ...args], {
       stdio: ['ignore', devNull, 'pipe'],
       encoding: 'utf8',
     });
@@ -56,7 +60,7 @@ export async function benchFiles(sizes: number[] = [10_000, 50_000, 100_000]): P
   const dir = mkdtempSync(join(tmpdir(), 'zgtz-bench-'));
   const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
   console.log(
-    'File layer — the compiled ledger-check on .xlsx end to end, CPU ms, fresh processes, median of runs\n',
+    `File layer — the compiled ledger-check on .xlsx end to end, CPU ms, fresh processes (node ${NODE_FLAGS.join(' ')}, as the bin), median of runs\n`,
   );
   console.log(
     'rows      file      sheet    floor  (warm)   check   --out   check/floor  out/check  memory/sheet  (--json)',
