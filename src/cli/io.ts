@@ -72,7 +72,7 @@ function processStreams(): Io {
     if (e.code === 'EPIPE' || failed) return;
     failed = true;
     process.stderr.write(
-      `检查结果未能完整输出（${e.code ?? e.message}）。请检查磁盘空间或输出位置后重试。\n`,
+      `命令的输出未能完整写出（${e.code ?? e.message}）。请检查磁盘空间或输出位置后重试。\n`,
     );
     process.once('beforeExit', () => (process.exitCode = EXIT.failed));
   });

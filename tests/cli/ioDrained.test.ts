@@ -103,16 +103,29 @@ describe('the command when its output fails (the compiled bin)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const full = existsSync('/dev/full') ? it : it.skip;
-  full('a full disk (/dev/full): one sentence, exit 2', () => {
+  const SENTENCE = '命令的输出未能完整写出（ENOSPC）。请检查磁盘空间或输出位置后重试。';
+  /** Runs a bin with its stdout on /dev/full (every write fails with ENOSPC). */
+  function toFullDisk(bin: string, args: string[]) {
     const fd = openSync('/dev/full', 'w');
     try {
-      const r = spawnSync(process.execPath, [BIN, '--json', SAMPLE], { stdio: ['ignore', fd, 'pipe'] });
-      const stderr = r.stderr.toString('utf8');
-      expect(stderr.trim()).toBe('检查结果未能完整输出（ENOSPC）。请检查磁盘空间或输出位置后重试。');
-      expect(r.status).toBe(2);
+      const r = spawnSync(process.execPath, [bin, ...args], { stdio: ['ignore', fd, 'pipe'] });
+      return { stderr: r.stderr.toString('utf8'), status: r.status };
     } finally {
       closeSync(fd);
     }
+  }
+
+  const full = existsSync('/dev/full') ? it : it.skip;
+  full('a full disk (/dev/full): one sentence, exit 2', () => {
+    const r = toFullDisk(BIN, ['--json', SAMPLE]);
+    expect(r.stderr.trim()).toBe(SENTENCE);
+    expect(r.status).toBe(2);
+  });
+
+  full('ledger-import --json on a full disk: the same sentence, which names no check', () => {
+    const plan = join(__dirname, '..', 'fixtures', 'seeds', '000_110dbbfea9921064.txt');
+    const r = toFullDisk(join(__dirname, '..', '..', 'bin', 'ledger-import.js'), [plan, '--json']);
+    expect(r.stderr.trim()).toBe(SENTENCE);
+    expect(r.status).toBe(2);
   });
 });
