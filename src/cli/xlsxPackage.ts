@@ -36,6 +36,12 @@ export const BIG_PART = 1048576;
 const levelFor = (size: number) => (size > BIG_PART ? 1 : 6);
 /** A large part goes to zlib in batches of about this size (fewer trips to its thread). */
 const BATCH = 1048576;
+/**
+ * A chunk at least this large goes to zlib on its own, as it is (the writer's chunks are about
+ * 1 MB, a little less when the next text would not fit): joining it with the next one into a
+ * batch of BATCH bytes copied the whole 逾期清单 once more.
+ */
+const WHOLE_CHUNK = BATCH / 2;
 
 /**
  * Deflates a part handed over in chunks, so a large one (the marked ledger sheet, a 逾期清单 of
@@ -60,7 +66,7 @@ export class PartDeflater {
     this.held.push(chunk);
     this.heldSize += chunk.length;
     if (!this.stream && this.size > BIG_PART) this.start();
-    if (this.stream && this.heldSize >= BATCH) await this.push();
+    if (this.stream && (this.heldSize >= BATCH || chunk.length >= WHOLE_CHUNK)) await this.push();
   }
 
   async end(): Promise<DeflatedPart> {
@@ -95,9 +101,18 @@ export class PartDeflater {
 
   private async push(): Promise<void> {
     if (this.heldSize === 0) return;
-    const batch = this.held.length === 1 ? this.held[0] : Buffer.concat(this.held, this.heldSize);
+    const held = this.held;
     this.held = [];
     this.heldSize = 0;
+    // Large chunks go as they are; small ones are joined into one batch (fewer trips to zlib).
+    if (held.every((c) => c.length >= WHOLE_CHUNK)) {
+      for (const chunk of held) await this.write(chunk);
+    } else {
+      await this.write(held.length === 1 ? held[0] : Buffer.concat(held));
+    }
+  }
+
+  private async write(batch: Uint8Array): Promise<void> {
     if (!this.stream!.write(batch)) await once(this.stream!, 'drain');
   }
 }

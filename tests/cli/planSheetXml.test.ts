@@ -175,7 +175,8 @@ describe('planSheetXml', () => {
   it('the chunks make up the same bytes, each chunk whole characters', () => {
     const long = Array.from({ length: 3000 }, (_, i) => [
       { kind: 'number', value: i + 1 } as PlanCell,
-      text(`第${i}条：政策落实不到位，服务意识不强😀`),
+      // About 1.5 KB a row: the 3,000 rows come in several chunks of about 1 MB.
+      text(`第${i}条：` + '政策落实不到位，服务意识不强😀'.repeat(30)),
     ]);
     const chunks = [...planSheetChunks(plan(long), new StyleBook(EMPTY_STYLES), 1900)];
     expect(chunks.length).toBeGreaterThan(2);

@@ -69,6 +69,9 @@ describe('deflating a part in chunks', () => {
     for (const [pieces, seed] of [
       [1, 1],
       [2, 7],
+      // Pieces around half a MB: some go to zlib as they are, the smaller ones joined.
+      [8, 5],
+      [12, 17],
       [300, 11],
       [5000, 13],
     ]) {
