@@ -30,7 +30,7 @@ import { readWorkbookFile, type InflatedSheets } from './workbook';
 import { checkDestination } from './safeWrite';
 import { isZip as isZipBytes } from '../workbook/zip';
 import { consolidateMain, isConsolidateCall } from './consolidate';
-import { writeOutput } from './output';
+import { planOutput, writeOutput, type OutputPlan } from './output';
 import { writeJsonReport } from './jsonReport';
 import { EXIT, LEDGER_CHECK_USAGE } from './usage';
 
@@ -297,21 +297,43 @@ export async function main(argv: string[], rawIo: Io = defaultIo()): Promise<num
     }
     if (args.out !== undefined) refuseToOverwrite(args.file, args.out);
     const { options } = args;
-    const { reports, skipped, bytes, sheets } = await checkFile(args);
+    // The reports live only inside checkAndReport: the copy is written once they can be let go of.
+    const { exitCode, copy, bytes, sheets } = await checkAndReport(args, rawIo, io);
 
-    // The raw stream: the JSON writer escapes control characters itself, faster (jsonStream.ts).
-    if (args.json)
-      await writeJsonReport(rawIo.stdout, { file: args.file, asOf: options.asOf }, reports, skipped);
-    else io.stdout.write(formatReport(args.file, options.asOf, reports, skipped, options.lang));
-
-    if (args.out !== undefined) {
+    if (args.out !== undefined && copy) {
       // An .xls/.et is copied into an .xlsx first; the marks go onto that copy (xlsCopyNote).
       const old = !isZipBytes(bytes);
       const input = old ? await (await import('../workbook/xls')).xlsToXlsx(bytes, args.file) : bytes;
-      const note = await writeOutput(args.file, args.out, reports, options, input, old ? null : sheets);
+      const note = await writeOutput(args.file, args.out, copy, options, input, old ? null : sheets);
       const lines = old ? [note, xlsCopyNote(args.file, options.lang)] : [note];
       (args.json ? io.stderr : io.stdout).write(lines.join('\n') + '\n');
     }
-    return reports.some((r) => !r.valid) ? EXIT.findings : EXIT.ok;
+    return exitCode;
   });
+}
+
+/**
+ * Checks the file, writes the report, and with --out plans the copy (output.ts's planOutput).
+ * Returns what the copy needs but not the reports: a suspended async function keeps its locals
+ * alive, so if `main` held them they would stay on the heap while the copy is written.
+ */
+async function checkAndReport(
+  args: CheckArgs,
+  rawIo: Io,
+  io: Io,
+): Promise<{ exitCode: number; copy: OutputPlan | null; bytes: Uint8Array; sheets: InflatedSheets | null }> {
+  const { options } = args;
+  const { reports, skipped, bytes, sheets } = await checkFile(args);
+
+  // The raw stream: the JSON writer escapes control characters itself, faster (jsonStream.ts).
+  if (args.json)
+    await writeJsonReport(rawIo.stdout, { file: args.file, asOf: options.asOf }, reports, skipped);
+  else io.stdout.write(formatReport(args.file, options.asOf, reports, skipped, options.lang));
+
+  return {
+    exitCode: reports.some((r) => !r.valid) ? EXIT.findings : EXIT.ok,
+    copy: args.out !== undefined ? planOutput(args.file, reports, options) : null,
+    bytes,
+    sheets,
+  };
 }
