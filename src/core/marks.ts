@@ -10,7 +10,7 @@
 import { parseArea } from './a1';
 import { FINDINGS } from './findings';
 import { columnLetter, columnNumber } from './grid';
-import type { SheetReport } from './types';
+import type { Finding, RowReport, SheetReport } from './types';
 
 export type MarkKind = 'overdue' | 'due-soon' | 'done' | 'missing';
 
@@ -40,7 +40,9 @@ export interface MarkPlan {
 function runs(rows: number[]): Array<[number, number]> {
   const sorted = ascending(rows) ? rows : [...new Set(rows)].sort((a, b) => a - b);
   const out: Array<[number, number]> = [];
-  for (const r of sorted) {
+  // Indexed: a for…of loop runs about 3× slower until V8 has compiled it (14,000 rows at 50k).
+  for (let i = 0; i < sorted.length; i++) {
+    const r = sorted[i];
     const last = out[out.length - 1];
     if (last && r === last[1] + 1) last[1] = r;
     else out.push([r, r]);
@@ -58,15 +60,17 @@ function rowArea(left: string, right: string, top: number, bottom: number): stri
   return `${left}${top}:${right}${bottom}`;
 }
 
-export function planMarks(report: SheetReport, opts: { markDone?: boolean } = {}): MarkPlan {
-  const groups: MarkGroup[] = [];
-
-  // Cell marks: one area per run of vertically adjacent cells in the same column.
-  // By the column as the finding spells it: the few columns are upper-cased and checked once
-  // each, not once per finding (33,000 findings at 50,000 rows).
+/**
+ * The rows of each column's 'missing' findings, by the column upper-cased. By the column as the
+ * finding spells it: the few columns are upper-cased and checked once each, not once per finding
+ * (33,000 findings at 50,000 rows). A function of its own, with an indexed loop: V8 compiles the
+ * loop alone (on-stack replacement compiles the whole function a hot loop is in).
+ */
+function missingCellRows(findings: readonly Finding[]): Map<string, number[]> {
   const cellRows = new Map<string, number[]>();
   const rowsOf = new Map<string, number[] | null>();
-  for (const f of report.findings) {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
     if (FINDINGS[f.code].mark !== 'missing' || !f.column || f.row === null) continue;
     let list = rowsOf.get(f.column);
     if (list === undefined) {
@@ -77,6 +81,29 @@ export function planMarks(report: SheetReport, opts: { markDone?: boolean } = {}
     }
     if (list) list.push(f.row);
   }
+  return cellRows;
+}
+
+/** The rows to mark by kind, in row order (see missingCellRows for why a function of its own). */
+function markedRows(
+  rows: readonly RowReport[],
+  markDone: boolean,
+): Record<'overdue' | 'due-soon' | 'done', number[]> {
+  const byKind: Record<'overdue' | 'due-soon' | 'done', number[]> = { overdue: [], 'due-soon': [], done: [] };
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.overdue) byKind.overdue.push(r.row);
+    else if (r.dueSoon) byKind['due-soon'].push(r.row);
+    else if (markDone && r.state === 'done') byKind.done.push(r.row);
+  }
+  return byKind;
+}
+
+export function planMarks(report: SheetReport, opts: { markDone?: boolean } = {}): MarkPlan {
+  const groups: MarkGroup[] = [];
+
+  // Cell marks: one area per run of vertically adjacent cells in the same column.
+  const cellRows = missingCellRows(report.findings);
   const cellAreas: string[] = [];
   for (const col of [...cellRows.keys()].sort((a, b) => columnNumber(a) - columnNumber(b))) {
     for (const [top, bottom] of runs(cellRows.get(col) ?? [])) {
@@ -98,16 +125,7 @@ export function planMarks(report: SheetReport, opts: { markDone?: boolean } = {}
     const right = Math.max(...mapped);
     const leftL = columnLetter(left);
     const rightL = columnLetter(right);
-    const byKind: Record<'overdue' | 'due-soon' | 'done', number[]> = {
-      overdue: [],
-      'due-soon': [],
-      done: [],
-    };
-    for (const r of report.rows) {
-      if (r.overdue) byKind.overdue.push(r.row);
-      else if (r.dueSoon) byKind['due-soon'].push(r.row);
-      else if (opts.markDone && r.state === 'done') byKind.done.push(r.row);
-    }
+    const byKind = markedRows(report.rows, opts.markDone === true);
     for (const kind of ['overdue', 'due-soon', 'done'] as const) {
       rowAreas[kind] = runs(byKind[kind]).map(([top, bottom]) => rowArea(leftL, rightL, top, bottom));
     }
