@@ -36,16 +36,19 @@ export interface MarkPlan {
   groups: MarkGroup[];
 }
 
-/** Sorted, de-duplicated row numbers → [first, last] runs of consecutive rows. */
-function runs(rows: number[]): Array<[number, number]> {
+/**
+ * Sorted, de-duplicated row numbers → one area per run of consecutive rows, named by `area`. No
+ * [first, last] pair per run, and no destructuring of one: while still interpreted, each
+ * destructuring walked the pair with an iterator (14,000 runs at 50,000 rows).
+ */
+function runAreas(rows: number[], area: (top: number, bottom: number) => string): string[] {
   const sorted = ascending(rows) ? rows : [...new Set(rows)].sort((a, b) => a - b);
-  const out: Array<[number, number]> = [];
-  // Indexed: a for…of loop runs about 3× slower until V8 has compiled it (14,000 rows at 50k).
-  for (let i = 0; i < sorted.length; i++) {
-    const r = sorted[i];
-    const last = out[out.length - 1];
-    if (last && r === last[1] + 1) last[1] = r;
-    else out.push([r, r]);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    const top = sorted[i];
+    let bottom = top;
+    while (++i < sorted.length && sorted[i] === bottom + 1) bottom = sorted[i];
+    out.push(area(top, bottom));
   }
   return out;
 }
@@ -106,9 +109,10 @@ export function planMarks(report: SheetReport, opts: { markDone?: boolean } = {}
   const cellRows = missingCellRows(report.findings);
   const cellAreas: string[] = [];
   for (const col of [...cellRows.keys()].sort((a, b) => columnNumber(a) - columnNumber(b))) {
-    for (const [top, bottom] of runs(cellRows.get(col) ?? [])) {
-      cellAreas.push(top === bottom ? `${col}${top}` : `${col}${top}:${col}${bottom}`);
-    }
+    const areas = runAreas(cellRows.get(col) ?? [], (top, bottom) =>
+      top === bottom ? `${col}${top}` : `${col}${top}:${col}${bottom}`,
+    );
+    for (let i = 0; i < areas.length; i++) cellAreas.push(areas[i]);
   }
 
   // Row marks span the mapped columns.
@@ -127,7 +131,7 @@ export function planMarks(report: SheetReport, opts: { markDone?: boolean } = {}
     const rightL = columnLetter(right);
     const byKind = markedRows(report.rows, opts.markDone === true);
     for (const kind of ['overdue', 'due-soon', 'done'] as const) {
-      rowAreas[kind] = runs(byKind[kind]).map(([top, bottom]) => rowArea(leftL, rightL, top, bottom));
+      rowAreas[kind] = runAreas(byKind[kind], (top, bottom) => rowArea(leftL, rightL, top, bottom));
     }
   }
 
