@@ -14,6 +14,7 @@ import { DEFAULT_DATE_FORMAT } from '../core/protocol';
 import type { PlanCell, PlanStyle, SheetPlan } from '../core/sheetPlan';
 import { colName, escAttr, looksLikeFormula, quoteSheet, xstring } from './ooxml';
 import type { StyleBook } from './styleBook';
+import { ChunkPool, chunkPool } from './xlsxPackage';
 
 export { DEFAULT_DATE_FORMAT };
 
@@ -73,7 +74,7 @@ class CellFormats {
 /** UTF-8 bytes of each batch of pieces, straight into the chunk being filled (no copy). */
 const UTF8 = new TextEncoder();
 /** The size of the chunks XmlBytes hands over: about what the deflater takes in one go. */
-const CHUNK_BYTES = 1048576;
+const CHUNK_BYTES = ChunkPool.CHUNK_BYTES;
 
 /**
  * A part's bytes as they are written: the pieces are gathered as strings, and every 32K
@@ -112,7 +113,8 @@ class XmlBytes {
     const room = text.length * 3;
     if (this.chunk === null || this.used + room > this.chunk.length) {
       this.seal();
-      this.chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, room));
+      // From the pool PartDeflater gives chunks back to once zlib has read them (no page faults).
+      this.chunk = chunkPool.take(Math.max(CHUNK_BYTES, room));
     }
     this.used += UTF8.encodeInto(text, this.used === 0 ? this.chunk : this.chunk.subarray(this.used)).written;
   }

@@ -9,7 +9,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { crc32, deflateRawSync, inflateRawSync } from 'zlib';
 import { writeCheckedWorkbook } from '../../src/cli/checkedWorkbook';
-import { BIG_PART, deflatePart, PartDeflater, XlsxPackage } from '../../src/cli/xlsxPackage';
+import {
+  BIG_PART,
+  chunkPool,
+  ChunkPool,
+  deflatePart,
+  PartDeflater,
+  XlsxPackage,
+} from '../../src/cli/xlsxPackage';
 import { markFormula } from '../../src/core/protocol';
 import { listZipEntries, rawEntry } from '../../src/workbook/zip';
 import { makeTempDir } from '../helpers/xlsx';
@@ -97,6 +104,45 @@ describe('deflating a part in chunks', () => {
     expect((await deflatePart(cut(five, 9, 5))).deflated.equals(deflateRawSync(five, { level: 1 }))).toBe(
       true,
     );
+  });
+
+  it('chunks from the pool are used again only once zlib has read them', async () => {
+    // Written as the copy's writer writes: each piece copied into a chunk taken from the pool.
+    const write = async (data: Buffer, piece: number) => {
+      const d = new PartDeflater();
+      for (let at = 0; at < data.length; at += piece) {
+        const chunk = chunkPool.take(ChunkPool.CHUNK_BYTES);
+        const n = data.copy(chunk, 0, at, Math.min(at + piece, data.length));
+        await d.add(chunk.subarray(0, n));
+      }
+      return d.end();
+    };
+    const other = Buffer.from(big).reverse();
+    // Large pieces go to zlib one by one (back after its write callback), small ones joined
+    // first (back once copied), and a small part in one go: every part reads back whole.
+    const parts = [
+      [big, 700000],
+      [other, 300000],
+      [small, 100000],
+      [big, 1048576],
+    ] as const;
+    const written = [];
+    for (const [data, piece] of parts) written.push(await write(data, piece));
+    parts.forEach(([data], i) => {
+      expect(inflateRawSync(written[i].deflated).equals(data)).toBe(true);
+      expect(written[i].crc).toBe(crc32(data));
+    });
+  });
+
+  it('the pool takes back only buffers it made', () => {
+    const pool = new ChunkPool();
+    const stranger = Buffer.alloc(ChunkPool.CHUNK_BYTES);
+    pool.giveBack(stranger);
+    expect(pool.take(10).buffer).not.toBe(stranger.buffer);
+    const own = pool.take(10);
+    pool.giveBack(own.subarray(0, 5));
+    expect(pool.take(10).buffer).toBe(own.buffer);
+    expect(pool.take(ChunkPool.CHUNK_BYTES + 1).length).toBe(ChunkPool.CHUNK_BYTES + 1);
   });
 
   it('a part whose source fails half-way: the error comes through', async () => {
