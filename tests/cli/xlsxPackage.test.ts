@@ -126,7 +126,7 @@ describe('deflating a part in chunks', () => {
       [small, 100000],
       [big, 1048576],
     ] as const;
-    const written = [];
+    const written: Awaited<ReturnType<typeof write>>[] = [];
     for (const [data, piece] of parts) written.push(await write(data, piece));
     parts.forEach(([data], i) => {
       expect(inflateRawSync(written[i].deflated).equals(data)).toBe(true);
