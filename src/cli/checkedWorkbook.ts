@@ -339,12 +339,26 @@ function sheetPrefix(head: Buffer): string {
   return /<(\w+:)?worksheet\b/.exec(headText)?.[1] ?? '';
 }
 
-/** Where the part after the cells starts: after the last </sheetData> (or <sheetData/>), else 0. */
+/**
+ * Where the part the edit may touch starts: after the last </sheetData> (or <sheetData/>), else 0;
+ * and past the <mergeCells> that follows it, if any. The schema puts mergeCells before every
+ * element editTail removes or inserts before (conditionalFormatting and what follows it), and it
+ * is most of what follows the cells (about 1 MB for the 33,000 merged areas of a 50,000-row
+ * ledger): decoding it, searching it for 22 element names and encoding it again took 4 ms at
+ * 50,000 rows and 11 at 100,000.
+ */
 function cellsEnd(sheet: Buffer, p: string): number {
+  let end = 0;
   const cut = sheet.lastIndexOf(Buffer.from(`</${p}sheetData>`));
-  if (cut >= 0) return cut + Buffer.byteLength(`</${p}sheetData>`);
-  const empty = sheet.lastIndexOf(Buffer.from(`<${p}sheetData/>`));
-  return empty >= 0 ? empty + Buffer.byteLength(`<${p}sheetData/>`) : 0;
+  if (cut >= 0) end = cut + Buffer.byteLength(`</${p}sheetData>`);
+  else {
+    const empty = sheet.lastIndexOf(Buffer.from(`<${p}sheetData/>`));
+    if (empty < 0) return 0;
+    end = empty + Buffer.byteLength(`<${p}sheetData/>`);
+  }
+  // The first </mergeCells> after the cells: a later one could only be inside an extension.
+  const merges = sheet.indexOf(Buffer.from(`</${p}mergeCells>`), end);
+  return merges >= 0 ? merges + Buffer.byteLength(`</${p}mergeCells>`) : end;
 }
 
 /**

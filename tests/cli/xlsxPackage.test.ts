@@ -216,6 +216,29 @@ describe('marking a large ledger sheet', () => {
     expect(after === expected(before)).toBe(true);
   });
 
+  it('merged areas after the cells pass as they are; rules after them are edited as before', async () => {
+    // As Excel orders them: mergeCells, then the tool's earlier rule and the clerk's, then the rest.
+    const merges = `<mergeCells count="2"><mergeCell ref="A1:H1"/><mergeCell ref="A5:A7"/></mergeCells>`;
+    const oldRule =
+      `<conditionalFormatting sqref="A9:H9"><cfRule type="expression" dxfId="0" priority="1">` +
+      `<formula>N("整改台账助手:overdue")=0</formula></cfRule></conditionalFormatting>`;
+    const clerks =
+      `<conditionalFormatting sqref="E5:E9"><cfRule type="expression" dxfId="1" priority="2">` +
+      `<formula>ISBLANK(E5)</formula></cfRule></conditionalFormatting>`;
+    const sheet = sheetXml(2 * 1048576, merges + oldRule + clerks + links(3));
+    const { before, after } = await markedCopy('merged', sheet);
+    const ours =
+      `<conditionalFormatting sqref="A5:H7 A9:H9"><cfRule type="expression" dxfId="0" priority="1">` +
+      `<formula>${markFormula('overdue')}</formula></cfRule></conditionalFormatting>`;
+    const at = before.indexOf(oldRule);
+    expect(after).toBe(
+      before.slice(0, at) +
+        ours +
+        clerks.replace('priority="2"', 'priority="3"') +
+        before.slice(at + oldRule.length + clerks.length),
+    );
+  });
+
   it('a part after the cells longer than what streaming keeps back: the same result, held whole', async () => {
     // 100,000 links are about 6 MB after </sheetData>, more than the 4 MB kept back.
     const { before, after } = await markedCopy('whole', sheetXml(6 * 1048576, links(100_000)));
