@@ -89,12 +89,20 @@ export function sheetOfRange(range: string): string {
   return sheetOfReference(range) ?? '';
 }
 
-/** = + - @ tab CR and their full-width forms ＝ ＋ － ＠. */
-const FORMULA_STARTS = new Set([...'=+-@\t\r＝＋－＠'].map((c) => c.charCodeAt(0)));
+/**
+ * = + - @ tab CR and their full-width forms ＝ ＋ － ＠, by character code. Compared, not looked up
+ * in a Set: asked for every text cell the tool writes, and nearly every ledger text starts with a
+ * character between the two groups, which the first two comparisons settle.
+ */
+function isFormulaStart(c: number): boolean {
+  if (c > 64 && c < 0xff0b) return false;
+  if (c <= 64) return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
+  return c === 0xff1d || c === 0xff0b || c === 0xff0d || c === 0xff20;
+}
 
 /** Text a spreadsheet would take for a formula or a number sign when edited (F2, Enter). */
 export function looksLikeFormula(text: string): boolean {
-  return text.length > 0 && FORMULA_STARTS.has(text.charCodeAt(0));
+  return text.length > 0 && isFormulaStart(text.charCodeAt(0));
 }
 
 /**

@@ -198,6 +198,37 @@ export function* planSheetChunks(
 }
 
 /**
+ * The last format asked for in one column, and what decided it (kind, style, number format,
+ * apostrophe). A column of a plan is nearly always one kind of cell in one style (the 逾期清单's
+ * 154,000 cells at 50,000 rows fall into about a dozen), so most cells take the column's last
+ * format after four comparisons, and the lookup itself (`CellFormats.of`, two Map reads) runs
+ * only when something changes. That also keeps the lookup out of pass 1's compiled loop (V8 does
+ * not inline a call that rarely runs), which its optimising compiler took longest over.
+ */
+class ColumnFormat {
+  private kind = '';
+  private style: PlanStyle | undefined = undefined;
+  private format: string | undefined = undefined;
+  private quote = false;
+  private id = -1;
+
+  of(cell: Cell, formats: CellFormats): number {
+    const kind = cell.kind;
+    const style = cell.style;
+    const format = kind === 'number' || kind === 'date' ? cell.format : undefined;
+    const quote = kind === 'text' || kind === 'link' ? looksLikeFormula(cell.text) : false;
+    if (kind !== this.kind || style !== this.style || format !== this.format || quote !== this.quote) {
+      this.kind = kind;
+      this.style = style;
+      this.format = format;
+      this.quote = quote;
+      this.id = formats.of(cell);
+    }
+    return this.id;
+  }
+}
+
+/**
  * Pass 1: every cell's format asked for, in plan order, and kept in that order for pass 3 (which
  * meets the cells in the same order); the rows with cells; the width. Kept so that the row
  * writer's code holds no format lookup: V8 inlined the whole lookup into it, and compiling that
@@ -209,6 +240,7 @@ function askFormats(
 ): { withCells: number[]; width: number; cellFormats: number[] } {
   const withCells: number[] = [];
   const cellFormats: number[] = [];
+  const columns: ColumnFormat[] = [];
   let width = 0;
   // Indexed loops without closures: the 逾期清单 has 154,000 cells at 50,000 rows.
   const rows = plan.rows;
@@ -218,7 +250,9 @@ function askFormats(
     for (let j = 0; j < cells.length; j++) {
       const cell = cells[j];
       if (!cell) continue; // null, or a hole (forEach skipped those)
-      cellFormats.push(formats.of(cell));
+      let column = columns[j];
+      if (column === undefined) columns[j] = column = new ColumnFormat();
+      cellFormats.push(column.of(cell, formats));
       last = j + 1;
     }
     if (last > 0) withCells.push(i + 1);
@@ -263,10 +297,37 @@ function mergedAreas(
   return { covered, merges, width };
 }
 
+/** What closes a text cell, and a number's or a date's. */
+const TEXT_END = '</t></is></c>';
+const VALUE_END = '</v></c>';
+
+/**
+ * The fixed markup of a cell once its format is known, made once per format: each cell is then
+ * four strings joined (the column's `<c r="B`, the row number, this, the value), not a template
+ * of seven with the format turned into text each time. At 50,000 rows the 逾期清单 has 154,000
+ * cells: every piece less is a string less for the young generation.
+ */
+class FormatMarkup {
+  /** `" s="5" t="inlineStr"><is><t xml:space="preserve">`: a text's. */
+  readonly text: string;
+  /** `" s="5"><v>`: a number's or a date's. */
+  readonly value: string;
+  /** `" s="5"/>`: an empty cell's. */
+  readonly empty: string;
+  constructor(s: number) {
+    this.text = `" s="${s}" t="inlineStr"><is><t xml:space="preserve">`;
+    this.value = `" s="${s}"><v>`;
+    this.empty = `" s="${s}"/>`;
+  }
+}
+
 /** Pass 3: a row's XML, its links gathered for <hyperlinks>. */
 class RowWriter {
   readonly links = new XmlBytes();
+  /** Column letters, and `<c r="B` (a cell's opening up to its row number), by column. */
   private readonly columns: string[] = [''];
+  private readonly openings: string[] = [''];
+  private readonly markup: FormatMarkup[] = [];
   private readonly serials = new Map<string, number>();
   private readonly quoted = new Map<string, string>();
   /** The next cell's place in `formats`. */
@@ -300,36 +361,51 @@ class RowWriter {
   }
 
   private column(c: number): string {
-    while (this.columns.length <= c) this.columns.push(colName(this.columns.length));
+    while (this.columns.length <= c) {
+      const letters = colName(this.columns.length);
+      this.columns.push(letters);
+      this.openings.push(`<c r="${letters}`);
+    }
     return this.columns[c];
   }
 
+  private opening(c: number): string {
+    if (c >= this.openings.length) this.column(c);
+    return this.openings[c];
+  }
+
+  private markupOf(s: number): FormatMarkup {
+    let m = this.markup[s];
+    if (m === undefined) this.markup[s] = m = new FormatMarkup(s);
+    return m;
+  }
+
   private cell(rs: string, c: number, cell: Cell): string {
-    const ref = this.column(c) + rs;
-    const s = this.formats[this.next++];
+    const open = this.opening(c) + rs;
+    const m = this.markupOf(this.formats[this.next++]);
     switch (cell.kind) {
       case 'link':
-        this.link(ref, cell);
-        return this.text(ref, s, cell.text);
+        this.link(c, rs, cell);
+        return this.text(open, m, cell.text);
       case 'text':
-        return this.text(ref, s, cell.text);
+        return this.text(open, m, cell.text);
       case 'number':
-        if (!Number.isFinite(cell.value)) return `<c r="${ref}" s="${s}"/>`;
-        return `<c r="${ref}" s="${s}"><v>${cell.value}</v></c>`;
+        if (!Number.isFinite(cell.value)) return open + m.empty;
+        return open + m.value + cell.value + VALUE_END;
       case 'date':
-        return `<c r="${ref}" s="${s}"><v>${this.serial(cell.date)}</v></c>`;
+        return open + m.value + this.serial(cell.date) + VALUE_END;
     }
   }
 
-  private text(ref: string, s: number, text: string): string {
-    if (text === '') return `<c r="${ref}" s="${s}"/>`;
-    return `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${xstring(text)}</t></is></c>`;
+  private text(open: string, m: FormatMarkup, text: string): string {
+    if (text === '') return open + m.empty;
+    return open + m.text + xstring(text) + TEXT_END;
   }
 
-  private link(ref: string, cell: { sheet: string; cell: string }): void {
+  private link(c: number, rs: string, cell: { sheet: string; cell: string }): void {
     let sheet = this.quoted.get(cell.sheet);
     if (sheet === undefined) this.quoted.set(cell.sheet, (sheet = escAttr(quoteSheet(cell.sheet))));
-    this.links.add(`<hyperlink ref="${ref}" location="${sheet}!${escAttr(cell.cell)}"/>`);
+    this.links.add(`<hyperlink ref="${this.column(c)}${rs}" location="${sheet}!${escAttr(cell.cell)}"/>`);
   }
 
   private serial(date: string): number {

@@ -172,6 +172,44 @@ describe('planSheetXml', () => {
     expect(book.toXml()).toContain('quotePrefix="1"');
   });
 
+  it('a column whose cells change kind, style, number format or apostrophe gets each its format', () => {
+    // The writer reuses a column's last format while its cells stay alike: laid out down one
+    // column, the cells must get the formats they get side by side in one row (the same order of
+    // first use, and no column with two cells).
+    const cells: PlanCell[] = [
+      text('甲', 'cell'),
+      text('乙', 'cell'),
+      text('=1+1', 'cell'),
+      text('＝全角', 'cell'),
+      text('丙', 'cell'),
+      text('丁'),
+      text('表头', 'header'),
+      { kind: 'number', value: 1 },
+      { kind: 'number', value: 2, style: 'number' },
+      { kind: 'number', value: 3, style: 'number', format: '0.0%' },
+      { kind: 'number', value: 4, style: 'total', format: '0.0%' },
+      { kind: 'date', date: '2026-11-21', style: 'cell' },
+      { kind: 'date', date: '2026-11-22', style: 'cell', format: 'yyyy"年"m"月"d"日"' },
+      { kind: 'link', text: '第5行', sheet: '台账', cell: 'D5', style: 'cell' },
+      { kind: 'link', text: '-5', sheet: '台账', cell: 'D6', style: 'cell' },
+      text('戊', 'cell'),
+      text('', 'cell'),
+    ];
+    const downBook = new StyleBook(EMPTY_STYLES);
+    const acrossBook = new StyleBook(EMPTY_STYLES);
+    const down = parse(planSheetXml(plan(cells.map((c) => [c])), downBook, 1900).toString('utf8'));
+    const across = parse(planSheetXml(plan([cells]), acrossBook, 1900).toString('utf8'));
+    const downFormats = down.rows.map((r) => r.cells[0].s);
+    expect(downFormats).toEqual(across.rows[0].cells.map((c) => c.s));
+    expect(downBook.toXml()).toBe(acrossBook.toXml());
+    // 甲 乙 alike; the formula-like texts get the apostrophe's format, 丙 the plain one again.
+    expect(downFormats[1]).toBe(downFormats[0]);
+    expect(downFormats[2]).not.toBe(downFormats[0]);
+    expect(downFormats[3]).toBe(downFormats[2]);
+    expect(downFormats[4]).toBe(downFormats[0]);
+    expect(new Set(downFormats).size).toBeGreaterThanOrEqual(10);
+  });
+
   it('the chunks make up the same bytes, each chunk whole characters', () => {
     const long = Array.from({ length: 3000 }, (_, i) => [
       { kind: 'number', value: i + 1 } as PlanCell,
