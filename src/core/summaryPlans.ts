@@ -415,10 +415,13 @@ class SharedCells {
  * One 逾期清单 line. One array per line, made whole (14,000 lines at 50,000 rows): pushing onto a
  * one-cell array grew it to 17 slots; the 工作表 column goes in afterwards, only with several
  * sheets. A function of its own, called per line (V8 compiles it once, at its own size, rather
- * than the loop with the whole plan around it).
+ * than the loop with the whole plan around it). The array is made by `Array.of`, not a literal:
+ * V8 watches what becomes of each literal's arrays, and when nearly all survive (a plan is kept
+ * until it is written) it throws away the compiled code that made them, so this was compiled
+ * twice at 50,000 rows (as tallyRows was for the alerts; see summary.ts's Alert).
  */
 function overdueLine(a: AlertItem, n: number, shared: SharedCells, multiSheet: boolean): PlanCell[] {
-  const cells: PlanCell[] = [
+  const cells: PlanCell[] = Array.of<PlanCell>(
     count(n),
     text(a.problem, 'cell'),
     text(a.measure, 'cell'),
@@ -430,7 +433,7 @@ function overdueLine(a: AlertItem, n: number, shared: SharedCells, multiSheet: b
     shared.count(a.daysLeft),
     shared.text(a.statusText || `（${STATE_LABELS[a.state].zh}）`),
     { kind: 'link', text: `第${a.row}行`, sheet: a.sheet, cell: a.cell, style: 'cell' },
-  ];
+  );
   if (multiSheet) cells.splice(1, 0, shared.text(a.sheet));
   return cells;
 }
