@@ -164,35 +164,6 @@ function isCompleted(r: RowReport): boolean {
   return r.state === 'done' || r.state === 'long_term';
 }
 
-function add(c: Counts, r: RowReport): void {
-  c.measures++;
-  switch (r.state) {
-    case 'done':
-      c.done++;
-      break;
-    case 'long_term':
-      c.longTerm++;
-      break;
-    case 'in_progress':
-      c.inProgress++;
-      break;
-    case 'not_started':
-      c.notStarted++;
-      break;
-    case 'unknown':
-      c.unknown++;
-      break;
-    default:
-      c.missingStatus++;
-  }
-  if (isCompleted(r)) c.completed++;
-  else if (r.overdue) c.overdue++;
-  else {
-    c.ongoing++;
-    if (r.dueSoon) c.dueSoon++;
-  }
-}
-
 /**
  * Sets a tally's completion rate, once its rows are all added (not per row: storing a fresh
  * fraction into the object allocated a number on the heap for every row of every tally it went
@@ -241,16 +212,16 @@ export interface SentenceFigures extends Counts {
 }
 
 export function sentenceFigures(report: SheetReport): SentenceFigures {
-  const c = emptyCounts();
+  const tally = newTally();
   const ongoingSplit = { inProgress: 0, notStarted: 0, unclear: 0 };
   for (const r of report.rows) {
-    add(c, r);
+    tally[rowClass(r)]++;
     if (isCompleted(r) || r.overdue) continue;
     if (r.state === 'in_progress') ongoingSplit.inProgress++;
     else if (r.state === 'not_started') ongoingSplit.notStarted++;
     else ongoingSplit.unclear++;
   }
-  return { ...withRate(c), ongoingSplit, missingDepartment: report.stats.missingDepartment };
+  return { ...withRate(countsOf(tally)), ongoingSplit, missingDepartment: report.stats.missingDepartment };
 }
 
 /** Counts grouped by name, keeping first-appearance order. */

@@ -11,12 +11,14 @@ import type { Counts } from './summary';
 import type { RowReport } from './types';
 
 /**
- * The classes: progress state (six, `add`'s switch in summary.ts) × where the report sentence puts
- * the row (0 completed, 1 overdue, 2 ongoing and due soon, 3 ongoing).
+ * The classes: progress state (six: done, long-term, in progress, not started, unclear, no status)
+ * × where the report sentence puts the row (0 completed, 1 overdue, 2 ongoing and due soon,
+ * 3 ongoing). Every count of rows in summary.ts goes through a tally, so this is the one place a
+ * row is classified.
  */
 export const CLASSES = 24;
 
-/** A row's class: the same split as summary.ts's `add`, so a tally gives the same counts. */
+/** A row's class: completed rows (done, long-term) are never overdue or ongoing. */
 export function rowClass(r: RowReport): number {
   let state: number;
   switch (r.state) {
