@@ -114,7 +114,7 @@ async function benchSize(rows: number, api: number, runs: number): Promise<SizeR
   if (sheet.rules.length !== rules) throw new Error('marking twice should not stack rules');
 
   const summary = summarize([result.report], { asOf: AS_OF, ledgerName: result.report.name });
-  const plans = planSummarySheets(summary, [result.report], { dueSoonDays: settings.dueSoonDays });
+  const plans = planSummarySheets(summary, { dueSoonDays: settings.dueSoonDays });
   wb.resetCounters();
   await host.writeSheets(plans);
   const written = traffic(wb);

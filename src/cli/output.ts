@@ -41,8 +41,7 @@ export async function writeOutput(
   input?: Uint8Array,
   sheets?: InflatedSheets | null,
 ): Promise<string> {
-  // summary.sheets names every sheet reported, which is all planSummarySheets reads the reports for.
-  const plans = planSummarySheets(summary, [], { dueSoonDays: options.dueSoonDays });
+  const plans = planSummarySheets(summary, { dueSoonDays: options.dueSoonDays });
   const result = await writeCheckedWorkbook(inputPath, outPath, plans, marks, input, sheets);
   const zh = options.lang === 'zh';
   const lines = [

@@ -28,7 +28,6 @@ import {
   type ToCompleteItem,
   summarySentence,
 } from './summary';
-import type { SheetReport } from './types';
 
 export const SUMMARY_SHEET_NAMES = {
   summary: '整改汇总',
@@ -557,12 +556,8 @@ function toCompletePlan(summary: LedgerSummary, multiSheet: boolean): SheetPlan 
  * The three summary sheets, in the order they should appear: 整改汇总, 逾期清单, 待补充清单.
  * The lists carry a 工作表 column when more than one ledger sheet was summarised.
  */
-export function planSummarySheets(
-  summary: LedgerSummary,
-  reports: SheetReport[],
-  opts: SummaryPlanOptions = {},
-): SheetPlan[] {
-  const multiSheet = Math.max(reports.length, summary.sheets.length) > 1;
+export function planSummarySheets(summary: LedgerSummary, opts: SummaryPlanOptions = {}): SheetPlan[] {
+  const multiSheet = summary.sheets.length > 1;
   return [
     summaryPlan(summary, opts),
     overduePlan(summary, multiSheet),

@@ -243,7 +243,7 @@ export function useLedgerCheck(
         setProgress(null);
         try {
           const { planSummarySheets } = await loadSummaryPlanner();
-          const plans = planSummarySheets(outcome.summary, [outcome.report], {
+          const plans = planSummarySheets(outcome.summary, {
             dueSoonDays: outcome.settings.dueSoonDays,
           });
           const written = await host.writeSheets(plans, {

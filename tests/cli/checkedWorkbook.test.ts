@@ -47,7 +47,7 @@ function plansFor(reports: SheetReport[]) {
   const summary = summarize(reports, { asOf: AS_OF, ledgerName: '甲局巡察整改台账' });
   return {
     summary,
-    plans: planSummarySheets(summary, reports, { dueSoonDays: 7 }),
+    plans: planSummarySheets(summary, { dueSoonDays: 7 }),
     marks: reports.map((r) => planMarks(r)),
   };
 }

@@ -74,7 +74,7 @@ describe('the reader’s inflated sheets, handed to --out', () => {
       return r.report;
     });
     const summary = summarize(reports, { asOf: AS_OF, ledgerName: '五千行台账' });
-    const plans = planSummarySheets(summary, reports, { dueSoonDays: 7 });
+    const plans = planSummarySheets(summary, { dueSoonDays: 7 });
     const marks = reports.map((r) => planMarks(r));
     expect(marks[0].groups.length).toBeGreaterThan(0);
     const held = path.join(dir, 'held.xlsx');

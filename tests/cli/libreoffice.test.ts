@@ -143,7 +143,7 @@ describeLo('LibreOffice round trip', () => {
     await writeCheckedWorkbook(
       input,
       out,
-      planSummarySheets(summary, reports, { dueSoonDays: 7 }),
+      planSummarySheets(summary, { dueSoonDays: 7 }),
       reports.map((r) => planMarks(r)),
     );
     convertedPath = convert(out, path.join(dir, 'lo'), path.join(dir, 'profile'));
@@ -182,7 +182,7 @@ describeLo('LibreOffice round trip', () => {
     const rows = rowsOf(converted.getWorksheet('整改汇总')!);
     expect(rows[3][0]).toBe(summarySentence(summary, 'zh'));
     // the merged sentence keeps the height the plan gave it (no host auto-fits merged cells)
-    const plan = planSummarySheets(summary, reports, { dueSoonDays: 7 })[0];
+    const plan = planSummarySheets(summary, { dueSoonDays: 7 })[0];
     expect(plan.rowHeights?.[4]).toBeGreaterThanOrEqual(30);
     expect(converted.getWorksheet('整改汇总')!.getRow(4).height).toBeCloseTo(plan.rowHeights![4], 0);
     const t = summary.totals;

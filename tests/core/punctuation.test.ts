@@ -136,7 +136,7 @@ describe('every Chinese sentence the tool writes uses full-width ，（）：；
     const sentence = summarySentence(summary, 'zh');
     expect(p(sentence)).toBe(sentence);
     expect(sentence).toMatch(/^截至2024年4月15日，共梳理问题\d+个，制定整改措施\d+项，已完成\d+项（其中/);
-    const cells = planSummarySheets(summary, reports, { dueSoonDays: 7 })
+    const cells = planSummarySheets(summary, { dueSoonDays: 7 })
       .flatMap((plan) => plan.rows.flat())
       .flatMap((c) => (c && (c.kind === 'text' || c.kind === 'link') ? [c.text] : []));
     expect(cells.length).toBeGreaterThan(50);

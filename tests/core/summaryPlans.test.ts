@@ -43,7 +43,7 @@ function allCells(plan: SheetPlan): Exclude<PlanCell, null>[] {
 describe('planSummarySheets: one sheet', () => {
   const reports = [sheetA()];
   const summary = summarize(reports, { asOf: AS_OF, ledgerName: '甲局巡察整改台账' });
-  const [sum, overdue, toComplete] = planSummarySheets(summary, reports, { dueSoonDays: 7 });
+  const [sum, overdue, toComplete] = planSummarySheets(summary, { dueSoonDays: 7 });
 
   test('three plans, named and kinded, in order', () => {
     expect([sum, overdue, toComplete].map((p) => [p.name, p.kind])).toEqual([
@@ -245,7 +245,7 @@ describe('planSummarySheets: one sheet', () => {
 describe('planSummarySheets: several sheets', () => {
   const reports = [sheetA(), sheetB()];
   const summary = summarize(reports, { asOf: AS_OF, ledgerName: '系统整改台账' });
-  const [sum, overdue, toComplete] = planSummarySheets(summary, reports);
+  const [sum, overdue, toComplete] = planSummarySheets(summary);
 
   test('scope line and by-sheet table', () => {
     expect(values(sum)[1][0]).toBe('截至2024年4月15日；统计范围：甲局、乙所（共2个工作表）');
@@ -310,7 +310,7 @@ describe('hostile and empty input', () => {
       [finding('missing-required', 4, 'F', 'cooperating', '=CMD()')],
     );
     const summary = summarize([rep], { asOf: AS_OF, ledgerName: '=EVIL()' });
-    const plans = planSummarySheets(summary, [rep]);
+    const plans = planSummarySheets(summary);
     const texts = plans.flatMap(allCells).filter((c) => c.kind === 'text' || c.kind === 'link');
     // '=CMD()' is the finding's message in the report: the sheet shows the catalogue's sentence instead.
     for (const h of [...hostile, '=1/0', '=EVIL()汇总', '-2、@SUM(A1)']) {
@@ -325,7 +325,7 @@ describe('hostile and empty input', () => {
   test('an empty ledger gives notes instead of empty tables', () => {
     const rep = report('台账', []);
     const summary = summarize([rep], { asOf: AS_OF, ledgerName: '' });
-    const [sum, overdue, toComplete] = planSummarySheets(summary, [rep]);
+    const [sum, overdue, toComplete] = planSummarySheets(summary);
     expect(values(sum)[0][0]).toBe('整改台账汇总');
     expect(sum.charts).toEqual([]);
     expect(values(sum)[rowOf(sum, '完成率') - 1][1]).toBe('—');

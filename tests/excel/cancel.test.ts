@@ -47,7 +47,7 @@ beforeAll(async () => {
   plans = {
     marksA: planMarks(result.report, { markDone: true }),
     marksB: planMarks(result.report, {}),
-    sheets: planSummarySheets(summary, [result.report]),
+    sheets: planSummarySheets(summary),
   };
 });
 

@@ -31,7 +31,7 @@ async function workedWorkbook(apiVersion = 17) {
   const report: SheetReport = result.report;
   await host.applyMarks(planMarks(report, {}));
   const summary = summarize([report], { asOf: options.asOf, ledgerName: report.name });
-  const written = await host.writeSheets(planSummarySheets(summary, [report]));
+  const written = await host.writeSheets(planSummarySheets(summary));
   return { wb, host, written };
 }
 
