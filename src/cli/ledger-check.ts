@@ -15,13 +15,16 @@ import { resolve } from 'node:path';
 import { localToday, parseIso } from '../core/calendar';
 import { checkGrid } from '../core/check';
 import { parseColumnMap, resolveColumnMap, type MapEntry } from '../core/columnMap';
+import { parseFieldList } from '../core/fieldList';
+import type { LedgerSettings } from '../core/options';
 import {
   DEFAULT_DUE_SOON_DAYS,
-  ledgerSettingsSchema,
-  parseFieldList,
-  type LedgerSettings,
-} from '../core/options';
-import { DEFAULT_REQUIRED, type CheckOptions, type Grid, type Lang, type SheetReport } from '../core/types';
+  DEFAULT_REQUIRED,
+  type CheckOptions,
+  type Grid,
+  type Lang,
+  type SheetReport,
+} from '../core/types';
 import { parseCommandArgs } from './args';
 import { toolSheetKinds } from './toolSheets';
 import { formatReport, type SkippedSheet } from './format';
@@ -50,7 +53,7 @@ export interface CheckArgs {
   map: MapEntry[];
 }
 
-export function parseCheckArgs(argv: string[], today: string = localToday()): CheckArgs {
+export async function parseCheckArgs(argv: string[], today: string = localToday()): Promise<CheckArgs> {
   const parsed = parseCommandArgs(argv, {
     command: 'ledger-check',
     usage: USAGE_ZH,
@@ -77,7 +80,7 @@ export function parseCheckArgs(argv: string[], today: string = localToday()): Ch
   const lang = (values.lang ?? 'zh') as Lang;
   if (lang !== 'zh' && lang !== 'en') throw new UsageError('--lang 只能是 zh 或 en。');
 
-  const config = values.config !== undefined ? readConfig(values.config) : null;
+  const config = values.config !== undefined ? await readConfig(values.config) : null;
 
   let asOf = config?.asOf ?? today;
   if (values['as-of'] !== undefined) {
@@ -143,8 +146,11 @@ export function parseCheckArgs(argv: string[], today: string = localToday()): Ch
   };
 }
 
-/** The pane's settings, from a JSON file; a file that cannot be used is said plainly. */
-function readConfig(path: string): LedgerSettings {
+/**
+ * The pane's settings, from a JSON file; a file that cannot be used is said plainly. The settings
+ * schema (and zod with it, half of the command's start-up) is loaded only here.
+ */
+async function readConfig(path: string): Promise<LedgerSettings> {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
@@ -158,6 +164,7 @@ function readConfig(path: string): LedgerSettings {
           : `设置文件“${path}”不是有效的 JSON，请检查格式（与加载项保存的设置相同）。`,
     );
   }
+  const { ledgerSettingsSchema } = await import('../core/options');
   const parsed = ledgerSettingsSchema.safeParse(raw);
   if (!parsed.success) {
     const where = parsed.error.issues[0]?.path.join('.') || '（整体）';
@@ -289,7 +296,7 @@ async function checkFile(args: CheckArgs): Promise<{
 export async function main(argv: string[], rawIo: Io = defaultIo()): Promise<number> {
   const io = terminalSafe(rawIo);
   return runCommand(io, async () => {
-    const args = parseCheckArgs(argv);
+    const args = await parseCheckArgs(argv);
     if (isConsolidateCall(args.files)) {
       if (args.sheet !== undefined)
         throw new UsageError('汇总多个文件时不能用 --sheet：每个文件的台账工作表都会读取。');

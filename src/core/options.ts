@@ -4,12 +4,13 @@
  */
 import { z } from 'zod';
 import { localToday, parseIso } from './calendar';
-import { DEFAULT_REQUIRED, FIELDS, type CheckOptions, type Field, type Lang } from './types';
+import { DEFAULT_DUE_SOON_DAYS, DEFAULT_REQUIRED, FIELDS, type CheckOptions, type Lang } from './types';
+
+export { DEFAULT_DUE_SOON_DAYS } from './types';
+export { parseFieldList } from './fieldList';
 
 const fieldSchema = z.enum(FIELDS);
 const isoDateSchema = z.string().refine((s) => parseIso(s) !== null, { message: 'not a YYYY-MM-DD date' });
-
-export const DEFAULT_DUE_SOON_DAYS = 7;
 
 /** What the task pane saves with the workbook and reuses next time. */
 export const ledgerSettingsSchema = z.object({
@@ -42,19 +43,6 @@ export function defaultSettings(): LedgerSettings {
 export function parseSettings(raw: unknown): LedgerSettings {
   const parsed = ledgerSettingsSchema.safeParse(raw);
   return parsed.success ? parsed.data : defaultSettings();
-}
-
-/** Parses a comma-separated list of field names ('problem,measure'); returns the unknown names too. */
-export function parseFieldList(text: string): { fields: Field[]; unknown: string[] } {
-  const fields: Field[] = [];
-  const unknown: string[] = [];
-  for (const part of text.split(/[,，、\s]+/).filter(Boolean)) {
-    const f = fieldSchema.safeParse(part);
-    if (f.success) {
-      if (!fields.includes(f.data)) fields.push(f.data);
-    } else unknown.push(part);
-  }
-  return { fields, unknown };
 }
 
 export function checkOptionsFromSettings(

@@ -74,6 +74,9 @@ export type Field = (typeof FIELDS)[number];
 /** Fields a row must carry unless the clerk configures otherwise. */
 export const DEFAULT_REQUIRED: readonly Field[] = ['problem', 'measure', 'department', 'deadline', 'status'];
 
+/** Days before a deadline from which an open measure is 即将到期 (the pane's default, and the command's). */
+export const DEFAULT_DUE_SOON_DAYS = 7;
+
 /**
  * How a deadline (or a completion date) cell was read. 'relative': a limit counted from the day the
  * problem was handed over ("5个工作日内") that could not be turned into a date (no start date).
