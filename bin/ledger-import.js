@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=2
+#!/usr/bin/env -S node --max-semi-space-size=2 --v8-pool-size=0
 // Runs the compiled command in build/ (npm run build:cli, which npm runs at install as `prepare`):
 // plain JavaScript, no compiler at run time.
 // The shebang's Node flags are bin/ledger-check.js's, explained there.

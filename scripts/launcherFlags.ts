@@ -6,7 +6,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
-const SHEBANG = /^#!\/usr\/bin\/env -S node((?: --[a-z-]+=[0-9]+)*)$/;
+const SHEBANG = /^#!\/usr\/bin\/env -S node((?: --[a-z0-9-]+=[0-9]+)*)$/;
 
 export function launcherFlags(bin: 'ledger-check' | 'ledger-import' = 'ledger-check'): string[] {
   const first = readFileSync(join(__dirname, '..', 'bin', `${bin}.js`), 'utf8').split('\n')[0];
