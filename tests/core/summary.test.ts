@@ -279,12 +279,17 @@ describe('the report sentence', () => {
     expect(chineseDate('2025-12-31')).toBe('2025年12月31日');
   });
 
-  test('a blank problem is a problem of its own per row', () => {
-    const rows = [
-      row({ row: 4, problem: '', problemKey: 'text:' }),
-      row({ row: 5, problem: '', problemKey: '' }),
-    ];
-    expect(summarize([report('台账', rows)], { asOf: AS_OF, ledgerName: 'X' }).problems).toBe(2);
+  test('problems are the check’s count of each sheet, added over the sheets', () => {
+    // The check counts a sheet's distinct problems once (tests/core/rows.test.ts: as a set of the
+    // keys would, a blank problem one per row); the summary takes that count, not the rows' keys.
+    const a = report('甲', [row({ row: 4, problem: '甲1' }), row({ row: 5, problem: '甲1' })]);
+    const b = report('乙', [row({ row: 4, problem: '乙1' })]);
+    const s = summarize([{ ...a, stats: { ...a.stats, problems: 7 } }, b], { asOf: AS_OF, ledgerName: 'X' });
+    expect(s.bySheet.map((x) => [x.name, x.problems])).toEqual([
+      ['甲', 7],
+      ['乙', 1],
+    ]);
+    expect(s.problems).toBe(8);
   });
 });
 

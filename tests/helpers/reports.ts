@@ -105,7 +105,10 @@ export function report(
   const count = (s: ProgressState) => rows.filter((r) => r.state === s).length;
   const stats: SheetStats = {
     rows: rows.length,
-    problems: new Set(rows.map((r) => r.problemKey)).size,
+    // As the check counts them (visitLedgerRows): distinct keys, a blank problem one per row.
+    problems: new Set(
+      rows.map((r) => (r.problemKey === '' || r.problemKey === 'text:' ? `row:${r.row}` : r.problemKey)),
+    ).size,
     done: count('done'),
     inProgress: count('in_progress'),
     longTerm: count('long_term'),

@@ -323,7 +323,7 @@ export function alertsOf(unit: UnitResult, asOf: IsoDate): AlertItem[] {
 
 /**
  * One unit's figures. Counts are summary.ts's (sentenceFigures: the same per-row rule as the
- * 整改汇总 sheet), problems are keyed as summarize keys them, and the 待补充清单 comes from
+ * 整改汇总 sheet), problems are the check's count per sheet as summarize takes them, and the 待补充清单 comes from
  * summarize over only the rows that can be on it (the 逾期清单 likewise, later: alertsOf), so each
  * rule stays written once, in summary.ts.
  */
@@ -339,25 +339,22 @@ function unitResult(
   for (const report of part.reports) {
     addCounts(counts, sentenceFigures(report));
     errors += report.stats.errors;
-    // Distinct problems per sheet, keyed as summarize keys them (no key: the row is its own problem).
-    const keys = new Set<string>();
+    // Distinct problems per sheet: the check's count, as summarize takes it.
+    problems += report.stats.problems;
+    if (!options.detailed) continue;
     for (const r of report.rows) {
-      keys.add(r.problemKey === '' || r.problemKey === 'text:' ? `row:${r.row}` : r.problemKey);
-      if (options.detailed) {
-        rows.push({
-          unit: part.unit,
-          file: input.file,
-          sheet: report.name,
-          row: r.row,
-          text: r.text,
-          deadline: r.deadline,
-          deadlineKind: r.deadlineKind,
-          completedOn: r.completedOn,
-          problemKey: r.problemKey,
-        });
-      }
+      rows.push({
+        unit: part.unit,
+        file: input.file,
+        sheet: report.name,
+        row: r.row,
+        text: r.text,
+        deadline: r.deadline,
+        deadlineKind: r.deadlineKind,
+        completedOn: r.completedOn,
+        problemKey: r.problemKey,
+      });
     }
-    problems += keys.size;
   }
   const lists = summarize(part.reports.map(toCompleteView), { asOf: options.asOf, ledgerName: part.unit });
   let missingDepartment = 0;
