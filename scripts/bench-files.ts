@@ -9,6 +9,8 @@
  * - check / floor: `ledger-check --json` against the floor, inflating the sheet part and one saxes
  *   pass over it, both as the first run of a fresh process (target ≤ 3);
  * - out / check: `ledger-check --json --out COPY.xlsx` against the check (target ≤ 1.5);
+ * each ratio the median of the rounds' own ratios (floor, check, copy and text report run one after
+ * the other in every round); the CPU columns are the medians of each kind of run.
  * - memory / sheet: peak RSS growth of the check over the sheet part's inflated size, for the text
  *   report and for --json (target < 10).
  *
@@ -70,8 +72,9 @@ export async function benchFiles(sizes: number[] = [10_000, 50_000, 100_000]): P
       const bytes = ledgerXlsx(rows);
       const input = join(dir, `ledger-${rows}.xlsx`);
       writeFileSync(input, bytes);
-      // At 10k one run moves by ±15 ms of about 230: more runs there steady the median.
-      const runs = rows <= 10_000 ? 9 : rows <= 100_000 ? 5 : 1;
+      // At 10k one run moves by ±15 ms of about 230, and more on a busy machine: more rounds there
+      // steady the median.
+      const runs = rows <= 10_000 ? 15 : rows <= 100_000 ? 7 : 1;
       const floors: FloorRun[] = [];
       const checks: CommandRun[] = [];
       const outs: number[] = [];
@@ -89,10 +92,14 @@ export async function benchFiles(sizes: number[] = [10_000, 50_000, 100_000]): P
       const warm = median(floors.map((r) => r.warm));
       const c = median(checks.map((r) => r.ms));
       const o = median(outs);
+      // Each ratio from the runs of one round (a second or two apart), then the median over the
+      // rounds: a neighbour's load that comes and goes between rounds falls on both sides of a ratio.
+      const checkFloor = median(checks.map((r, k) => r.ms / floors[k].cold));
+      const outCheck = median(outs.map((ms, k) => ms / checks[k].ms));
       const memText = median(texts.map((r) => r.growth)) / sheetBytes;
       const memJson = median(checks.map((r) => r.growth)) / sheetBytes;
       console.log(
-        `${String(rows).padEnd(9)} ${mb(bytes.length).padStart(8)} ${mb(sheetBytes).padStart(9)} ${fixed(f, 7)} ${fixed(warm, 7)} ${fixed(c, 7)} ${fixed(o, 7)}   ${fixed(c / f, 11, 2)}  ${fixed(o / c, 9, 2)}  ${fixed(memText, 12, 1)}  ${fixed(memJson, 8, 1)}`,
+        `${String(rows).padEnd(9)} ${mb(bytes.length).padStart(8)} ${mb(sheetBytes).padStart(9)} ${fixed(f, 7)} ${fixed(warm, 7)} ${fixed(c, 7)} ${fixed(o, 7)}   ${fixed(checkFloor, 11, 2)}  ${fixed(outCheck, 9, 2)}  ${fixed(memText, 12, 1)}  ${fixed(memJson, 8, 1)}`,
       );
     }
   } finally {
