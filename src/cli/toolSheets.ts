@@ -9,7 +9,7 @@
  */
 import { sheetOfReference } from '../core/a1';
 import { MARKER_PREFIX } from '../core/protocol';
-import { LIMITS } from '../workbook';
+import { LIMITS } from '../workbook/limits';
 import { entryText, isZip, listZipEntries } from '../workbook/zip';
 import { decodeXml } from './ooxml';
 

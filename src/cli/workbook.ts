@@ -10,7 +10,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'fs';
 import * as nodePath from 'path';
 import type { Grid } from '../core/types';
 import { inflateRawSync } from 'zlib';
-import { LIMITS, WorkbookError, readWorkbookBytes } from '../workbook';
+import { LIMITS, WorkbookError, readWorkbookBytes } from '../workbook/read';
 import { InflateLimit, listZipEntries, rawEntry, useInflater, type Inflater } from '../workbook/zip';
 
 // Node's native inflate for the reader (the task pane keeps fflate's). Output buffers of the size
@@ -30,7 +30,7 @@ export const nativeInflate: Inflater = (raw, maxBytes, expectedBytes) => {
 };
 useInflater(nativeInflate);
 
-export { WorkbookError, type WorkbookErrorReason } from '../workbook';
+export { WorkbookError, type WorkbookErrorReason } from '../workbook/read';
 
 /** Reads every worksheet of an .xlsx/.xls file into a Grid. Throws WorkbookError (Chinese message). */
 export async function readWorkbook(path: string): Promise<Grid[]> {

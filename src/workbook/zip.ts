@@ -1,9 +1,10 @@
 /**
  * The zip container of an .xlsx, read from bytes: the central directory, and one entry inflated
- * in bounded chunks (fflate's streaming Inflate), so a part that inflates too far is stopped
- * before it is held in memory. No Node API: the task pane uses the same code.
+ * in bounded chunks, so a part that inflates too far is stopped before it is held in memory. No
+ * Node API: the task pane uses the same code. The inflate is the host's: a whole-part one
+ * (useInflater: Node's zlib on the command line) or a streaming one (useStreamInflater: fflate's,
+ * installed by ./index.ts for the task pane).
  */
-import { Inflate } from 'fflate';
 import { WorkbookError } from './errors';
 import type { Limits } from './limits';
 
@@ -100,13 +101,26 @@ class Overflow extends Error {}
  * three times fflate's speed): inflates `raw` (deflate, no header) and throws once the output
  * would pass `maxBytes`. `expectedBytes` is the size the zip's directory announces (a hint: when
  * true, the output can be made in one buffer instead of joined from pieces). Without an inflater,
- * fflate inflates in 16 KB slices.
+ * the streaming inflater (fflate's) inflates in 16 KB slices.
  */
 export type Inflater = (raw: Uint8Array, maxBytes: number, expectedBytes: number) => Uint8Array;
 let inflater: Inflater | null = null;
 
 export function useInflater(fn: Inflater | null): void {
   inflater = fn;
+}
+
+/** A streaming inflater of fflate's shape: input pushed in slices, output to its callback. */
+export interface StreamInflater {
+  push(chunk: Uint8Array, final?: boolean): void;
+}
+/** Makes a StreamInflater whose output goes to `ondata` (fflate: `(ondata) => new Inflate(ondata)`). */
+export type MakeStreamInflater = (ondata: (chunk: Uint8Array) => void) => StreamInflater;
+let makeStream: MakeStreamInflater | null = null;
+
+/** The streaming inflater used where no whole-part inflater is given (see ./index.ts). */
+export function useStreamInflater(make: MakeStreamInflater | null): void {
+  makeStream = make;
 }
 
 /** Thrown by an Inflater when the output would pass its limit. */
@@ -132,6 +146,11 @@ export function inflateEntry(
 ): void {
   const raw = rawEntry(b, e);
   if (!raw || (e.method !== 0 && e.method !== 8)) throw broken(label);
+  // A host that supplied no inflater is a mistake of the code, not of the file: said as such,
+  // before the try below would report it as a damaged file.
+  if (e.method === 8 && !inflater && !makeStream) {
+    throw new Error('No inflater: import src/workbook (fflate), or call useInflater first.');
+  }
   const ratioCap = Math.max(limits.ratioFloorBytes, raw.length * limits.maxRatio);
   let total = 0;
   const take = (chunk: Uint8Array) => {
@@ -159,7 +178,7 @@ export function inflateEntry(
       for (let i = 0; i < out.length; i += slice) take(out.subarray(i, i + slice));
       return;
     }
-    const stream = new Inflate(take);
+    const stream = makeStream!(take);
     if (raw.length === 0) stream.push(new Uint8Array(0), true);
     for (let i = 0; i < raw.length; i += SLICE) {
       stream.push(raw.subarray(i, i + SLICE), i + SLICE >= raw.length);
@@ -193,7 +212,7 @@ const PIECE = 8 * 1024 * 1024;
  * decoded without TextDecoder's streaming mode: 3–5× cheaper on markup (17 MB: 7–10 ms against
  * 21–37 ms). A piece that is mostly Chinese text, or a cut that must fall inside a character (no
  * ASCII byte near), uses the streaming mode.
- * With fflate (no native inflater) the pieces are its output chunks, decoded as a stream.
+ * With the streaming inflater (no native one) the pieces are its output chunks, decoded as a stream.
  */
 export function inflateText(
   b: Uint8Array,
