@@ -47,16 +47,6 @@ export interface ConsolidateArgs {
 
 const WORKBOOK_EXT = /\.(?:xlsx|xlsm|xls)$/i;
 
-/** True when the call is for several units: more than one path, or a folder. */
-export function isConsolidateCall(paths: string[]): boolean {
-  if (paths.length > 1) return true;
-  try {
-    return paths.length === 1 && statSync(paths[0]).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 export interface FoundFiles {
   files: string[];
   /** Files left out, with why (lock files, the tool's own output, the --out file). */

@@ -10,7 +10,7 @@
  * Exit 0: no error findings. 1: error findings. 2: the file could not be checked (one plain
  * sentence on stderr, never a stack trace).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { localToday, parseIso } from '../core/calendar';
 import { checkGrid } from '../core/check';
@@ -32,12 +32,23 @@ import { UsageError, type Io, defaultIo, runCommand, terminalSafe } from './io';
 import { readWorkbookFile, type InflatedSheets } from './workbook';
 import { checkDestination } from './safeWrite';
 import { isZip as isZipBytes } from '../workbook/zip';
-import { consolidateMain, isConsolidateCall } from './consolidate';
-import { planOutput, writeOutput, type OutputPlan } from './output';
+// The copy's writer (./output) and the 汇总 (./consolidate) are imported when a call asks for them
+// (--out; several files or a folder), so a plain check starts without loading them.
+import type { OutputPlan } from './output';
 import { writeJsonReport } from './jsonReport';
 import { EXIT, LEDGER_CHECK_USAGE } from './usage';
 
 const USAGE_ZH = LEDGER_CHECK_USAGE;
+
+/** True when the call is for several units (src/cli/consolidate.ts): more than one path, or a folder. */
+function isConsolidateCall(paths: string[]): boolean {
+  if (paths.length > 1) return true;
+  try {
+    return paths.length === 1 && statSync(paths[0]).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 export interface CheckArgs {
   file: string;
@@ -300,7 +311,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo()): Promise<num
     if (isConsolidateCall(args.files)) {
       if (args.sheet !== undefined)
         throw new UsageError('汇总多个文件时不能用 --sheet：每个文件的台账工作表都会读取。');
-      return consolidateMain(args, io);
+      return (await import('./consolidate')).consolidateMain(args, io);
     }
     if (args.out !== undefined) refuseToOverwrite(args.file, args.out);
     const { options } = args;
@@ -311,6 +322,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo()): Promise<num
       // An .xls/.et is copied into an .xlsx first; the marks go onto that copy (xlsCopyNote).
       const old = !isZipBytes(bytes);
       const input = old ? await (await import('../workbook/xls')).xlsToXlsx(bytes, args.file) : bytes;
+      const { writeOutput } = await import('./output');
       const note = await writeOutput(args.file, args.out, copy, options, input, old ? null : sheets);
       const lines = old ? [note, xlsCopyNote(args.file, options.lang)] : [note];
       (args.json ? io.stderr : io.stdout).write(lines.join('\n') + '\n');
@@ -339,7 +351,7 @@ async function checkAndReport(
 
   return {
     exitCode: reports.some((r) => !r.valid) ? EXIT.findings : EXIT.ok,
-    copy: args.out !== undefined ? planOutput(args.file, reports, options) : null,
+    copy: args.out !== undefined ? (await import('./output')).planOutput(args.file, reports, options) : null,
     bytes,
     sheets,
   };

@@ -1,9 +1,11 @@
 /**
  * What the command loads for a job (the issue's "heavy modules loaded when needed"): the real bin,
  * run as a clerk runs it, reports at exit every module it loaded. A check, with or without --out,
- * loads none of the libraries it does not use: zod (the settings schema) only for --config, and
- * never exceljs, jszip or SheetJS for an .xlsx. zod alone was half of a check's start-up (42 of
- * 84 ms of CPU loading modules).
+ * loads none of the libraries it does not use: zod (the settings schema) only for --config, never
+ * exceljs, jszip or SheetJS for an .xlsx, never fflate (the task pane's inflate; the command has
+ * Node's zlib). A plain check loads neither the copy's writer nor the 汇总. zod alone was half of a
+ * check's start-up (42 of 84 ms of CPU loading modules); fflate, the writer and the 汇总 another
+ * 15–20 ms (a 30-row check 122 → 105 ms wall).
  */
 import { spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
@@ -41,14 +43,17 @@ function check(args: string[]) {
     },
   );
   const packages = new Set<string>();
+  const modules = new Set<string>();
   for (const file of JSON.parse(readFileSync(report, 'utf8')) as string[]) {
     const m = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(file);
     if (m) packages.add(m[1].replace('\\', '/'));
+    const own = /[\\/]build[\\/](.+)\.js$/.exec(file);
+    if (own && !m) modules.add(own[1].replace(/\\/g, '/'));
   }
-  return { child, packages };
+  return { child, packages, modules };
 }
 
-const UNUSED = ['zod', 'exceljs', 'jszip', '@e965/xlsx', 'mammoth'];
+const UNUSED = ['zod', 'exceljs', 'jszip', '@e965/xlsx', 'mammoth', 'fflate'];
 
 it('a check and its checked copy load none of the libraries they do not use', () => {
   const out = join(dir, '副本.xlsx');
@@ -66,4 +71,24 @@ it('zod is loaded for a settings file, and the settings apply', () => {
   expect(child.stderr).toBe('');
   expect(JSON.parse(child.stdout).asOf).toBe('2026-11-21');
   expect(packages).toContain('zod');
+});
+
+it("a plain check loads neither the copy's writer nor the 汇总, which a copy and a folder load", () => {
+  const plain = check([SAMPLE, '--as-of', '2026-11-21']);
+  expect(plain.child.status).toBe(1);
+  expect(plain.child.stdout).toContain('共 30 项措施');
+  expect(plain.modules).toContain('cli/ledger-check');
+  for (const name of ['cli/output', 'cli/checkedWorkbook', 'cli/xlsxPackage', 'cli/consolidate']) {
+    expect([...plain.modules]).not.toContain(name);
+  }
+  for (const name of UNUSED) expect([...plain.packages]).not.toContain(name);
+
+  const copy = check([SAMPLE, '--as-of', '2026-11-21', '--out', join(dir, '副本2.xlsx')]);
+  expect(copy.child.stdout).toContain('已写出检查结果');
+  expect(copy.modules).toContain('cli/checkedWorkbook');
+  expect([...copy.modules]).not.toContain('cli/consolidate');
+
+  const folder = check([join(ROOT, 'samples'), '--as-of', '2026-11-21']);
+  expect(folder.child.stderr).toBe('');
+  expect(folder.modules).toContain('cli/consolidate');
 });
