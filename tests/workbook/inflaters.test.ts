@@ -8,7 +8,9 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { nativeInflate } from '../../src/cli/workbook';
 import { readWorkbookBytes } from '../../src/workbook';
-import { useInflater } from '../../src/workbook/zip';
+import { useInflater, useStreamInflater } from '../../src/workbook/zip';
+import { Inflate } from 'fflate';
+import { WorkbookError } from '../../src/workbook/read';
 import { ledgerXlsx } from '../../scripts/ledgerXlsx';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
@@ -55,4 +57,20 @@ describe('fflate and native zlib give the same grids', () => {
     expect(b).toEqual(a);
     expect((b as { cells: unknown[] }[])[0].cells.length).toBe(3002);
   });
+});
+
+it('a host that supplied no inflater is told so, not that the file is damaged', async () => {
+  const bytes = ledgerXlsx(10);
+  try {
+    useInflater(null);
+    useStreamInflater(null);
+    const error = await readWorkbookBytes(bytes, 'x.xlsx').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(WorkbookError);
+    expect((error as Error).message).toMatch(/No inflater/);
+  } finally {
+    useStreamInflater((ondata) => new Inflate(ondata));
+    useInflater(nativeInflate);
+  }
+  expect(await outcome(bytes)).toHaveLength(1);
 });
