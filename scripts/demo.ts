@@ -15,9 +15,13 @@ import { tmpdir } from 'node:os';
 import { basename, extname, isAbsolute, join, relative } from 'node:path';
 import { chineseDate } from '../src/core/calendar';
 import { checkGrid } from '../src/core/check';
-import { DEFAULT_DUE_SOON_DAYS } from '../src/core/options';
 import { summarySentence, summarize } from '../src/core/summary';
-import { DEFAULT_REQUIRED, type CheckOptions, type SheetReport } from '../src/core/types';
+import {
+  DEFAULT_DUE_SOON_DAYS,
+  DEFAULT_REQUIRED,
+  type CheckOptions,
+  type SheetReport,
+} from '../src/core/types';
 import { main as ledgerCheck } from '../src/cli/ledger-check';
 import { defaultIo, type Io } from '../src/cli/io';
 import { readWorkbook } from '../src/cli/workbook';

@@ -6,9 +6,6 @@ import { z } from 'zod';
 import { localToday, parseIso } from './calendar';
 import { DEFAULT_DUE_SOON_DAYS, DEFAULT_REQUIRED, FIELDS, type CheckOptions, type Lang } from './types';
 
-export { DEFAULT_DUE_SOON_DAYS } from './types';
-export { parseFieldList } from './fieldList';
-
 const fieldSchema = z.enum(FIELDS);
 const isoDateSchema = z.string().refine((s) => parseIso(s) !== null, { message: 'not a YYYY-MM-DD date' });
 

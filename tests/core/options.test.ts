@@ -1,9 +1,5 @@
-import {
-  checkOptionsFromSettings,
-  defaultSettings,
-  parseFieldList,
-  parseSettings,
-} from '../../src/core/options';
+import { parseFieldList } from '../../src/core/fieldList';
+import { checkOptionsFromSettings, defaultSettings, parseSettings } from '../../src/core/options';
 
 describe('settings saved with a workbook', () => {
   it('has sound defaults', () => {
